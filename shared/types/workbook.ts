@@ -1,0 +1,79 @@
+/**
+ * A host-independent description of the Pursue workbook. Every host (Office.js, SpreadsheetApp,
+ * ExcelJS) writes exactly this; no host decides layout. Each property is a whole 2D block the
+ * size of the sheet's used grid so a host writes it in one API call per property.
+ */
+export type CellValue = string | number | boolean | null;
+
+export type HAlign = 'left' | 'center' | 'right' | null;
+
+export interface BorderSpec {
+  /** A1 range, e.g. "A1:K1". */
+  range: string;
+  edges: Array<'top' | 'bottom' | 'left' | 'right' | 'insideHorizontal' | 'insideVertical'>;
+  style: 'thin' | 'medium';
+  color: string;
+}
+
+export interface ConditionalFormat {
+  /** A1 range the rule applies to. */
+  range: string;
+  /** Custom formula, written relative to the range's top-left cell, e.g. "=$A2<=5". */
+  formula: string;
+  fill?: string;
+  fontColor?: string;
+  bold?: boolean;
+}
+
+export interface ValidationSpec {
+  range: string;
+  /** Allowed values (a dropdown). */
+  list: string[];
+  allowBlank: boolean;
+  /** Shown when a person types something else. */
+  message: string;
+}
+
+export interface NoteSpec {
+  /** A1 address of one cell. */
+  cell: string;
+  text: string;
+}
+
+export interface SheetDescription {
+  name: string;
+  rowCount: number;
+  colCount: number;
+  /** Literal values (null where the cell holds a formula or nothing). Text is always text. */
+  values: CellValue[][];
+  /** A1 formulas starting with "=", English function names; null where the cell is a value. */
+  formulas: (string | null)[][];
+  /** Excel number format codes ("General", "$#,##0.00;[Red]-$#,##0.00", "@"...). */
+  numberFormats: string[][];
+  bold: boolean[][];
+  italic: boolean[][];
+  /** "#RRGGBB" font colours. */
+  fontColors: string[][];
+  /** "#RRGGBB" fills, null for none. */
+  fills: (string | null)[][];
+  wrap: boolean[][];
+  hAlign: HAlign[][];
+  /** Column widths in characters of the default font (Excel's unit); hosts convert. */
+  columnWidths: number[];
+  frozenRows: number;
+  frozenColumns: number;
+  /** A1 range of the auto filter, or null. */
+  filter: string | null;
+  borders: BorderSpec[];
+  conditionalFormats: ConditionalFormat[];
+  validations: ValidationSpec[];
+  notes: NoteSpec[];
+  merges: string[];
+  print: { landscape: boolean; fitToPageWide: boolean; fitToPageTall: boolean };
+  tabColor: string | null;
+}
+
+export interface WorkbookDescription {
+  /** "Pursue Items" first. */
+  sheets: SheetDescription[];
+}
