@@ -1,0 +1,47 @@
+import type { Rows } from '../types/cells';
+import type { ParsedEstimate, Side } from '../types/estimate';
+import { findHeader } from './header';
+import { isBlankRow } from './rows';
+import { parseTable, type TableResult } from './table';
+import { parseXactimateText } from './xactimate-text';
+
+/**
+ * Reads one side's paste, recognising its layout without being told: a header-row table (export,
+ * rough draft), or Xactimate / carrier PDF text. A side-by-side comparison pasted as one side
+ * yields that side's columns.
+ */
+export function parseEstimate(rows: Rows, side: Side): ParsedEstimate {
+  const header = findHeader(rows);
+  let parsed: ParsedEstimate;
+  if (header) {
+    const t = parseTable(rows, header, side);
+    parsed = header.sideBySide ? (side === 'ours' ? t.ours : t.theirs!) : t.ours;
+  } else {
+    parsed = parseXactimateText(rows, side);
+  }
+  if (parsed.lines.length === 0) {
+    const empty = rows.every((r) => isBlankRow(r));
+    parsed.format = 'unknown';
+    parsed.problems.unshift({
+      side,
+      row: null,
+      severity: 'error',
+      code: 'nothing-recognised',
+      message: empty
+        ? `The ${sideName(side)} paste is empty. Paste the estimate's lines (from the PDF or an export) and run again.`
+        : `No line items were found in the ${sideName(side)} paste (${rows.length} rows). Paste the estimate's numbered lines from the PDF, or an export with a header row (Description, Qty, Unit, Unit Price, Total).`,
+    });
+  }
+  return parsed;
+}
+
+/** A side-by-side comparison (our and the insurer's columns in one table), or null. */
+export function parseComparison(rows: Rows): TableResult | null {
+  const header = findHeader(rows);
+  if (!header || !header.sideBySide) return null;
+  return parseTable(rows, header, 'ours');
+}
+
+export function sideName(side: Side): string {
+  return side === 'ours' ? 'our estimate' : "insurer's estimate";
+}

@@ -1,0 +1,109 @@
+import type { Rows } from '../types/cells';
+import type { Side } from '../types/estimate';
+import { cellText } from './rows';
+
+export type Field =
+  | 'item' | 'area' | 'description' | 'qty' | 'unit' | 'unitPrice' | 'remove' | 'replace'
+  | 'tax' | 'overheadProfit' | 'rcv' | 'amount' | 'depreciation' | 'acv' | 'note' | 'ignore';
+
+// Header words seen in Xactimate, Symbility and spreadsheet exports. Keys are normalised
+// (lower case, single spaces, no trailing dots or colons).
+const SYNONYMS: Record<string, Field> = {};
+function add(field: Field, words: string[]): void {
+  for (const w of words) SYNONYMS[w] = field;
+}
+add('item', ['#', 'line', 'line #', 'line no', 'line number', 'item', 'item #', 'item no', 'item number', 'no', 'ln', 'seq', 'item no(s)', 'line item #']);
+add('area', ['room', 'area', 'location', 'section', 'group', 'elevation', 'room/area', 'area/room', 'structure']);
+add('description', ['description', 'desc', 'item description', 'line item', 'line description', 'activity', 'item name', 'scope', 'line item description']);
+add('qty', ['qty', 'quantity', 'quant', 'qnty', 'units qty']);
+add('unit', ['unit', 'uom', 'units', 'unit of measure', 'u/m', 'um', 'unit type']);
+add('unitPrice', ['unit price', 'unit cost', 'price', 'unit rate', 'rate', 'cost', 'price per unit', 'replace price', 'unit $', 'price each']);
+add('remove', ['remove', 'remove price', 'rem', 'remove $']);
+add('replace', ['replace', 'repl', 'replace $']);
+add('tax', ['tax', 'sales tax', 'mat tax', 'material tax', 'taxes']);
+add('overheadProfit', ['o&p', 'op', 'o & p', 'o and p', 'overhead & profit', 'overhead and profit', 'o&p $']);
+add('rcv', ['rcv', 'total', 'line total', 'total rcv', 'replacement cost', 'replacement cost value', 'rcv total', 'total $', 'rcv $']);
+add('amount', ['ext', 'extension', 'amount', 'line amount', 'extended', 'ext price', 'extended price', 'extended cost']);
+add('depreciation', ['deprec', 'depreciation', 'dep', 'less depreciation', 'deprec $', '(deprec)']);
+add('acv', ['acv', 'actual cash value']);
+add('note', ['note', 'notes', 'comment', 'comments', 'remarks']);
+add('ignore', ['age/life', 'age', 'life', 'condition', 'cond', 'dep %', 'dep%', 'difference', 'diff', 'variance', '%', 'gap', 'gap $', 'category', 'cat', 'sel', 'code', 'act']);
+
+const OURS = /^(our|ours|contractor|contractor's|requested|est|estimate)\b\s*/;
+const THEIRS = /^(ins|insurer|insurer's|insurance|carrier|carrier's|approved|re|allowed|adjuster)\b\s*/;
+
+export function normaliseHeader(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/[.:]+$/, '')
+    .replace(/\.(?=\s|$)/g, '')
+    .trim();
+}
+
+export interface Column {
+  index: number;
+  field: Field;
+  side: Side | null;
+  header: string;
+}
+
+export interface HeaderRow {
+  /** 0-based row index in the paste. */
+  rowIndex: number;
+  columns: Column[];
+  sideBySide: boolean;
+  roughDraft: boolean;
+}
+
+function readHeaderCell(raw: string, index: number): Column | null {
+  let h = normaliseHeader(raw);
+  if (h === '') return null;
+  let side: Side | null = null;
+  if (OURS.test(h)) {
+    side = 'ours';
+    h = h.replace(OURS, '');
+  } else if (THEIRS.test(h)) {
+    side = 'theirs';
+    h = h.replace(THEIRS, '');
+  }
+  h = h.trim();
+  // "Ours" / "Insurer" alone are the two sides' totals in a simple comparison.
+  const field: Field | undefined = h === '' && side ? 'rcv' : SYNONYMS[h];
+  if (!field) return null;
+  return { index, field, side, header: raw };
+}
+
+/** The first row (in the first 60) that reads as a table header: a description and figures. */
+export function findHeader(rows: Rows): HeaderRow | null {
+  const limit = Math.min(rows.length, 60);
+  for (let r = 0; r < limit; r++) {
+    const row = rows[r];
+    if (!row || row.length < 3) continue;
+    const columns: Column[] = [];
+    for (let c = 0; c < row.length; c++) {
+      const col = readHeaderCell(cellText(row[c]), c);
+      if (col) columns.push(col);
+    }
+    const fields = new Set(columns.map((c) => c.field));
+    const figures = ['qty', 'unitPrice', 'rcv', 'amount', 'replace', 'unit'].filter((f) => fields.has(f as Field));
+    if (!fields.has('description') || figures.length < 2) continue;
+    const sideBySide = columns.some((c) => c.side === 'ours') && columns.some((c) => c.side === 'theirs');
+    return {
+      rowIndex: r,
+      columns,
+      sideBySide,
+      roughDraft: fields.has('remove') && fields.has('replace'),
+    };
+  }
+  return null;
+}
+
+/** The column for a field (of one side, for a side-by-side table); the first one wins. */
+export function columnOf(header: HeaderRow, field: Field, side: Side | null = null): number | null {
+  const exact = header.columns.find((c) => c.field === field && c.side === side);
+  if (exact) return exact.index;
+  if (side !== null) return null;
+  const any = header.columns.find((c) => c.field === field);
+  return any ? any.index : null;
+}

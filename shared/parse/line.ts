@@ -1,0 +1,119 @@
+import { extension, formatMoney } from '../money';
+import type { EstimateLine, Side } from '../types/estimate';
+import type { Cents } from '../types/money';
+import type { Problem } from '../types/problem';
+
+/** Figures read off one line item, before the engine settles its amount. */
+export interface RawLine {
+  item: string;
+  area: string;
+  description: string;
+  qty: number;
+  unit: string;
+  unitPrice: Cents | null;
+  remove: Cents | null;
+  replace: Cents | null;
+  /** A printed extension column ("Ext", "Amount"). */
+  amount: Cents | null;
+  tax: Cents | null;
+  overheadProfit: Cents | null;
+  /** A printed line total (RCV / Total): amount + tax + O&P. */
+  rcv: Cents | null;
+  depreciation: Cents | null;
+  acv: Cents | null;
+  note: string | null;
+  row: number;
+}
+
+export function blankRawLine(row: number): RawLine {
+  return {
+    item: '', area: '', description: '', qty: 0, unit: '', unitPrice: null, remove: null,
+    replace: null, amount: null, tax: null, overheadProfit: null, rcv: null, depreciation: null,
+    acv: null, note: null, row,
+  };
+}
+
+/**
+ * Settles a line's amount: printed figures win over recomputed ones (amount = printed RCV − tax −
+ * O&P, or the printed extension), and a line whose printed figures disagree is flagged.
+ */
+export function finishLine(raw: RawLine, side: Side, problems: Problem[]): EstimateLine | null {
+  const where = `Line ${raw.item || '?'} (row ${raw.row})`;
+  let unitPrice = raw.unitPrice;
+  if (unitPrice === null && (raw.remove !== null || raw.replace !== null)) {
+    unitPrice = (raw.remove ?? 0) + (raw.replace ?? 0);
+  }
+  let amount: Cents | null = null;
+  if (raw.amount !== null) amount = raw.amount;
+  else if (raw.rcv !== null) amount = raw.rcv - (raw.tax ?? 0) - (raw.overheadProfit ?? 0);
+  if (unitPrice === null) {
+    if (amount === null) {
+      problems.push({
+        side, row: raw.row, severity: 'error', code: 'line-without-figures',
+        message: `${where} "${raw.description}" has no unit price or total; it is left out. Paste the whole line with its figures.`,
+      });
+      return null;
+    }
+    unitPrice = raw.qty !== 0 ? Math.round(amount / raw.qty) : amount;
+    problems.push({
+      side, row: raw.row, severity: 'warning', code: 'unit-price-derived',
+      message: `${where} has no unit price; used ${formatMoney(unitPrice)} (total ÷ quantity).`,
+    });
+  }
+  const computed = extension(raw.qty, unitPrice);
+  if (amount === null) {
+    amount = computed;
+  } else if (amount !== computed) {
+    problems.push({
+      side, row: raw.row, severity: 'warning', code: 'line-figures-disagree',
+      message: `${where} "${raw.description}": ${raw.qty} ${raw.unit} × ${formatMoney(unitPrice)} = ${formatMoney(computed)}, but the line prints ${formatMoney(amount)}; the printed figure is used. Check the quantity and price with the estimate.`,
+    });
+  }
+  if (raw.amount !== null && raw.rcv !== null) {
+    const expectRcv = raw.amount + (raw.tax ?? 0) + (raw.overheadProfit ?? 0);
+    if (expectRcv !== raw.rcv) {
+      problems.push({
+        side, row: raw.row, severity: 'warning', code: 'line-figures-disagree',
+        message: `${where}: amount + tax + O&P = ${formatMoney(expectRcv)}, but the line total prints ${formatMoney(raw.rcv)}.`,
+      });
+    }
+  }
+  if (raw.qty < 0) {
+    problems.push({
+      side, row: raw.row, severity: 'warning', code: 'negative-quantity',
+      message: `${where} has a negative quantity (${raw.qty}); kept as a credit line. Check it is meant.`,
+    });
+  }
+  return {
+    item: raw.item,
+    area: raw.area,
+    description: raw.description.replace(/\s+/g, ' ').trim(),
+    qty: raw.qty,
+    unit: raw.unit,
+    unitPrice,
+    amount,
+    tax: raw.tax,
+    overheadProfit: raw.overheadProfit,
+    rcv: raw.rcv,
+    depreciation: raw.depreciation === null ? null : Math.abs(raw.depreciation),
+    acv: raw.acv,
+    note: raw.note,
+    row: raw.row,
+  };
+}
+
+/** Flags item numbers that occur twice on one side: matches and notes key on them. */
+export function checkDuplicateItems(lines: EstimateLine[], side: Side, problems: Problem[]): void {
+  const seen = new Map<string, EstimateLine>();
+  for (const l of lines) {
+    const first = seen.get(l.item);
+    if (first) {
+      problems.push({
+        side, row: l.row, severity: 'warning', code: 'duplicate-item-number',
+        message: `Item number ${l.item} appears twice (rows ${first.row} and ${l.row}). Both lines are kept; renumber one in the paste so notes and overrides attach to the right line.`,
+      });
+    } else {
+      seen.set(l.item, l);
+    }
+  }
+}

@@ -1,0 +1,100 @@
+import { parseMoney } from '../money';
+import type { Cents } from '../types/money';
+import type { Cell } from '../types/cells';
+import { cellText } from './rows';
+
+/** Unit spellings estimates use, to the codes the engine compares. */
+const UNIT_SYNONYMS: Record<string, string> = {
+  SQ: 'SQ', SQS: 'SQ', SQUARE: 'SQ', SQUARES: 'SQ',
+  SF: 'SF', SQFT: 'SF', 'SQ FT': 'SF', 'SQ.FT.': 'SF', FT2: 'SF',
+  LF: 'LF', LINFT: 'LF', 'LIN FT': 'LF', 'LN FT': 'LF',
+  SY: 'SY', SQYD: 'SY', CY: 'CY', CF: 'CF',
+  EA: 'EA', EACH: 'EA', 'EA.': 'EA', PC: 'EA', PCS: 'EA',
+  HR: 'HR', HRS: 'HR', HOUR: 'HR', HOURS: 'HR',
+  DA: 'DA', DAY: 'DA', DAYS: 'DA', WK: 'WK', MO: 'MO', LS: 'LS', RM: 'RM', GL: 'GL', GAL: 'GL',
+  BX: 'BX', BD: 'BD', RL: 'RL', LB: 'LB', TN: 'TN', LD: 'LD',
+};
+
+export function normaliseUnit(raw: string): string | null {
+  const u = raw.trim().toUpperCase().replace(/\s+/g, ' ');
+  return UNIT_SYNONYMS[u] ?? null;
+}
+
+/** Exact factors between units of the same measure: 1 SQ = 100 SF, 1 SY = 9 SF. */
+const TO_SF: Record<string, number> = { SF: 1, SQ: 100, SY: 9 };
+
+/** How many `to` make one `from` (e.g. SQ→SF = 100), or null when they don't convert. */
+export function unitFactor(from: string, to: string): number | null {
+  if (from === to) return 1;
+  const a = TO_SF[from];
+  const b = TO_SF[to];
+  if (a === undefined || b === undefined) return null;
+  return a / b;
+}
+
+export interface NumberReading {
+  value: number;
+  /** Read as 1.234,56: a warning worth showing. */
+  european: boolean;
+}
+
+const US_NUMBER = /^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^[-+]?\.\d+$/;
+const EU_NUMBER = /^[-+]?(?:\d{1,3}(?:\.\d{3})+|\d+),\d{1,4}$/;
+
+/** A plain quantity: "1,040.00", "28.4", "-3", European "1.040,00". */
+export function readNumber(raw: string): NumberReading | null {
+  const s = raw.replace(/[\u00a0\u2007\u202f\s]/g, '');
+  if (s === '') return null;
+  if (US_NUMBER.test(s)) {
+    const v = Number(s.replace(/,/g, ''));
+    return Number.isFinite(v) ? { value: v, european: false } : null;
+  }
+  if (EU_NUMBER.test(s)) {
+    const v = Number(s.replace(/\./g, '').replace(',', '.'));
+    return Number.isFinite(v) ? { value: v, european: true } : null;
+  }
+  return null;
+}
+
+/** A quantity cell: a number from the sheet, or text. */
+export function cellNumber(c: Cell): NumberReading | null {
+  if (typeof c === 'number') return Number.isFinite(c) ? { value: c, european: false } : null;
+  return readNumber(cellText(c));
+}
+
+export interface MoneyReading {
+  cents: Cents;
+  european: boolean;
+}
+
+/** A money cell: a sheet number (dollars), or text as estimates print money. */
+export function cellMoney(c: Cell): MoneyReading | null {
+  if (typeof c === 'number') {
+    return Number.isFinite(c) ? { cents: Math.round(c * 100), european: false } : null;
+  }
+  return readMoneyText(cellText(c));
+}
+
+export function readMoneyText(text: string): MoneyReading | null {
+  if (text === '') return null;
+  const us = parseMoney(text);
+  if (us !== null) return { cents: us, european: false };
+  const stripped = text.replace(/[$€\s]/g, '');
+  const neg = /^\(.*\)$|^<.*>$|^-/.test(stripped);
+  const core = stripped.replace(/^[(<-]+|[)>]+$/g, '');
+  if (EU_NUMBER.test(core)) {
+    const eu = parseMoney(core.replace(/\./g, '').replace(',', '.'));
+    if (eu !== null) return { cents: neg ? -eu : eu, european: true };
+  }
+  return null;
+}
+
+/** "13.49SQ", "30.14 SQ", "256.00LF": a quantity with its unit run together or apart. */
+export function readQtyUnit(text: string): { qty: number; unit: string; european: boolean } | null {
+  const m = /^([-+]?[\d.,]+)\s*([A-Za-z][A-Za-z.]{0,5})$/.exec(text.trim());
+  if (!m) return null;
+  const n = readNumber(m[1]);
+  const unit = normaliseUnit(m[2]);
+  if (!n || !unit) return null;
+  return { qty: n.value, unit, european: n.european };
+}
