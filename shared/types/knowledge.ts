@@ -62,6 +62,12 @@ export interface ItemAnnotation {
   override: string | null;
   /** Set when the gap closed in a later revision (ISO date); the row stays until a person removes it. */
   closedOn: string | null;
+  /** The item's gap when last reconciled (cents), to tell a gap that closed from one never open. */
+  gap?: Cents;
+  /** The insurer's note under the matched line when last reconciled, to warn when it changes. */
+  insurerNote?: string | null;
+  /** Set (ISO date) when the item is no longer in the latest reconciliation; it is kept anyway. */
+  absentSince?: string | null;
 }
 
 export interface Topic {
@@ -76,6 +82,11 @@ export interface PriorityWeights {
   perHundred: number;
   gapCap: number;
   rfAsked: number;
+  /**
+   * Points for the denial type at its best (sure to win, no effort); the category part is
+   * categoryPoints × chance × (1 − effort). Optional so older saved weights still load: default 20.
+   */
+  categoryPoints?: number;
   /** Per category: effort (0 easy .. 1 hard) and chance of winning (0..1). */
   categories: Record<DenialCategory, { effort: number; chance: number }>;
 }
@@ -101,4 +112,24 @@ export interface ReadinessIssue {
   gap: Cents;
   missing: Array<'denial reason' | 'reason to approve' | 'recent status'>;
   message: string;
+}
+
+/** What the knowledge layer says about one line (or the O&P row), e.g. for the CLI's --json. */
+export interface LineKnowledge {
+  /** Our item number, or "O&P" for the O&P row. */
+  item: string;
+  /** The denial text used: what a person typed, else the insurer's note under the line, else "". */
+  denialText: string;
+  /** null while there is no denial text. */
+  category: DenialCategory | null;
+  /** The words in the denial text that decided the category. */
+  matched: string[];
+  /** The suggested rebuttal's key, argument, evidence and presentation (null when none fits). */
+  rebuttalKey: string | null;
+  suggestedReason: string | null;
+  evidence: string | null;
+  presentation: string | null;
+  score: number;
+  rank: number;
+  parts: { gap: number; rfAsked: number; category: number };
 }

@@ -1,0 +1,284 @@
+import type { Cents } from '../types/money';
+import type { Reconciliation } from '../types/reconciliation';
+import type {
+  ItemAnnotation,
+  LineKnowledge,
+  PursueState,
+  ReadinessIssue,
+  StatusEntry,
+  Topic,
+} from '../types/knowledge';
+import { formatMoney } from '../money';
+import { classifyDenial } from './denial';
+import { scorePriorities, defaultWeights } from './priority';
+import { defaultRebuttals, suggestRebuttal } from './rebuttals';
+import { daysBetween } from './status';
+import { compareItemNumbers, normalizeWords } from './text';
+import { suggestTopics } from './topics';
+
+/** The item key of the O&P row: it has its own denial reason, reason to approve and status log. */
+export const OP_ITEM = 'O&P';
+const OP_DESCRIPTION = 'Overhead & Profit (O&P)';
+
+export function emptyState(): PursueState {
+  return { items: {}, topics: [], rebuttals: defaultRebuttals(), weights: defaultWeights() };
+}
+
+function has<T>(record: Record<string, T>, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(record, key);
+}
+
+function copyEntry(e: StatusEntry): StatusEntry {
+  return { ...e, missing: [...e.missing] };
+}
+
+function copyAnnotation(a: ItemAnnotation): ItemAnnotation {
+  return { ...a, status: a.status.map(copyEntry) };
+}
+
+function copyTopic(t: Topic): Topic {
+  return { ...t, items: [...t.items] };
+}
+
+function newAnnotation(item: string, description: string): ItemAnnotation {
+  return {
+    item,
+    description,
+    denialText: '',
+    reasonToApprove: '',
+    rfAsked: false,
+    status: [],
+    topic: null,
+    override: null,
+    closedOn: null,
+  };
+}
+
+function somethingTyped(a: ItemAnnotation): boolean {
+  return a.denialText.trim() !== '' || a.reasonToApprove.trim() !== '' || a.status.length > 0 || a.rfAsked || a.topic !== null || a.override !== null;
+}
+
+interface Current {
+  item: string;
+  description: string;
+  gap: Cents;
+  note: string | null;
+}
+
+/** Our lines plus the O&P row, as the merge and the readiness check see them. */
+function currentItems(rec: Reconciliation): Current[] {
+  const out: Current[] = rec.lines.map((l) => ({
+    item: l.ours.item,
+    description: l.ours.description,
+    gap: l.gap,
+    note: l.match?.insurer.note?.trim() || null,
+  }));
+  out.push({ item: OP_ITEM, description: OP_DESCRIPTION, gap: rec.overheadProfitGap, note: null });
+  return out;
+}
+
+/**
+ * Carries everything a person typed onto a new reconciliation (a new revision from the insurer).
+ * Nothing typed is lost: items whose gap closed stay, marked closedOn; items missing from the new
+ * revision stay, marked absentSince, with a warning; a changed description is carried over by item
+ * number with a warning. A new item (or one with no denial text typed) takes the insurer's note
+ * under its matched line as its denial text. Accepted and refused topics are kept; suggestions are
+ * refreshed for items not already in a topic.
+ */
+export function mergeState(
+  previous: PursueState,
+  rec: Reconciliation,
+  today: string,
+): { state: PursueState; warnings: Array<{ item: string; message: string }> } {
+  const warnings: Array<{ item: string; message: string }> = [];
+  const items: Record<string, ItemAnnotation> = {};
+  const seen = new Set<string>();
+
+  for (const cur of currentItems(rec)) {
+    if (seen.has(cur.item)) {
+      warnings.push({
+        item: cur.item,
+        message: `Item ${cur.item} appears more than once in our estimate; notes are kept on the first one. Check the item numbers in the paste.`,
+      });
+      continue;
+    }
+    seen.add(cur.item);
+    const prev = has(previous.items, cur.item) ? previous.items[cur.item] : undefined;
+    const a = prev ? copyAnnotation(prev) : newAnnotation(cur.item, cur.description);
+
+    if (prev && prev.description.trim() !== '' && normalizeWords(prev.description) !== normalizeWords(cur.description)) {
+      warnings.push({
+        item: cur.item,
+        message: `Item ${cur.item} was "${prev.description}" and is now "${cur.description}": its notes were carried over by item number. Check they still apply.`,
+      });
+    }
+    a.description = cur.description;
+
+    if (cur.note !== null) {
+      if (a.denialText.trim() === '') {
+        a.denialText = cur.note;
+      } else if (prev && (prev.insurerNote ?? null) !== null && prev.insurerNote !== cur.note && !a.denialText.includes(cur.note)) {
+        warnings.push({
+          item: cur.item,
+          message: `The insurer's note on item ${cur.item} changed to "${cur.note}". Your Reason for denial was kept; update it if the reason changed.`,
+        });
+      }
+    }
+    a.insurerNote = cur.note;
+
+    const wasOpen = prev ? (prev.gap !== undefined ? prev.gap > 0 : somethingTyped(prev)) : false;
+    if (cur.gap <= 0) {
+      if (a.closedOn === null && wasOpen) {
+        a.closedOn = today;
+        warnings.push({
+          item: cur.item,
+          message: `Item ${cur.item} (${cur.description}) has no gap left in this revision: it is kept and marked closed. Remove the row when you are done with it.`,
+        });
+      }
+    } else if (a.closedOn !== null) {
+      warnings.push({
+        item: cur.item,
+        message: `Item ${cur.item} (${cur.description}) was closed on ${a.closedOn} but has a gap of ${formatMoney(cur.gap)} again: it is open again.`,
+      });
+      a.closedOn = null;
+    }
+    if (prev && prev.absentSince) {
+      warnings.push({ item: cur.item, message: `Item ${cur.item} is back in this revision; its notes were kept.` });
+    }
+    a.absentSince = null;
+    a.gap = cur.gap;
+    items[cur.item] = a;
+  }
+
+  // Items the new revision no longer has: never dropped, a person decides.
+  for (const key of Object.keys(previous.items)) {
+    if (seen.has(key)) continue;
+    const a = copyAnnotation(previous.items[key]);
+    a.absentSince = a.absentSince ?? today;
+    items[key] = a;
+    warnings.push({
+      item: key,
+      message: `Item ${key} (${a.description}) is not in this reconciliation. It was kept with everything typed on it; check the paste, or remove the row if the item is gone.`,
+    });
+  }
+
+  // Topics: a person's decisions (accepted, refused) stay; suggestions are redone.
+  const kept = previous.topics.filter((t) => t.state !== 'suggested').map(copyTopic);
+  for (const t of kept) {
+    if (t.state !== 'accepted') continue;
+    for (const it of t.items) if (has(items, it) && items[it].topic === null) items[it].topic = t.name;
+  }
+  const inTopic = new Set(kept.filter((t) => t.state === 'accepted').flatMap((t) => t.items));
+  const names = new Set(kept.map((t) => t.name.toLowerCase()));
+  const fresh = suggestTopics(
+    rec.lines
+      .filter((l) => !inTopic.has(l.ours.item) && items[l.ours.item]?.topic === null)
+      .map((l) => ({ item: l.ours.item, area: l.ours.area, description: l.ours.description, gap: l.gap })),
+  ).filter((t) => !names.has(t.name.toLowerCase()));
+
+  return {
+    state: {
+      items,
+      topics: [...kept, ...fresh],
+      rebuttals: previous.rebuttals.map((r) => ({ ...r, itemWords: [...r.itemWords] })),
+      weights: {
+        ...previous.weights,
+        categories: Object.fromEntries(
+          Object.entries(previous.weights.categories).map(([k, v]) => [k, { ...v }]),
+        ) as PursueState['weights']['categories'],
+      },
+    },
+    warnings,
+  };
+}
+
+/** The match overrides a person set, in the shape runPursue's options take. */
+export function overridesFromState(state: PursueState): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const a of Object.values(state.items)) {
+    if (a.override !== null && a.override.trim() !== '' && a.item !== OP_ITEM) out[a.item] = a.override.trim();
+  }
+  return out;
+}
+
+/**
+ * What to fix before a call: every open item with a gap of at least minGap that has no reason for
+ * denial, no reason to approve, or no status entry in the last `days` days. Largest gap first.
+ */
+export function readiness(
+  rec: Reconciliation,
+  state: PursueState,
+  opts: { minGap: Cents; days: number; today: string },
+): ReadinessIssue[] {
+  const issues: ReadinessIssue[] = [];
+  for (const cur of currentItems(rec)) {
+    if (cur.gap <= 0 || cur.gap < opts.minGap) continue;
+    const a = has(state.items, cur.item) ? state.items[cur.item] : undefined;
+    const missing: ReadinessIssue['missing'] = [];
+    const todo: string[] = [];
+    const denial = (a?.denialText ?? '').trim() || cur.note || '';
+    if (denial === '') {
+      missing.push('denial reason');
+      todo.push('ask the adjuster for the reason for denial in writing');
+    }
+    if ((a?.reasonToApprove ?? '').trim() === '') {
+      missing.push('reason to approve');
+      todo.push('write the reason to approve (the Rebuttals sheet has a suggestion)');
+    }
+    const recent = (a?.status ?? []).some((e) => {
+      const d = daysBetween(e.date, opts.today);
+      return Number.isFinite(d) && d <= opts.days;
+    });
+    if (!recent) {
+      missing.push('recent status');
+      todo.push(`no status note in the last ${opts.days} day${opts.days === 1 ? '' : 's'}: call or email and log what was said`);
+    }
+    if (missing.length === 0) continue;
+    const name = cur.item === OP_ITEM ? 'O&P' : `Item ${cur.item} (${cur.description})`;
+    issues.push({
+      item: cur.item,
+      gap: cur.gap,
+      missing,
+      message: `${name}, gap ${formatMoney(cur.gap)}: ${todo.join('; ')}.`,
+    });
+  }
+  return issues.sort((x, y) => (x.gap !== y.gap ? y.gap - x.gap : compareItemNumbers(x.item, y.item)));
+}
+
+/**
+ * Per line (and the O&P row): the denial category, the suggested rebuttal and the priority, from
+ * what a person typed (state) or, without it, from the insurer's notes alone. Ranks run over the
+ * lines and the O&P row together.
+ */
+export function lineKnowledge(
+  rec: Reconciliation,
+  state: PursueState = emptyState(),
+): { lines: LineKnowledge[]; overheadProfit: LineKnowledge } {
+  const current = currentItems(rec);
+  const base = current.map((cur) => {
+    const a = has(state.items, cur.item) ? state.items[cur.item] : undefined;
+    const denialText = (a?.denialText ?? '').trim() || cur.note || '';
+    const cls = denialText === '' ? null : classifyDenial(denialText);
+    const category = cls?.category ?? null;
+    const rebuttal = suggestRebuttal(cur.item === OP_ITEM ? 'O&P' : cur.description, category, state.rebuttals);
+    return { cur, a, denialText, category, matched: cls?.matched ?? [], rebuttal };
+  });
+  const scores = scorePriorities(
+    base.map((b) => ({ item: b.cur.item, gap: b.cur.gap, rfAsked: b.a?.rfAsked ?? false, category: b.category })),
+    state.weights,
+  );
+  const out: LineKnowledge[] = base.map((b, i) => ({
+    item: b.cur.item,
+    denialText: b.denialText,
+    category: b.category,
+    matched: b.matched,
+    rebuttalKey: b.rebuttal?.key ?? null,
+    suggestedReason: b.rebuttal?.argument ?? null,
+    evidence: b.rebuttal?.evidence ?? null,
+    presentation: b.rebuttal?.presentation ?? null,
+    score: scores[i].score,
+    rank: scores[i].rank,
+    parts: scores[i].parts,
+  }));
+  return { lines: out.slice(0, -1), overheadProfit: out[out.length - 1] };
+}

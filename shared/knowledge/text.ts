@@ -1,0 +1,56 @@
+/** Small text helpers shared by the knowledge modules. */
+
+/** Lower case, "&" spelled out, punctuation to spaces, single spaces: for matching words. */
+export function normalizeWords(text: string): string {
+  return ` ${text
+    .toLowerCase()
+    .replace(/[\u00a0\u2007\u202f]/g, ' ')
+    .replace(/o\s*&\s*p/g, ' o and p ')
+    .replace(/&/g, ' and ')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()} `;
+}
+
+/** True when `phrase` occurs in `text` as whole words (both sides normalised the same way). */
+export function containsPhrase(text: string, phrase: string): boolean {
+  const p = normalizeWords(phrase);
+  if (p.trim() === '') return false;
+  return normalizeWords(text).includes(p);
+}
+
+/**
+ * Item numbers compared the way a person reads them: "2" < "10" < "10a" < "11".
+ * Written out rather than using localeCompare so the order never depends on the host's locale.
+ */
+export function compareItemNumbers(a: string, b: string): number {
+  const chunk = /(\d+|\D+)/g;
+  const ca = a.trim().match(chunk) ?? [];
+  const cb = b.trim().match(chunk) ?? [];
+  const n = Math.min(ca.length, cb.length);
+  for (let i = 0; i < n; i++) {
+    const x = ca[i];
+    const y = cb[i];
+    const dx = /^\d/.test(x);
+    const dy = /^\d/.test(y);
+    if (dx && dy) {
+      const diff = Number(x) - Number(y);
+      if (diff !== 0) return diff;
+      if (x.length !== y.length) return x.length - y.length; // "07" after "7", deterministically
+    } else if (dx !== dy) {
+      return dx ? -1 : 1; // numbers before words
+    } else {
+      const lx = x.toLowerCase();
+      const ly = y.toLowerCase();
+      if (lx !== ly) return lx < ly ? -1 : 1;
+    }
+  }
+  if (ca.length !== cb.length) return ca.length - cb.length;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A cell as a person sees it, as trimmed text. */
+export function cellText(cell: unknown): string {
+  if (cell === null || cell === undefined) return '';
+  if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
+  return String(cell).replace(/[\u00a0\u2007\u202f]/g, ' ').trim();
+}
