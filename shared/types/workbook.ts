@@ -40,6 +40,11 @@ export interface NoteSpec {
   text: string;
 }
 
+/**
+ * Writing order matters for text safety: write numberFormats before values, so a cell formatted "@"
+ * keeps a pasted "=SUM(...)" or "+1" as text (Office.js and setValues would otherwise make it a
+ * formula). Every string value in a description has the "@" format.
+ */
 export interface SheetDescription {
   name: string;
   rowCount: number;
@@ -69,11 +74,31 @@ export interface SheetDescription {
   validations: ValidationSpec[];
   notes: NoteSpec[];
   merges: string[];
-  print: { landscape: boolean; fitToPageWide: boolean; fitToPageTall: boolean };
+  print: {
+    landscape: boolean;
+    fitToPageWide: boolean;
+    fitToPageTall: boolean;
+    /** A1 range to print (e.g. leaves out the machine Key column); absent or null = the used range. */
+    area?: string | null;
+    /** Header rows repeated on every printed page (1 = the first row); absent or 0 = none. */
+    repeatRows?: number;
+  };
   tabColor: string | null;
 }
 
 export interface WorkbookDescription {
   /** "Pursue Items" first. */
   sheets: SheetDescription[];
+}
+
+/**
+ * A small write a host makes to an existing workbook without rebuilding it (one status note, one
+ * RF flag). Write numberFormats (when given) before values, as for a sheet.
+ */
+export interface CellPatch {
+  sheet: string;
+  /** A1 range whose size matches values. */
+  range: string;
+  values: CellValue[][];
+  numberFormats?: string[][];
 }

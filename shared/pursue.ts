@@ -1,0 +1,62 @@
+import type { Cell, Rows } from './types/cells';
+import type { PursueState } from './types/knowledge';
+import type { Reconciliation, ReconcileOptions } from './types/reconciliation';
+import type { WorkbookDescription } from './types/workbook';
+import { runPursue } from './index';
+import { emptyState, mergeState } from './knowledge';
+import { buildWorkbook } from './workbook/build';
+import { crmText } from './workbook/crm';
+import { findSheet, isPursueWorkbook, readBackWorkbook } from './workbook/readback';
+import { SHEETS, TAX_ITEM } from './workbook/layout';
+
+export interface PursueInput {
+  ours?: Rows | string;
+  theirs?: Rows | string;
+  compare?: Rows | string;
+  options?: ReconcileOptions;
+  /** Values of the existing workbook's sheets (row 1 = A1), by sheet name; null on a first run. */
+  existing?: Record<string, Cell[][]> | null;
+  /** yyyy-mm-dd. */
+  today: string;
+}
+
+export interface PursueResult {
+  rec: Reconciliation;
+  state: PursueState;
+  workbook: WorkbookDescription;
+  warnings: Array<{ item: string; message: string }>;
+  crm: string;
+}
+
+/**
+ * The one job every host runs: reconcile the pastes, carry over everything a person typed in the
+ * existing workbook (match overrides go back into the reconciliation), and describe the new
+ * workbook and its CRM text.
+ */
+export function buildPursue(input: PursueInput): PursueResult {
+  const warnings: PursueResult['warnings'] = [];
+  const existing = input.existing ?? null;
+  let read = null;
+  if (existing && isPursueWorkbook(existing)) read = readBackWorkbook(existing, { today: input.today });
+  else if (existing && findSheet(existing, SHEETS.pursue)) {
+    warnings.push({
+      item: '',
+      message: `The sheet "${SHEETS.pursue}" was not written by Pursue (no Item No(s). and Key columns): nothing was read from it. Rename it to keep it.`,
+    });
+  }
+  // Overrides typed in the workbook apply unless the caller passes its own for the same item.
+  const overrides = { ...(read?.overrides ?? {}), ...(input.options?.overrides ?? {}) };
+  const rec = runPursue({
+    ours: input.ours,
+    theirs: input.theirs,
+    compare: input.compare,
+    options: { ...(input.options ?? {}), overrides },
+  });
+  const previous = read?.state ?? emptyState();
+  const merged = mergeState(previous, rec, input.today);
+  // The tax row's notes are kept like any item's; the merge only knows our lines and O&P, so its
+  // "not in this reconciliation" warning about the tax row is noise.
+  warnings.push(...(read?.warnings ?? []), ...merged.warnings.filter((w) => w.item !== TAX_ITEM));
+  const workbook = buildWorkbook(rec, merged.state, { today: input.today, statusOrder: read?.statusOrder ?? [], warnings });
+  return { rec, state: merged.state, workbook, warnings, crm: crmText(rec, merged.state) };
+}

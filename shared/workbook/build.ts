@@ -1,0 +1,389 @@
+import type { Reconciliation } from '../types/reconciliation';
+import type { PursueState, StatusEntry } from '../types/knowledge';
+import type { SheetDescription, WorkbookDescription } from '../types/workbook';
+import type { Cents } from '../types/money';
+import { formatMoney } from '../money';
+import {
+  explainPriority,
+  formatStatusCell,
+  readiness,
+  rebuttalsToRows,
+  topicGap,
+  weightsToRows,
+} from '../knowledge';
+import { a1, a1Range } from './a1';
+import { COLORS, FMT, SheetGrid } from './grid';
+import {
+  GAP_KINDS,
+  LC,
+  LOG_COLUMNS,
+  PC,
+  PURSUE_COLUMNS,
+  SHEETS,
+  TC,
+  TOPIC_COLUMNS,
+  TOTAL_LABELS,
+  formatKey,
+  textHash,
+} from './layout';
+import { compareItems, decorateRows, pursueRows, type PursueRow } from './rows';
+
+export interface BuildOptions {
+  /** yyyy-mm-dd: the date the workbook is built (Call Brief title, readiness). */
+  today: string;
+  /** How many top priorities the Call Brief lists (default 10). */
+  topN?: number;
+  /** How many top priorities Pursue Items highlights (default 5). */
+  highlightN?: number;
+  /**
+   * Status Log identities (see entryIdentity) in the order the existing workbook listed them; those
+   * rows keep their places and new entries follow, so a re-run never moves an earlier row.
+   */
+  statusOrder?: string[];
+  /** Warnings from the merge and the read-back, listed on the Checks sheet. */
+  warnings?: Array<{ item: string; message: string }>;
+}
+
+const dollars = (c: Cents): number => c / 100;
+
+/** Identity of one Status Log entry: the same on every run, so order can be kept. */
+export function entryIdentity(item: string, e: StatusEntry): string {
+  return [item, e.timestamp, e.author, e.text].join('\u0001');
+}
+
+/** Item numbers that are plain numbers are written as numbers so the column sorts as a person expects. */
+function itemCell(label: string): string | number {
+  return /^[0-9]{1,9}$/.test(label) ? Number(label) : label;
+}
+
+function ynCell(v: boolean): string {
+  return v ? 'Y' : 'N';
+}
+
+interface PursueLayout {
+  sheet: SheetDescription;
+  rows: PursueRow[];
+  firstDataRow: number;
+  lastDataRow: number;
+  sumRow: number;
+  totalRow: number;
+  residualRow: number;
+}
+
+function buildPursueSheet(rec: Reconciliation, state: PursueState, rows: PursueRow[], highlightN: number): PursueLayout {
+  const g = new SheetGrid(SHEETS.pursue, PURSUE_COLUMNS.length);
+  const header = { bold: true, fontColor: COLORS.header, fill: COLORS.headerFill, wrap: true, hAlign: 'center' as const };
+  PURSUE_COLUMNS.forEach((h, c) => g.set(0, c, h, header));
+
+  const first = 1;
+  let r = first;
+  for (const row of rows) {
+    const n = r + 1; // Excel row number
+    const muted = row.kind === 'insurer-only' || (row.kind === 'item' && row.gap === 0);
+    const base = { fontColor: muted ? COLORS.muted : COLORS.text, fill: row.kind === 'op' || row.kind === 'tax' ? COLORS.band : null };
+    g.styleRow(r, base);
+    if (row.closedOn !== null) g.styleRow(r, { fill: COLORS.closedFill, italic: true });
+    if (row.kind === 'insurer-only') g.styleRow(r, { italic: true });
+
+    if (row.closedOn !== null) g.set(r, PC.priority, 'closed', { hAlign: 'center' });
+    else if (row.priority) g.set(r, PC.priority, row.priority.rank, { numberFormat: FMT.integer, hAlign: 'center', bold: true });
+    g.set(r, PC.item, itemCell(row.label), { numberFormat: FMT.integer, hAlign: 'center' });
+    g.set(r, PC.name, row.name, { wrap: true });
+    if (row.ours !== null) g.set(r, PC.ours, dollars(row.ours), { numberFormat: FMT.money });
+    if (row.insurer !== null) g.set(r, PC.insurer, dollars(row.insurer), { numberFormat: FMT.money });
+    if (row.gapIsDifference) g.formula(r, PC.gap, `=D${n}-E${n}`, { numberFormat: FMT.money, bold: true });
+    else g.set(r, PC.gap, dollars(row.gap), { numberFormat: FMT.money, bold: true });
+    g.set(r, PC.kind, row.gapKind, { hAlign: 'center' });
+    g.set(r, PC.denial, row.denial, { wrap: true });
+    g.set(r, PC.approve, row.approve, row.approveSuggested ? { wrap: true, italic: true, fontColor: COLORS.suggested } : { wrap: true });
+    g.set(r, PC.status, formatStatusCell(row.status), { wrap: true });
+    if (row.kind !== 'insurer-only') g.set(r, PC.rf, ynCell(row.rfAsked), { hAlign: 'center' });
+    g.set(r, PC.reItem, row.reItem, { hAlign: 'center' });
+    g.set(r, PC.override, row.override, { hAlign: 'center' });
+
+    const attrs: Record<string, string> = {};
+    if (row.approveSuggested) attrs.r = textHash(row.approve);
+    if (row.closedOn !== null) attrs.closed = row.closedOn;
+    const key =
+      row.kind === 'item'
+        ? formatKey('item', row.items[0]!, attrs)
+        : row.kind === 'topic'
+          ? formatKey('topic', (row.topic ?? '').replace(/;/g, ','), attrs)
+          : row.kind === 'insurer-only'
+            ? formatKey('re', row.reItem)
+            : formatKey(row.kind, '', attrs);
+    g.set(r, PC.key, key, { fontColor: COLORS.muted });
+
+    const remarks = [...row.remarks];
+    if (row.closedOn !== null) remarks.unshift(`Gap closed on ${row.closedOn}. Delete this row when nothing more is needed.`);
+    if (remarks.length > 0) g.desc.notes.push({ cell: a1(r, PC.name), text: remarks.join('\n') });
+    if (row.priority && row.priority.rank <= highlightN) {
+      const p = row.priority.parts;
+      g.desc.notes.push({
+        cell: a1(r, PC.priority),
+        text: `Score ${row.priority.score.toFixed(1)} = gap ${p.gap.toFixed(1)} + RF asked ${p.rfAsked.toFixed(1)} + category ${p.category.toFixed(1)}`,
+      });
+    }
+    r++;
+  }
+  const last = Math.max(first, r - 1);
+  if (r === first) r++; // keep one (empty) data row so formulas and the filter have a range
+
+  // Totals block, one blank row below the table (outside the filter, so sorting leaves it in place).
+  const sumRow = r + 1;
+  const totalRow = sumRow + 1;
+  const residualRow = totalRow + 1;
+  const totalStyle = { fill: COLORS.totalFill, bold: true };
+  for (const t of [sumRow, totalRow, residualRow]) g.styleRow(t, totalStyle);
+  const gapRange = `F${first + 1}:F${last + 1}`;
+  g.set(sumRow, PC.name, TOTAL_LABELS.sum);
+  g.formula(sumRow, PC.gap, `=SUM(${gapRange})`, { numberFormat: FMT.money });
+  g.set(sumRow, PC.key, 'sum', { fontColor: COLORS.muted, bold: false });
+  g.set(totalRow, PC.name, TOTAL_LABELS.total);
+  g.set(totalRow, PC.ours, dollars(rec.ours.rcv), { numberFormat: FMT.money });
+  g.set(totalRow, PC.insurer, dollars(rec.theirs.rcv), { numberFormat: FMT.money });
+  g.formula(totalRow, PC.gap, `=D${totalRow + 1}-E${totalRow + 1}`, { numberFormat: FMT.money });
+  g.set(totalRow, PC.key, 'total', { fontColor: COLORS.muted, bold: false });
+  g.set(residualRow, PC.name, TOTAL_LABELS.residual);
+  g.formula(residualRow, PC.gap, `=F${totalRow + 1}-F${sumRow + 1}`, { numberFormat: FMT.money });
+  const tol = (rec.tolerance / 100).toFixed(2);
+  g.formula(residualRow, PC.kind, `=IF(ABS(F${residualRow + 1})<=${tol},"Reconciled","Not reconciled")`, { hAlign: 'center' });
+  g.set(
+    residualRow,
+    PC.denial,
+    `Reconciled when the residual is within $${tol}. ` +
+      (rec.reconciled ? 'The parts add up to the total gap.' : 'A line, the tax or the O&P is missing or misread: see the Checks sheet.'),
+    { wrap: true, bold: false },
+  );
+  g.set(residualRow, PC.key, 'residual', { fontColor: COLORS.muted, bold: false });
+  g.desc.notes.push({
+    cell: a1(totalRow, PC.ours),
+    text: `Our RCV (${rec.ours.rcvSource}) and the insurer's approved RCV (${rec.theirs.rcvSource}).`,
+  });
+
+  // Sheet-level layout.
+  g.desc.columnWidths = [8, 8, 34, 12, 12, 12, 11, 30, 34, 42, 7, 8, 9, 12];
+  g.desc.frozenRows = 1;
+  g.desc.frozenColumns = 0;
+  g.desc.filter = a1Range(0, 0, last, PURSUE_COLUMNS.length - 1);
+  g.desc.tabColor = COLORS.headerFill;
+  g.desc.print = { landscape: true, fitToPageWide: true, fitToPageTall: false, area: a1Range(0, 0, residualRow, PC.override), repeatRows: 1 };
+  g.desc.borders.push(
+    { range: a1Range(0, 0, last, PC.override), edges: ['top', 'bottom', 'left', 'right', 'insideHorizontal', 'insideVertical'], style: 'thin', color: COLORS.border },
+    { range: a1Range(sumRow, 0, residualRow, PC.override), edges: ['top', 'bottom', 'left', 'right'], style: 'medium', color: COLORS.border },
+  );
+  const dataRange = a1Range(first, 0, last, PC.key);
+  g.desc.conditionalFormats.push(
+    { range: dataRange, formula: `=AND(ISNUMBER($A${first + 1}),$A${first + 1}<=${highlightN})`, fill: COLORS.top },
+    { range: a1(residualRow, PC.kind), formula: `=$G$${residualRow + 1}="Reconciled"`, fill: COLORS.good, fontColor: COLORS.goodText, bold: true },
+    { range: a1(residualRow, PC.kind), formula: `=$G$${residualRow + 1}="Not reconciled"`, fill: COLORS.bad, fontColor: COLORS.badText, bold: true },
+  );
+  const ourRows = rows.filter((x) => x.kind === 'item' || x.kind === 'topic').length;
+  if (ourRows > 0) {
+    g.desc.validations.push({
+      range: a1Range(first, PC.kind, first + ourRows - 1, PC.kind),
+      list: [...GAP_KINDS],
+      allowBlank: true,
+      message: `Choose one of: ${GAP_KINDS.join(', ')}.`,
+    });
+  }
+  g.desc.validations.push({ range: a1Range(first, PC.rf, last, PC.rf), list: ['Y', 'N'], allowBlank: true, message: 'Type Y if the field rep (RF) asked to fight for this item, else N.' });
+  g.desc.notes.push(
+    { cell: a1(0, PC.priority), text: `1 = pursue first. ${explainPriority(state.weights)} Weights are on the Priority sheet.` },
+    { cell: a1(0, PC.gap), text: 'Gap $ = Ours $ − Insurer $. Change a figure and the totals follow.' },
+    { cell: a1(0, PC.denial), text: "The insurer's denial reason exactly as written. Type or paste it here; it is kept when you re-run." },
+    { cell: a1(0, PC.approve), text: 'Grey italic text is a suggestion from the Rebuttals sheet. Type over it to make it yours.' },
+    {
+      cell: a1(0, PC.status),
+      text: 'One dated entry per line, oldest first, e.g. "9/03 – spoke to adjuster J. Ruiz, confirmed denial reason; next: send code citation". Add new lines at the end; every entry is also kept on the Status Log sheet.',
+    },
+    { cell: a1(0, PC.rf), text: 'Y when the field rep (RF) asked to fight for this item.' },
+    { cell: a1(0, PC.reItem), text: "The insurer's (RE) item this line was paired with." },
+    { cell: a1(0, PC.override), text: "To pair this item with a different RE item, type the RE item number here; type none to leave it unpaired. Kept when you re-run." },
+    { cell: a1(0, PC.key), text: 'Lets a re-run find this row even after sorting. Do not edit.' },
+  );
+  return { sheet: g.finish(), rows, firstDataRow: first, lastDataRow: last, sumRow, totalRow, residualRow };
+}
+
+/** "next: send code citation" from an entry, if the person wrote one. */
+function nextStep(text: string): string | null {
+  const m = /\bnext(?:\s+step)?\s*[:\-–]\s*(.+)$/i.exec(text);
+  return m ? m[1]!.trim() : null;
+}
+
+function buildCallBrief(rec: Reconciliation, rows: PursueRow[], topN: number, today: string): SheetDescription {
+  const cols = ['#', 'Item', 'Gap $', 'Reason for denial (as written)', 'Reason to approve', 'Evidence to bring', 'Last status', 'Next step'];
+  const g = new SheetGrid(SHEETS.brief, cols.length);
+  g.set(0, 0, `Call Brief – top ${topN} items to pursue – ${today}`, { bold: true });
+  g.desc.merges.push(a1Range(0, 0, 0, cols.length - 1));
+  g.set(
+    1,
+    0,
+    `Total gap ${formatMoney(rec.totalGap)} (our RCV ${formatMoney(rec.ours.rcv)} − approved RCV ${formatMoney(rec.theirs.rcv)}); ` +
+      `O&P gap ${formatMoney(rec.overheadProfitGap)}; tax gap ${formatMoney(rec.taxGap)}; residual ${formatMoney(rec.residual)} ` +
+      `(${rec.reconciled ? 'reconciled' : 'NOT reconciled: see Checks'}).`,
+    { wrap: true },
+  );
+  g.desc.merges.push(a1Range(1, 0, 1, cols.length - 1));
+  const h = 3;
+  cols.forEach((c, i) => g.set(h, i, c, { bold: true, fontColor: COLORS.header, fill: COLORS.headerFill, wrap: true, hAlign: 'center' }));
+  const ranked = rows
+    .filter((r) => r.priority !== null)
+    .sort((a, b) => a.priority!.rank - b.priority!.rank)
+    .slice(0, topN);
+  let r = h + 1;
+  for (const row of ranked) {
+    const last = row.status.at(-1);
+    const missing: string[] = [];
+    if (row.denial.trim() === '') missing.push('ask for the denial reason in writing');
+    if (row.approveSuggested || row.approve.trim() === '') missing.push('settle the reason to approve');
+    const next = (last && nextStep(last.text)) ?? (missing.length > 0 ? missing.join('; ') : 'agree the next step with the adjuster');
+    const name = row.kind === 'op' ? row.name : `${row.label} ${row.name}`;
+    g.set(r, 0, row.priority!.rank, { numberFormat: FMT.integer, hAlign: 'center', bold: true });
+    g.set(r, 1, name, { wrap: true });
+    g.set(r, 2, dollars(row.gap), { numberFormat: FMT.money, bold: true });
+    g.set(r, 3, row.denial, { wrap: true });
+    g.set(r, 4, row.approve, { wrap: true, italic: row.approveSuggested });
+    g.set(r, 5, row.rebuttal ? row.rebuttal.evidence : '', { wrap: true });
+    g.set(r, 6, last ? `${last.date} – ${last.text}` : '', { wrap: true });
+    g.set(r, 7, next, { wrap: true });
+    if (row.rfAsked) g.style(r, 1, { bold: true });
+    r++;
+  }
+  if (ranked.length === 0) g.set(r, 1, 'No open item has a gap to pursue.', { italic: true });
+  g.desc.columnWidths = [4, 26, 11, 30, 34, 26, 28, 24];
+  g.desc.frozenRows = h + 1;
+  g.desc.print = { landscape: true, fitToPageWide: true, fitToPageTall: true };
+  g.desc.borders.push({ range: a1Range(h, 0, Math.max(h, r - 1), cols.length - 1), edges: ['top', 'bottom', 'left', 'right', 'insideHorizontal', 'insideVertical'], style: 'thin', color: COLORS.border });
+  return g.finish();
+}
+
+function buildStatusLog(state: PursueState, order: string[]): SheetDescription {
+  const g = new SheetGrid(SHEETS.log, LOG_COLUMNS.length);
+  LOG_COLUMNS.forEach((c, i) => g.set(0, i, c, { bold: true, fontColor: COLORS.header, fill: COLORS.headerFill }));
+  const all: Array<{ item: string; e: StatusEntry; id: string }> = [];
+  const items = Object.keys(state.items).sort(compareItems);
+  for (const item of items) for (const e of state.items[item]!.status) all.push({ item, e, id: entryIdentity(item, e) });
+  // Rows the workbook already had keep their places; anything new goes after them, oldest first.
+  const pending = new Map<string, Array<(typeof all)[number]>>();
+  for (const x of all) pending.set(x.id, [...(pending.get(x.id) ?? []), x]);
+  const ordered: typeof all = [];
+  for (const id of order) {
+    const list = pending.get(id);
+    if (list && list.length > 0) ordered.push(list.shift()!);
+  }
+  const rest = [...pending.values()].flat().sort((a, b) => (a.e.timestamp < b.e.timestamp ? -1 : a.e.timestamp > b.e.timestamp ? 1 : 0));
+  ordered.push(...rest);
+  let r = 1;
+  for (const { item, e } of ordered) {
+    g.set(r, LC.timestamp, e.timestamp);
+    g.set(r, LC.date, e.date);
+    g.set(r, LC.item, item, { hAlign: 'center' });
+    g.set(r, LC.author, e.author);
+    g.set(r, LC.text, e.text, { wrap: true });
+    g.set(r, LC.missing, e.missing.length > 0 ? `missing: ${e.missing.join(', ')}` : '', { fontColor: COLORS.badText });
+    r++;
+  }
+  g.desc.columnWidths = [20, 11, 8, 16, 70, 26];
+  g.desc.frozenRows = 1;
+  g.desc.filter = a1Range(0, 0, Math.max(1, r - 1), LOG_COLUMNS.length - 1);
+  g.desc.print = { landscape: true, fitToPageWide: true, fitToPageTall: false, repeatRows: 1 };
+  g.desc.notes.push({
+    cell: a1(0, LC.text),
+    text: 'Append-only: add new entries in new rows at the bottom (Date, Item, Author, Entry). Earlier rows are never changed or removed.',
+  });
+  return g.finish();
+}
+
+function buildTopics(rec: Reconciliation, state: PursueState): SheetDescription {
+  const g = new SheetGrid(SHEETS.topics, TOPIC_COLUMNS.length);
+  TOPIC_COLUMNS.forEach((c, i) => g.set(0, i, c, { bold: true, fontColor: COLORS.header, fill: COLORS.headerFill }));
+  const gaps: Record<string, Cents> = {};
+  for (const l of rec.lines) gaps[l.ours.item] = l.gap;
+  let r = 1;
+  for (const t of state.topics) {
+    g.set(r, TC.name, t.name);
+    g.set(r, TC.items, t.items.join(', '));
+    g.set(r, TC.gap, dollars(topicGap(t, gaps)), { numberFormat: FMT.money });
+    g.set(r, TC.state, t.state, { hAlign: 'center', bold: t.state === 'accepted' });
+    r++;
+  }
+  g.desc.columnWidths = [24, 24, 12, 12];
+  g.desc.frozenRows = 1;
+  g.desc.validations.push({
+    range: a1Range(1, TC.state, Math.max(r, 1) + 50, TC.state),
+    list: ['suggested', 'accepted', 'refused'],
+    allowBlank: true,
+    message: 'Type accepted to combine these items into one row on Pursue Items, refused to keep them apart.',
+  });
+  g.desc.notes.push({
+    cell: a1(0, TC.state),
+    text: 'accepted = combine the items into one row on Pursue Items at the next run; refused = keep them apart. Add your own topic in a new row (name, item numbers, accepted).',
+  });
+  return g.finish();
+}
+
+function textSheet(name: string, rows: (string | number | null)[][], widths: number[], note: string | null): SheetDescription {
+  const cols = Math.max(1, ...rows.map((r) => r.length));
+  const g = new SheetGrid(name, cols);
+  rows.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (r === 0) g.set(r, c, v === null ? null : String(v), { bold: true, fontColor: COLORS.header, fill: COLORS.headerFill, wrap: true });
+      // Rebuttal and weight cells are text a person edits; numbers stay numbers.
+      else g.set(r, c, v, { wrap: true });
+    }),
+  );
+  g.desc.columnWidths = Array.from({ length: cols }, (_, i) => widths[i] ?? 16);
+  g.desc.frozenRows = 1;
+  if (note) g.desc.notes.push({ cell: 'A1', text: note });
+  return g.finish();
+}
+
+function buildChecks(rec: Reconciliation, state: PursueState, today: string, warnings: Array<{ item: string; message: string }>): SheetDescription {
+  const cols = ['Status', 'Check', 'What was found and what to do'];
+  const g = new SheetGrid(SHEETS.checks, cols.length);
+  cols.forEach((c, i) => g.set(0, i, c, { bold: true, fontColor: COLORS.header, fill: COLORS.headerFill }));
+  let r = 1;
+  const add = (status: string, what: string, detail: string): void => {
+    const fill = status === 'fail' || status === 'error' ? COLORS.bad : status === 'warning' || status === 'to do' ? COLORS.warn : status === 'pass' ? COLORS.good : null;
+    g.set(r, 0, status, { fill, hAlign: 'center', bold: status === 'fail' || status === 'error' });
+    g.set(r, 1, what, { wrap: true });
+    g.set(r, 2, detail, { wrap: true });
+    r++;
+  };
+  for (const c of rec.checks) add(c.status, c.label, c.detail);
+  for (const p of rec.problems) {
+    const where = p.row === null ? p.side : `${p.side === 'ours' ? 'our paste' : p.side === 'theirs' ? "insurer's paste" : 'both pastes'}, row ${p.row}`;
+    add(p.severity, `${where}: ${p.code}`, p.message);
+  }
+  for (const w of warnings) add('warning', w.item === '' ? 'Workbook' : `Item ${w.item}`, w.message);
+  for (const i of readiness(rec, state, { minGap: 10000, days: 14, today })) add('to do', `Item ${i.item} (${formatMoney(i.gap)})`, i.message);
+  if (r === 1) add('pass', 'Nothing to check', 'No check ran and no problem was found.');
+  g.desc.columnWidths = [10, 40, 90];
+  g.desc.frozenRows = 1;
+  g.desc.filter = a1Range(0, 0, r - 1, cols.length - 1);
+  g.desc.print = { landscape: true, fitToPageWide: true, fitToPageTall: false, repeatRows: 1 };
+  return g.finish();
+}
+
+/** The whole Pursue workbook as a host-independent description ("Pursue Items" first). */
+export function buildWorkbook(rec: Reconciliation, state: PursueState, opts: BuildOptions): WorkbookDescription {
+  const topN = opts.topN ?? 10;
+  const highlightN = opts.highlightN ?? 5;
+  const rows = pursueRows(rec, state);
+  decorateRows(rows, state);
+  const pursue = buildPursueSheet(rec, state, rows, highlightN);
+  const rebuttalRows = rebuttalsToRows(state.rebuttals);
+  const weightRows = weightsToRows(state.weights);
+  return {
+    sheets: [
+      pursue.sheet,
+      buildCallBrief(rec, rows, topN, opts.today),
+      buildStatusLog(state, opts.statusOrder ?? []),
+      buildTopics(rec, state),
+      textSheet(SHEETS.rebuttals, rebuttalRows, [16, 24, 14, 50, 40, 40], 'The rebuttal library: edit any text, or add a row. A re-run keeps your edits.'),
+      textSheet(SHEETS.priority, weightRows as (string | number | null)[][], [24, 12, 12, 60], explainPriority(state.weights)),
+      buildChecks(rec, state, opts.today, opts.warnings ?? []),
+    ],
+  };
+}

@@ -1,0 +1,151 @@
+import type { Cell } from '../types/cells';
+import type { StatusEntry, Topic } from '../types/knowledge';
+import type { CellPatch, CellValue } from '../types/workbook';
+import { formatStatusCell, makeStatusEntry } from '../knowledge';
+import { a1, a1Range } from './a1';
+import { FMT } from './grid';
+import { LC, LOG_COLUMNS, OP_ITEM, PC, SHEETS, TAX_ITEM, TC, TOPIC_COLUMNS, parseKey } from './layout';
+import { cellString, findHeader, findSheet, pursueHeader, type ExistingWorkbook } from './readback';
+
+export type { CellPatch };
+
+const splitItems = (t: string): string[] => t.split(/[,;\s]+/).filter((s) => s !== '');
+
+/** The row of Pursue Items that shows `item` (its own row, its topic's row, or the O&P / tax row). */
+function findItemRow(existing: ExistingWorkbook, item: string): { name: string; row: number; cols: number[]; cells: Cell[] } | null {
+  const rows = findSheet(existing, SHEETS.pursue);
+  if (!rows) return null;
+  const h = pursueHeader(rows);
+  if (!h) return null;
+  const name = Object.keys(existing).find((k) => existing[k] === rows) ?? SHEETS.pursue;
+  const want = item.trim();
+  let topicRow: number | null = null;
+  for (let r = h.row + 1; r < rows.length; r++) {
+    const cells = rows[r] ?? [];
+    const key = parseKey(cellString(cells[h.cols[PC.key]!]));
+    if (!key) continue;
+    if (key.kind === 'item' && key.id === want) return { name, row: r, cols: h.cols, cells };
+    if (key.kind === 'op' && want.toUpperCase() === OP_ITEM.toUpperCase()) return { name, row: r, cols: h.cols, cells };
+    if (key.kind === 'tax' && want.toLowerCase() === TAX_ITEM.toLowerCase()) return { name, row: r, cols: h.cols, cells };
+    if (key.kind === 'topic' && topicRow === null && splitItems(cellString(cells[h.cols[PC.item]!])).includes(want)) topicRow = r;
+  }
+  return topicRow === null ? null : { name, row: topicRow, cols: h.cols, cells: rows[topicRow] ?? [] };
+}
+
+function textPatch(sheet: string, row: number, col: number, value: string): CellPatch {
+  return { sheet, range: a1(row, col), values: [[value]], numberFormats: [[FMT.text]] };
+}
+
+/** First row after the last one holding anything (0-based). */
+function nextFreeRow(rows: Cell[][], after: number): number {
+  let last = after;
+  rows.forEach((row, r) => {
+    if (r > after && (row ?? []).some((c) => cellString(c) !== '')) last = r;
+  });
+  return last + 1;
+}
+
+function missingWarning(item: string, entry: StatusEntry): string[] {
+  if (entry.missing.length === 0) return [];
+  return [`The note for item ${item} does not say ${entry.missing.join(', ')}: add it so whoever calls next knows where things stand.`];
+}
+
+/**
+ * What a host writes to add one dated status note to an item without rebuilding the workbook:
+ * the note appended as a new line of the item's notes cell, and one new Status Log row below the
+ * last one. Earlier lines and rows are never rewritten.
+ */
+export function statusNotePatch(
+  existing: ExistingWorkbook,
+  item: string,
+  text: string,
+  author: string,
+  nowIso: string,
+): { patches: CellPatch[]; entry: StatusEntry; warnings: string[] } {
+  const entry = makeStatusEntry(text, nowIso, author);
+  const patches: CellPatch[] = [];
+  const warnings: string[] = [];
+  if (entry.text === '') {
+    return { patches, entry, warnings: ['The note is empty: type what was said, by whom, and the next step.'] };
+  }
+  const found = findItemRow(existing, item);
+  if (found && found.cols[PC.status]! >= 0) {
+    const col = found.cols[PC.status]!;
+    const current = cellString(found.cells[col]).replace(/\s+$/, '');
+    const line = formatStatusCell([entry]);
+    patches.push(textPatch(found.name, found.row, col, current === '' ? line : `${current}\n${line}`));
+  } else {
+    warnings.push(`Item ${item} is not on the Pursue Items sheet: the note is kept in Status Log only. Check the item number, or build the sheet again.`);
+  }
+  const log = findSheet(existing, SHEETS.log);
+  const h = log ? findHeader(log, LOG_COLUMNS, [LOG_COLUMNS[LC.item], LOG_COLUMNS[LC.text]]) : null;
+  if (!log || !h) {
+    warnings.push('The Status Log sheet or its header row is missing: build the sheet again so every note is kept.');
+  } else {
+    const sheetName = Object.keys(existing).find((k) => existing[k] === log) ?? SHEETS.log;
+    const r = nextFreeRow(log, h.row);
+    const cols = h.cols;
+    const present = cols.filter((c) => c >= 0);
+    const c1 = Math.min(...present);
+    const c2 = Math.max(...present);
+    const values: CellValue[] = new Array(c2 - c1 + 1).fill(null);
+    const put = (field: number, v: string): void => {
+      if (cols[field]! >= 0) values[cols[field]! - c1] = v;
+    };
+    put(LC.timestamp, entry.timestamp);
+    put(LC.date, entry.date);
+    put(LC.item, item.trim());
+    put(LC.author, entry.author);
+    put(LC.text, entry.text);
+    put(LC.missing, entry.missing.length > 0 ? `missing: ${entry.missing.join(', ')}` : '');
+    patches.push({
+      sheet: sheetName,
+      range: a1Range(r, c1, r, c2),
+      values: [values],
+      numberFormats: [values.map(() => FMT.text)],
+    });
+  }
+  warnings.push(...missingWarning(item, entry));
+  return { patches, entry, warnings };
+}
+
+/** Sets the RF asked flag (Y / N) of an item's row. */
+export function rfPatch(existing: ExistingWorkbook, item: string, asked: boolean): { patches: CellPatch[]; warnings: string[] } {
+  const found = findItemRow(existing, item);
+  if (!found || found.cols[PC.rf]! < 0) {
+    return { patches: [], warnings: [`Item ${item} is not on the Pursue Items sheet: check the item number, or build the sheet again.`] };
+  }
+  return { patches: [textPatch(found.name, found.row, found.cols[PC.rf]!, asked ? 'Y' : 'N')], warnings: [] };
+}
+
+/**
+ * Records a topic decision on the Topics sheet (its row updated, or a new row added). Pursue Items
+ * combines an accepted topic's items into one row at the next build.
+ */
+export function topicPatch(existing: ExistingWorkbook, topic: Topic): { patches: CellPatch[]; warnings: string[] } {
+  const rows = findSheet(existing, SHEETS.topics);
+  const h = rows ? findHeader(rows, TOPIC_COLUMNS, [TOPIC_COLUMNS[TC.name], TOPIC_COLUMNS[TC.state]]) : null;
+  if (!rows || !h || h.cols[TC.items]! < 0) {
+    return { patches: [], warnings: ['The Topics sheet or its header row (Topic, Item Nos., State) is missing: build the sheet again, then decide the topic.'] };
+  }
+  const sheet = Object.keys(existing).find((k) => existing[k] === rows) ?? SHEETS.topics;
+  const name = topic.name.trim();
+  let r = -1;
+  for (let i = h.row + 1; i < rows.length; i++) {
+    if (cellString((rows[i] ?? [])[h.cols[TC.name]!]).toLowerCase() === name.toLowerCase()) {
+      r = i;
+      break;
+    }
+  }
+  if (r < 0) r = nextFreeRow(rows, h.row);
+  const warnings: string[] = [];
+  if (topic.items.length < 2) warnings.push(`Topic "${name}" has ${topic.items.length} item: a topic combines two or more items.`);
+  return {
+    patches: [
+      textPatch(sheet, r, h.cols[TC.name]!, name),
+      textPatch(sheet, r, h.cols[TC.items]!, topic.items.join(', ')),
+      textPatch(sheet, r, h.cols[TC.state]!, topic.state),
+    ],
+    warnings,
+  };
+}

@@ -1,0 +1,290 @@
+import type { Cell } from '../types/cells';
+import type { ItemAnnotation, PursueState, StatusEntry, Topic } from '../types/knowledge';
+import {
+  defaultRebuttals,
+  defaultWeights,
+  emptyState,
+  parseStatusCell,
+  parseStatusDate,
+  rebuttalsFromRows,
+  vagueness,
+  weightsFromRows,
+} from '../knowledge';
+import { entryIdentity } from './build';
+import { LC, LOG_COLUMNS, OP_ITEM, PC, PURSUE_COLUMNS, SHEETS, TAX_ITEM, TC, TOPIC_COLUMNS, parseKey, textHash } from './layout';
+
+export type ExistingWorkbook = Record<string, Cell[][]>;
+
+export interface ReadBack {
+  state: PursueState;
+  /** Status Log identities in the sheet's row order (see BuildOptions.statusOrder). */
+  statusOrder: string[];
+  /** Match overrides typed on Pursue Items: our item → RE item or "none". */
+  overrides: Record<string, string>;
+  warnings: Array<{ item: string; message: string }>;
+}
+
+/** A cell as text, whatever the host handed over (Apps Script gives Date objects for dates). */
+export function cellString(cell: unknown): string {
+  if (cell === null || cell === undefined) return '';
+  if (typeof cell === 'string') return cell.replace(/\r\n?/g, '\n').replace(/[\u00a0\u2007\u202f]/g, ' ').trim();
+  if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
+  if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
+  if (cell instanceof Date) return isNaN(cell.getTime()) ? '' : cell.toISOString().replace(/\.000Z$/, '').replace(/Z$/, '');
+  return String(cell).trim();
+}
+
+/** Excel's day serial (days since 1899-12-30) to "yyyy-mm-dd" and "yyyy-mm-ddThh:mm:ss". */
+function fromSerial(serial: number): { date: string; timestamp: string } {
+  const ms = Math.round((serial - 25569) * 86400000);
+  const iso = new Date(ms).toISOString();
+  return { date: iso.slice(0, 10), timestamp: iso.slice(0, 19) };
+}
+
+function isoDateOf(cell: Cell | unknown, today: string): { date: string; timestamp: string | null } | null {
+  if (typeof cell === 'number' && cell > 20000 && cell < 80000) {
+    const s = fromSerial(cell);
+    return { date: s.date, timestamp: Number.isInteger(cell) ? null : s.timestamp };
+  }
+  if (cell instanceof Date) {
+    const t = cellString(cell);
+    return { date: t.slice(0, 10), timestamp: t };
+  }
+  const t = cellString(cell);
+  if (t === '') return null;
+  const iso = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?))?/.exec(t);
+  // A timestamp the workbook wrote is kept character for character, so the old row never changes.
+  if (iso) return { date: iso[1]!, timestamp: iso[2] ? t : null };
+  const d = parseStatusDate(t, today);
+  return d ? { date: d, timestamp: null } : null;
+}
+
+function yes(cell: Cell): boolean {
+  if (cell === true) return true;
+  if (typeof cell === 'number') return cell !== 0;
+  return /^(y|yes|true|x|1|✓)$/i.test(cellString(cell));
+}
+
+/** The sheet named `name`, forgiving case and stray spaces in the tab name. */
+export function findSheet(existing: ExistingWorkbook, name: string): Cell[][] | null {
+  if (existing[name]) return existing[name]!;
+  const want = name.toLowerCase().replace(/\s+/g, ' ').trim();
+  for (const [k, v] of Object.entries(existing)) if (k.toLowerCase().replace(/\s+/g, ' ').trim() === want) return v;
+  return null;
+}
+
+const oneLine = (s: string): string => s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+
+const norm = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ').trim();
+
+/** Finds the header row (within the first rows) and each named column, whatever order a person left them in. */
+export function findHeader(rows: Cell[][], headers: readonly string[], required: readonly string[]): { row: number; cols: number[] } | null {
+  for (let r = 0; r < Math.min(rows.length, 15); r++) {
+    const cells = (rows[r] ?? []).map((c) => norm(cellString(c)));
+    if (!required.every((h) => cells.includes(norm(h)))) continue;
+    return { row: r, cols: headers.map((h) => cells.indexOf(norm(h))) };
+  }
+  return null;
+}
+
+/** Where the Pursue Items table is in an existing sheet: header row and column of each heading. */
+export function pursueHeader(rows: Cell[][]): { row: number; cols: number[] } | null {
+  return findHeader(rows, PURSUE_COLUMNS, [PURSUE_COLUMNS[PC.item], PURSUE_COLUMNS[PC.key]]);
+}
+
+/** True when the values look like a Pursue workbook this code wrote (a "Pursue Items" sheet with its Key column). */
+export function isPursueWorkbook(existing: ExistingWorkbook | null | undefined): boolean {
+  if (!existing) return false;
+  const sheet = findSheet(existing, SHEETS.pursue);
+  return sheet !== null && pursueHeader(sheet) !== null;
+}
+
+function splitItems(text: string): string[] {
+  return text
+    .split(/[,;\s]+/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+function topicState(text: string): Topic['state'] {
+  const t = text.toLowerCase();
+  if (/^(accept|yes|y$|combine)/.test(t)) return 'accepted';
+  if (/^(refus|reject|no$|n$)/.test(t)) return 'refused';
+  return 'suggested';
+}
+
+/**
+ * Everything a person typed in an existing Pursue workbook, from its sheets' values (row 1 = A1):
+ * denial reasons, reasons to approve, status notes (new lines typed into a notes cell and new rows
+ * typed into Status Log), RF flags, topics, match overrides, edited rebuttals and weights.
+ * Nothing typed is dropped: an entry that cannot be placed is kept and reported.
+ */
+export function readBackWorkbook(existing: ExistingWorkbook | null | undefined, opts: { today?: string } = {}): ReadBack {
+  const today = opts.today ?? new Date().toISOString().slice(0, 10);
+  const base = emptyState();
+  const items: Record<string, ItemAnnotation> = {};
+  const warnings: ReadBack['warnings'] = [];
+  const overrides: Record<string, string> = {};
+  const statusOrder: string[] = [];
+  if (!existing) return { state: { ...base, rebuttals: defaultRebuttals(), weights: defaultWeights() }, statusOrder, overrides, warnings };
+
+  const ann = (item: string): ItemAnnotation => {
+    let a = items[item];
+    if (!a) {
+      a = { item, description: '', denialText: '', reasonToApprove: '', rfAsked: false, status: [], topic: null, override: null, closedOn: null };
+      items[item] = a;
+    }
+    return a;
+  };
+
+  // 1. Status Log: the record of every entry, in row order.
+  const log = findSheet(existing, SHEETS.log);
+  if (log) {
+    const h = findHeader(log, LOG_COLUMNS, [LOG_COLUMNS[LC.item], LOG_COLUMNS[LC.text]]);
+    if (!h) warnings.push({ item: '', message: 'The Status Log sheet has lost its header row (Timestamp, Date, Item, Author, Entry): restore it so typed rows are read.' });
+    else {
+      const get = (row: Cell[], c: number): Cell => (h.cols[c]! >= 0 ? row[h.cols[c]!] : null);
+      for (let r = h.row + 1; r < log.length; r++) {
+        const row = log[r] ?? [];
+        const text = cellString(get(row, LC.text));
+        if (text === '') continue;
+        let item = cellString(get(row, LC.item));
+        if (item === '') {
+          item = '(no item)';
+          warnings.push({ item, message: `Status Log row ${r + 1} has no item number: type the Item so the entry shows with its item.` });
+        }
+        const author = cellString(get(row, LC.author));
+        const stamp = isoDateOf(get(row, LC.timestamp), today);
+        const dated = isoDateOf(get(row, LC.date), today) ?? stamp;
+        const missingCell = cellString(get(row, LC.missing)).replace(/^missing:\s*/i, '');
+        let entry: StatusEntry;
+        if (stamp && stamp.timestamp) {
+          // A row the workbook wrote: keep it exactly.
+          entry = {
+            date: dated!.date,
+            timestamp: stamp.timestamp,
+            author,
+            text,
+            missing: missingCell === '' ? [] : missingCell.split(/\s*,\s*/),
+          };
+        } else {
+          // A row a person typed: date from the Date cell or the entry's own leading date.
+          const lead = parseStatusDate(text, today);
+          const date = dated?.date ?? lead;
+          const missing = vagueness(text);
+          if (!date) missing.push('date');
+          const d = date ?? today;
+          entry = { date: d, timestamp: `${d}T00:00:00`, author, text, missing };
+        }
+        const a = ann(item);
+        a.status = [...a.status, entry];
+        statusOrder.push(entryIdentity(item, entry));
+      }
+    }
+  }
+
+  // 2. Pursue Items: typed text per row, found by the Key column.
+  const sheet = findSheet(existing, SHEETS.pursue);
+  const pendingNotes: Array<{ item: string; known: string[]; cell: string }> = [];
+  if (sheet) {
+    const h = pursueHeader(sheet);
+    if (!h) warnings.push({ item: '', message: 'The Pursue Items sheet has lost its header row: restore "Item No(s)." and "Key" so typed text is read back.' });
+    else {
+      const get = (row: Cell[], c: number): Cell => (h.cols[c]! >= 0 ? row[h.cols[c]!] : null);
+      for (let r = h.row + 1; r < sheet.length; r++) {
+        const row = sheet[r] ?? [];
+        const key = parseKey(cellString(get(row, PC.key)));
+        let members: string[];
+        if (key === null) {
+          // A row a person added by hand: take its item number(s) if it holds anything typed.
+          const typed = [PC.denial, PC.approve, PC.status, PC.override].some((c) => cellString(get(row, c)) !== '');
+          members = typed ? splitItems(cellString(get(row, PC.item))) : [];
+          if (members.length === 0) continue;
+        } else if (key.kind === 'item') members = [key.id];
+        else if (key.kind === 'topic') members = splitItems(cellString(get(row, PC.item)));
+        else if (key.kind === 'op') members = [OP_ITEM];
+        else if (key.kind === 'tax') members = [TAX_ITEM];
+        else continue; // insurer-only and totals rows hold nothing typed
+        if (members.length === 0) continue;
+
+        const denial = cellString(get(row, PC.denial));
+        let approve = cellString(get(row, PC.approve));
+        if (key?.attrs.r && textHash(approve) === key.attrs.r) approve = ''; // the untouched suggestion
+        const rfCell = get(row, PC.rf);
+        const override = cellString(get(row, PC.override));
+        for (const m of members) {
+          const a = ann(m);
+          if (members.length === 1) {
+            a.description = cellString(get(row, PC.name));
+            // The gap it had, so the merge can tell an item that closed from one that never had a gap.
+            const ours = get(row, PC.ours);
+            const insurer = get(row, PC.insurer);
+            if (typeof ours === 'number' && typeof insurer === 'number' && key?.kind === 'item') a.gap = Math.round(ours * 100) - Math.round(insurer * 100);
+          }
+          if (denial !== '') a.denialText = denial;
+          if (approve !== '') a.reasonToApprove = approve;
+          if (cellString(rfCell) !== '') a.rfAsked = yes(rfCell);
+          if (key?.attrs.closed) a.closedOn = key.attrs.closed;
+        }
+        if (members.length === 1 && override !== '' && key?.kind !== 'op' && key?.kind !== 'tax') {
+          const o = /^none$/i.test(override) ? 'none' : override;
+          ann(members[0]!).override = o;
+          overrides[members[0]!] = o;
+        }
+        const notes = cellString(get(row, PC.status));
+        if (notes !== '') pendingNotes.push({ item: members[0]!, known: members, cell: notes });
+      }
+    }
+  }
+
+  // 3. Lines typed into a notes cell that the Status Log does not hold yet are new entries.
+  for (const p of pendingNotes) {
+    const known = p.known.flatMap((m) => items[m]?.status ?? []);
+    const fresh = parseStatusCell(p.cell, today).filter((c) => !known.some((e) => e.date === c.date && oneLine(e.text) === oneLine(c.text)));
+    if (fresh.length === 0) continue;
+    const a = ann(p.item);
+    a.status = [...a.status, ...fresh];
+  }
+
+  // 4. Topics, rebuttals and weights.
+  const topics: Topic[] = [];
+  const tsheet = findSheet(existing, SHEETS.topics);
+  if (tsheet) {
+    const h = findHeader(tsheet, TOPIC_COLUMNS, [TOPIC_COLUMNS[TC.name], TOPIC_COLUMNS[TC.state]]);
+    if (h) {
+      for (let r = h.row + 1; r < tsheet.length; r++) {
+        const row = tsheet[r] ?? [];
+        const name = cellString(row[h.cols[TC.name]!]);
+        const list = h.cols[TC.items]! >= 0 ? splitItems(cellString(row[h.cols[TC.items]!])) : [];
+        if (name === '' && list.length === 0) continue;
+        if (list.length === 0) {
+          warnings.push({ item: '', message: `Topics row ${r + 1} ("${name}") lists no item numbers: type them, separated by commas.` });
+          continue;
+        }
+        const t: Topic = { name: name === '' ? `Items ${list.join(', ')}` : name, items: list, state: topicState(cellString(row[h.cols[TC.state]!])) };
+        topics.push(t);
+        if (t.state === 'accepted') for (const i of list) ann(i).topic = t.name;
+      }
+    }
+  }
+  let rebuttals = defaultRebuttals();
+  const rsheet = findSheet(existing, SHEETS.rebuttals);
+  if (rsheet) {
+    const got = rebuttalsFromRows(rsheet);
+    rebuttals = got.library;
+    for (const p of got.problems) warnings.push({ item: '', message: p });
+  }
+  let weights = defaultWeights();
+  const psheet = findSheet(existing, SHEETS.priority);
+  if (psheet) {
+    const got = weightsFromRows(psheet);
+    weights = got.weights;
+    for (const p of got.problems) warnings.push({ item: '', message: p });
+  }
+  return { state: { ...base, items, topics, rebuttals, weights }, statusOrder, overrides, warnings };
+}
+
+/** What a person typed in an existing Pursue workbook, as the state the next run starts from. */
+export function readBackState(existing: ExistingWorkbook, opts: { today?: string } = {}): PursueState {
+  return readBackWorkbook(existing, opts).state;
+}
