@@ -1,0 +1,79 @@
+import { lineSumChecks, insideWasteCheck, overheadProfitCheck, priceListCheck, recapCheck } from './checks';
+import { lineGap } from './gaps';
+import { matchLines } from './match/lines';
+import { formatMoney, sumCents } from './money';
+import { sideTotals } from './totals';
+import type { ParsedEstimate } from './types/estimate';
+import type { Problem } from './types/problem';
+import type { Check, InsurerOnlyLine, LineGap, ReconcileOptions, Reconciliation } from './types/reconciliation';
+
+export const DEFAULT_TOLERANCE = 100;
+
+/** Sorts item numbers as people read them: 2 before 10, "7a" after 7. */
+export function compareItems(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' });
+}
+
+/**
+ * Our lines against the insurer's: each line's gap and parts, insurer-only lines, tax and O&P
+ * gaps from the recaps, the total gap, and the residual that shows whether the parts explain it.
+ */
+export function reconcile(
+  ours: ParsedEstimate,
+  theirs: ParsedEstimate,
+  options: ReconcileOptions = {},
+  pairs?: Record<string, string>,
+): Reconciliation {
+  const problems: Problem[] = [...ours.problems, ...theirs.problems.filter((p) => !ours.problems.includes(p))];
+  const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
+  const { matches, problems: matchProblems } = matchLines(ours.lines, theirs.lines, { overrides: options.overrides, pairs });
+  problems.push(...matchProblems);
+
+  const order = ours.lines.map((_, i) => i).sort((a, b) => compareItems(ours.lines[a].item, ours.lines[b].item) || a - b);
+  const lines: LineGap[] = order.map((i) => lineGap(ours.lines[i], matches.get(i) ?? null));
+  const used = new Set([...matches.values()].map((m) => m.insurer));
+  const insurerOnly: InsurerOnlyLine[] = theirs.lines.filter((t) => !used.has(t)).map((t) => ({ insurer: t, gap: -t.amount }));
+
+  for (const l of lines) {
+    if (l.match?.weak) {
+      problems.push({
+        side: 'ours', row: l.ours.row, severity: 'warning', code: 'weak-match',
+        message: `Item ${l.ours.item} "${l.ours.description}" is paired with the insurer's line ${l.match.insurer.item} "${l.match.insurer.description}" (confidence ${l.match.confidence.toFixed(2)}; ${l.match.notes.join('; ')}). Check it; type another insurer line number, or "none", as the override if it is wrong.`,
+      });
+    }
+  }
+
+  const oursTotals = sideTotals(ours, options.ours ?? {}, problems);
+  const theirsTotals = sideTotals(theirs, options.theirs ?? {}, problems);
+  const taxGap = oursTotals.tax - theirsTotals.tax;
+  const overheadProfitGap = oursTotals.overheadProfit - theirsTotals.overheadProfit;
+  const totalGap = oursTotals.rcv - theirsTotals.rcv;
+  const sumOfLineGaps = sumCents(lines.map((l) => l.gap));
+  const sumOfInsurerOnlyGaps = sumCents(insurerOnly.map((l) => l.gap));
+  const sumOfParts = sumOfLineGaps + sumOfInsurerOnlyGaps + taxGap + overheadProfitGap;
+  const residual = totalGap - sumOfParts;
+  const reconciled = Math.abs(residual) <= tolerance;
+
+  const checks: Check[] = [
+    ...lineSumChecks(ours, problems),
+    ...(theirs === ours ? [] : lineSumChecks(theirs, problems)),
+    recapCheck(ours, oursTotals, problems),
+    recapCheck(theirs, theirsTotals, problems),
+    priceListCheck(oursTotals, theirsTotals, problems),
+    overheadProfitCheck(oursTotals, theirsTotals, problems),
+    insideWasteCheck(lines, theirs.lines, problems),
+  ];
+  const residualCheck: Check = reconciled
+    ? { id: 'residual', label: 'Residual', status: 'pass', detail: `The parts add up to the total gap ${formatMoney(totalGap)} (residual ${formatMoney(residual)}, tolerance ${formatMoney(tolerance)}).` }
+    : {
+        id: 'residual', label: 'Residual', status: 'fail',
+        detail: `The parts add up to ${formatMoney(sumOfParts)} but the total gap (our RCV − approved RCV) is ${formatMoney(totalGap)}: ${formatMoney(residual)} is unexplained. Look at the failed line-sum checks and the rows not understood, and check the typed RCV, tax and O&P.`,
+      };
+  checks.push(residualCheck);
+  if (!reconciled) problems.push({ side: 'both', row: null, severity: 'error', code: 'not-reconciled', message: residualCheck.detail });
+
+  return {
+    lines, insurerOnly, ours: oursTotals, theirs: theirsTotals, taxGap, overheadProfitGap, totalGap,
+    sumOfLineGaps, sumOfInsurerOnlyGaps, sumOfParts, residual, tolerance, reconciled, checks, problems,
+  };
+}
