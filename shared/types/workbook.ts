@@ -84,6 +84,8 @@ export interface SheetDescription {
     repeatRows?: number;
   };
   tabColor: string | null;
+  /** Vertical alignment of every cell (wrapped rows read best from the top); absent = the host's default. */
+  verticalAlign?: 'top' | 'center' | 'bottom';
 }
 
 export interface WorkbookDescription {

@@ -68,6 +68,7 @@ export class SheetGrid {
       merges: [],
       print: { landscape: true, fitToPageWide: true, fitToPageTall: false },
       tabColor: null,
+      verticalAlign: 'top',
     };
   }
 

@@ -1,0 +1,64 @@
+import { promises as fs } from 'node:fs';
+import ExcelJS from 'exceljs';
+import type { Cell } from '../../shared/types/cells';
+import { isPursueWorkbook } from '../../shared/workbook/readback';
+
+/** One ExcelJS cell value as a host would hand it over (formulas give their cached result). */
+function plain(v: ExcelJS.CellValue): Cell {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (v instanceof Date) {
+    const iso = v.toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19);
+  }
+  if (typeof v === 'object') {
+    if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((t) => t.text).join('');
+    if ('formula' in v || 'sharedFormula' in v) {
+      const result = (v as ExcelJS.CellFormulaValue).result;
+      if (result === undefined || result === null || typeof result === 'object') return result instanceof Date ? plain(result) : null;
+      return result;
+    }
+    if ('text' in v && typeof (v as { text: unknown }).text === 'string') return (v as { text: string }).text;
+    if ('error' in v) return null;
+  }
+  return String(v);
+}
+
+/** Every sheet's values, row 1 = A1, as hosts read them. */
+export async function readXlsxAll(file: string): Promise<Record<string, Cell[][]>> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const out: Record<string, Cell[][]> = {};
+  wb.eachSheet((ws) => {
+    const rows: Cell[][] = [];
+    const cols = ws.columnCount;
+    for (let r = 1; r <= ws.rowCount; r++) {
+      const row = ws.getRow(r);
+      const cells: Cell[] = [];
+      for (let c = 1; c <= cols; c++) cells.push(plain(row.getCell(c).value));
+      rows.push(cells);
+    }
+    out[ws.name] = rows;
+  });
+  return out;
+}
+
+/**
+ * The values of an existing Pursue workbook, for buildPursue's `existing`; null when the file does
+ * not exist or is not a Pursue workbook. A file that is not an .xlsx at all throws, with a message
+ * saying so, rather than being overwritten.
+ */
+export async function readXlsxValues(file: string): Promise<Record<string, Cell[][]> | null> {
+  try {
+    await fs.access(file);
+  } catch {
+    return null;
+  }
+  let values: Record<string, Cell[][]>;
+  try {
+    values = await readXlsxAll(file);
+  } catch (err) {
+    throw new Error(`${file} exists but is not a readable .xlsx workbook (${(err as Error).message}). Choose another --out file name, or move that file away.`);
+  }
+  return isPursueWorkbook(values) ? values : null;
+}
