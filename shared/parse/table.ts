@@ -257,7 +257,9 @@ export function parseTable(rows: Rows, header: HeaderRow, side: Side): TableResu
       continue;
     }
 
-    const text = desc || label;
+    // Text alone in the description column: an area heading or a note under the line above.
+    const nonEmpty = row.filter((c) => cellText(c) !== '').length;
+    const text = desc !== '' && nonEmpty === 1 ? desc : nonEmpty === 1 && header.rowIndex >= 0 && i > header.rowIndex && !lastLine ? label : '';
     if (text && figures.length === 0) {
       if (lastLine && looksLikeNote(text)) {
         lastLine.note = lastLine.note ? `${lastLine.note}\n${text}` : text;
