@@ -25,5 +25,5 @@ export {
   vagueness,
   daysBetween,
 } from './status';
-export { emptyState, mergeState, readiness, overridesFromState, lineKnowledge, OP_ITEM } from './state';
+export { emptyState, mergeState, readiness, overridesFromState, lineKnowledge, OP_ITEM, TAX_ITEM } from './state';
 export { compareItemNumbers } from './text';

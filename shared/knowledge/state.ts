@@ -19,6 +19,9 @@ import { suggestTopics } from './topics';
 /** The item key of the O&P row: it has its own denial reason, reason to approve and status log. */
 export const OP_ITEM = 'O&P';
 const OP_DESCRIPTION = 'Overhead & Profit (O&P)';
+/** The item key of the tax row: a person may keep notes on it; the merge keeps them like any item's. */
+export const TAX_ITEM = 'Tax';
+const TAX_DESCRIPTION = 'Material sales tax';
 
 export function emptyState(): PursueState {
   return { items: {}, topics: [], rebuttals: defaultRebuttals(), weights: defaultWeights() };
@@ -58,6 +61,13 @@ function somethingTyped(a: ItemAnnotation): boolean {
   return a.denialText.trim() !== '' || a.reasonToApprove.trim() !== '' || a.status.length > 0 || a.rfAsked || a.topic !== null || a.override !== null;
 }
 
+/** How a message names an item: "Item 7 (R&R Siding - vinyl)", or "The O&P row". */
+function itemName(item: string, description: string): string {
+  if (item === OP_ITEM) return 'The O&P row';
+  if (item === TAX_ITEM) return 'The tax row';
+  return `Item ${item} (${description})`;
+}
+
 interface Current {
   item: string;
   description: string;
@@ -65,8 +75,8 @@ interface Current {
   note: string | null;
 }
 
-/** Our lines plus the O&P row, as the merge and the readiness check see them. */
-function currentItems(rec: Reconciliation): Current[] {
+/** Our lines plus the O&P row (and the tax row for the merge), as the merge and the checks see them. */
+function currentItems(rec: Reconciliation, withTax = false): Current[] {
   const out: Current[] = rec.lines.map((l) => ({
     item: l.ours.item,
     description: l.ours.description,
@@ -74,6 +84,7 @@ function currentItems(rec: Reconciliation): Current[] {
     note: l.match?.insurer.note?.trim() || null,
   }));
   out.push({ item: OP_ITEM, description: OP_DESCRIPTION, gap: rec.overheadProfitGap, note: null });
+  if (withTax) out.push({ item: TAX_ITEM, description: TAX_DESCRIPTION, gap: rec.taxGap, note: null });
   return out;
 }
 
@@ -94,7 +105,9 @@ export function mergeState(
   const items: Record<string, ItemAnnotation> = {};
   const seen = new Set<string>();
 
-  for (const cur of currentItems(rec)) {
+  for (const cur of currentItems(rec, true)) {
+    // The tax row only gets an entry once a person has typed on it.
+    if (cur.item === TAX_ITEM && !has(previous.items, TAX_ITEM)) continue;
     if (seen.has(cur.item)) {
       warnings.push({
         item: cur.item,
@@ -132,13 +145,13 @@ export function mergeState(
         a.closedOn = today;
         warnings.push({
           item: cur.item,
-          message: `Item ${cur.item} (${cur.description}) has no gap left in this revision: it is kept and marked closed. Remove the row when you are done with it.`,
+          message: `${itemName(cur.item, cur.description)} has no gap left in this revision: it is kept and marked closed. Remove the row when you are done with it.`,
         });
       }
     } else if (a.closedOn !== null) {
       warnings.push({
         item: cur.item,
-        message: `Item ${cur.item} (${cur.description}) was closed on ${a.closedOn} but has a gap of ${formatMoney(cur.gap)} again: it is open again.`,
+        message: `${itemName(cur.item, cur.description)} was closed on ${a.closedOn} but has a gap of ${formatMoney(cur.gap)} again: it is open again.`,
       });
       a.closedOn = null;
     }
@@ -158,7 +171,7 @@ export function mergeState(
     items[key] = a;
     warnings.push({
       item: key,
-      message: `Item ${key} (${a.description}) is not in this reconciliation. It was kept with everything typed on it; check the paste, or remove the row if the item is gone.`,
+      message: `${itemName(key, a.description)} is not in this reconciliation. It was kept with everything typed on it; check the paste, or remove the row if the item is gone.`,
     });
   }
 
@@ -234,7 +247,7 @@ export function readiness(
       todo.push(`no status note in the last ${opts.days} day${opts.days === 1 ? '' : 's'}: call or email and log what was said`);
     }
     if (missing.length === 0) continue;
-    const name = cur.item === OP_ITEM ? 'O&P' : `Item ${cur.item} (${cur.description})`;
+    const name = itemName(cur.item, cur.description);
     issues.push({
       item: cur.item,
       gap: cur.gap,

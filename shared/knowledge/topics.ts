@@ -45,7 +45,7 @@ const TOPIC_RULES: TopicRule[] = [
   },
   {
     name: 'Roof edges & underlayment',
-    words: ['drip edge', 'starter', 'ice and water', 'ice barrier', 'ice shield', 'felt', 'underlayment', 'ridge cap'],
+    words: ['drip edge', 'starter', 'ice and water', 'ice barrier', 'ice shield', 'roofing felt', 'felt paper', 'underlayment', 'ridge cap'],
   },
   {
     name: 'General',

@@ -262,3 +262,23 @@ describe('lineKnowledge', () => {
     expect(after!.rank).toBeLessThan(before!.rank);
   });
 });
+
+describe('the tax row', () => {
+  test('notes typed on the tax row are kept without an "absent" warning, and no tax entry is made on its own', () => {
+    const first = mergeState(emptyState(), REV1, '2026-09-01').state;
+    expect(first.items['Tax']).toBeUndefined();
+    first.items['Tax'] = {
+      item: 'Tax', description: 'Material sales tax', denialText: 'Tax on labor not owed', reasonToApprove: '', rfAsked: false,
+      status: [makeStatusEntry('9/02 – asked J. Ruiz for the tax basis; next: call Friday', NOW1, 'Ana')], topic: null, override: null, closedOn: null,
+    };
+    const r = mergeState(first, { ...REV2, taxGap: 1234 }, '2026-09-10');
+    expect(r.state.items['Tax'].gap).toBe(1234);
+    expect(r.state.items['Tax'].denialText).toBe('Tax on labor not owed');
+    expect(r.state.items['Tax'].status).toHaveLength(1);
+    expect(r.warnings.filter((w) => w.item === 'Tax')).toEqual([]);
+    // Tax approved in a later revision: the row closes like any item's.
+    const closed = mergeState(r.state, REV2, '2026-09-12');
+    expect(closed.state.items['Tax'].closedOn).toBe('2026-09-12');
+    expect(closed.warnings.find((w) => w.item === 'Tax')?.message).toMatch(/^The tax row has no gap left/);
+  });
+});
