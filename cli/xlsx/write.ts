@@ -45,7 +45,7 @@ function writeSheet(wb: ExcelJS.Workbook, s: SheetDescription): void {
       // A string is always stored as a string: ExcelJS writes a formula only from { formula }.
       if (formula !== null) cell.value = { formula: formula.slice(1) } as ExcelJS.CellFormulaValue;
       else if (value !== null) cell.value = value;
-      cell.font = { name: 'Calibri', size: 10, bold: s.bold[r]![c], italic: s.italic[r]![c], color: { argb: argb(s.fontColors[r]![c]!) } };
+      cell.font = { name: 'Calibri', size: s.fontSize ?? 11, bold: s.bold[r]![c], italic: s.italic[r]![c], color: { argb: argb(s.fontColors[r]![c]!) } };
       const fill = s.fills[r]![c];
       if (fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(fill) } };
       const h = s.hAlign[r]![c];
@@ -56,6 +56,9 @@ function writeSheet(wb: ExcelJS.Workbook, s: SheetDescription): void {
       };
     }
   }
+  s.rowHeights?.forEach((h, r) => {
+    if (h !== null) ws.getRow(r + 1).height = h;
+  });
   for (const b of s.borders) applyBorders(ws, b);
   for (const m of s.merges) ws.mergeCells(m);
   if (s.filter) ws.autoFilter = s.filter;
@@ -89,7 +92,8 @@ function writeSheet(wb: ExcelJS.Workbook, s: SheetDescription): void {
     fitToHeight: s.print.fitToPageTall ? 1 : 0,
     paperSize: 1 as ExcelJS.PaperSize, // US Letter: the team prints in the US
     margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
-    ...(s.print.area ? { printArea: s.print.area } : {}),
+    // ExcelJS puts "$" only before the column letters; give it "A$1:M$9" so the name is absolute.
+    ...(s.print.area ? { printArea: s.print.area.replace(/([A-Z]+)(\d+)/g, '$1$$$2') } : {}),
     ...(s.print.repeatRows ? { printTitlesRow: `1:${s.print.repeatRows}` } : {}),
   };
   ws.headerFooter = { oddFooter: `&L${s.name}&RPage &P of &N` };

@@ -84,6 +84,13 @@ export interface SheetDescription {
     repeatRows?: number;
   };
   tabColor: string | null;
+  /**
+   * Row heights in points, estimated from the wrapped text so rows show all of it in every host
+   * (not every program auto-fits a file's rows); null = the host's default height.
+   */
+  rowHeights?: (number | null)[];
+  /** Font size in points for the whole sheet; absent = the host's default. */
+  fontSize?: number;
   /** Vertical alignment of every cell (wrapped rows read best from the top); absent = the host's default. */
   verticalAlign?: 'top' | 'center' | 'bottom';
 }

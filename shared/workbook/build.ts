@@ -162,12 +162,12 @@ function buildPursueSheet(rec: Reconciliation, state: PursueState, rows: PursueR
   });
 
   // Sheet-level layout.
-  g.desc.columnWidths = [8, 8, 34, 12, 12, 12, 11, 30, 34, 42, 7, 8, 9, 12];
+  g.desc.columnWidths = [7, 6, 30, 11, 11, 11, 13, 28, 30, 36, 6, 7, 9, 12];
   g.desc.frozenRows = 1;
   g.desc.frozenColumns = 0;
   g.desc.filter = a1Range(0, 0, last, PURSUE_COLUMNS.length - 1);
   g.desc.tabColor = COLORS.headerFill;
-  g.desc.print = { landscape: true, fitToPageWide: true, fitToPageTall: false, area: a1Range(0, 0, residualRow, PC.override), repeatRows: 1 };
+  g.desc.print = { landscape: true, fitToPageWide: true, fitToPageTall: false, area: a1Range(0, 0, residualRow, PC.rf), repeatRows: 1 };
   g.desc.borders.push(
     { range: a1Range(0, 0, last, PC.override), edges: ['top', 'bottom', 'left', 'right', 'insideHorizontal', 'insideVertical'], style: 'thin', color: COLORS.border },
     { range: a1Range(sumRow, 0, residualRow, PC.override), edges: ['top', 'bottom', 'left', 'right'], style: 'medium', color: COLORS.border },

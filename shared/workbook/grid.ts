@@ -1,4 +1,7 @@
 import type { CellValue, HAlign, SheetDescription } from '../types/workbook';
+import { parseA1 } from './a1';
+
+const colIndex = (ref: string): number => parseA1(ref).col;
 
 /** Formats every writer understands. Negatives carry a minus sign and red, so they stay visible in print. */
 export const FMT = {
@@ -26,6 +29,36 @@ export const COLORS = {
   suggested: '#57606A',
   border: '#8EA9C1',
 } as const;
+
+/** Points: the sheets are written at 10 pt so the wide Pursue Items table stays readable when printed. */
+export const FONT_SIZE = 10;
+const LINE_HEIGHT = 13;
+
+/** Lines a text needs in a column `width` characters wide (Excel's unit is the default font's "0"). */
+export function linesNeeded(text: string, width: number): number {
+  const perLine = Math.max(1, Math.floor(width * 1.3) - 1);
+  let lines = 0;
+  for (const para of text.split('\n')) {
+    // Words wrap whole, so a line holds a little less than its width: count word by word.
+    let used = 0;
+    let n = 1;
+    for (const word of para.split(' ')) {
+      const w = word.length;
+      if (used === 0) used = w;
+      else if (used + 1 + w <= perLine) used += 1 + w;
+      else {
+        n++;
+        used = w;
+      }
+      while (used > perLine) {
+        n++;
+        used -= perLine;
+      }
+    }
+    lines += n;
+  }
+  return lines;
+}
 
 export interface CellStyle {
   numberFormat?: string;
@@ -69,6 +102,7 @@ export class SheetGrid {
       print: { landscape: true, fitToPageWide: true, fitToPageTall: false },
       tabColor: null,
       verticalAlign: 'top',
+      fontSize: FONT_SIZE,
     };
   }
 
@@ -128,10 +162,34 @@ export class SheetGrid {
     for (let r = fromRow; r <= toRow; r++) this.style(r, col, s);
   }
 
+  /** Heights for rows holding wrapped text, so every host shows it all (merged cells count their full width). */
+  private rowHeights(): (number | null)[] {
+    const mergedWidth = new Map<string, number>();
+    for (const m of this.desc.merges) {
+      const [a, b] = m.split(':');
+      const c1 = colIndex(a!);
+      const c2 = colIndex(b ?? a!);
+      const r1 = Number(/[0-9]+/.exec(a!)![0]) - 1;
+      let w = 0;
+      for (let c = c1; c <= c2; c++) w += this.desc.columnWidths[c] ?? 10;
+      mergedWidth.set(`${r1}:${c1}`, w);
+    }
+    return this.values.map((row, r) => {
+      let lines = 1;
+      row.forEach((v, c) => {
+        if (typeof v !== 'string' || v === '' || !this.wrap[r]![c]) return;
+        const width = mergedWidth.get(`${r}:${c}`) ?? this.desc.columnWidths[c] ?? 10;
+        lines = Math.max(lines, linesNeeded(v, width));
+      });
+      return lines > 1 ? lines * LINE_HEIGHT + 3 : null;
+    });
+  }
+
   finish(): SheetDescription {
     this.ensure(0);
     return {
       ...this.desc,
+      rowHeights: this.rowHeights(),
       rowCount: this.values.length,
       values: this.values,
       formulas: this.formulas,
