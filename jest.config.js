@@ -5,6 +5,7 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.(ts|tsx|js)$': '<rootDir>/tests/esbuild-transform.js' },
   transformIgnorePatterns: ['/node_modules/'],
+  moduleNameMapper: { '^office-addin-manifest$': '<rootDir>/tests/stubs/office-addin-manifest.js' },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   testTimeout: 60000,
 };
