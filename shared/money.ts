@@ -71,7 +71,15 @@ export function formatPlain(cents: Cents): string {
  * Excel accounting "$ (98.60)" and "$ -" (zero). Returns cents, or null when it is not money.
  * Amounts with more than two decimals are rounded half-up to the cent.
  */
+const PLAIN_MONEY = /^(-?)(\d{1,12})(?:\.(\d{1,2}))?$/;
+
 export function parseMoney(raw: string): Cents | null {
+  // Fast path for the common "1234.56" (most figures in a paste).
+  const plain = PLAIN_MONEY.exec(raw);
+  if (plain) {
+    const v = Number(plain[2]) * 100 + Number((plain[3] ?? '').padEnd(2, '0'));
+    return plain[1] ? -v : v;
+  }
   let s = raw.replace(/[\u00a0\u2007\u202f]/g, ' ').trim();
   if (s === '') return null;
   if (/^\$?\s*-\s*$/.test(s)) return 0; // accounting zero "$ -"

@@ -10,8 +10,9 @@ import type { Check, InsurerOnlyLine, LineGap, ReconcileOptions, Reconciliation 
 export const DEFAULT_TOLERANCE = 100;
 
 /** Sorts item numbers as people read them: 2 before 10, "7a" after 7. */
+const ITEM_ORDER = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 export function compareItems(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' });
+  return ITEM_ORDER.compare(a, b);
 }
 
 /**
@@ -24,7 +25,9 @@ export function reconcile(
   options: ReconcileOptions = {},
   pairs?: Record<string, string>,
 ): Reconciliation {
-  const problems: Problem[] = [...ours.problems, ...theirs.problems.filter((p) => !ours.problems.includes(p))];
+  // A side-by-side table shares its problems between the two sides: list each once.
+  const seen = new Set(ours.problems);
+  const problems: Problem[] = [...ours.problems, ...theirs.problems.filter((p) => !seen.has(p))];
   const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
   const { matches, problems: matchProblems } = matchLines(ours.lines, theirs.lines, { overrides: options.overrides, pairs });
   problems.push(...matchProblems);

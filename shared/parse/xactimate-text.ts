@@ -31,8 +31,8 @@ const HEADER_WORDS: Array<[RegExp, MoneyCol | 'qty' | 'description' | 'skip']> =
 
 /** A column header line ("DESCRIPTION  QUANTITY  UNIT PRICE  TAX  O&P  RCV") → its money columns. */
 export function readColumnHeader(line: string): MoneyCol[] | null {
+  if (!/\b(QUANTITY|QTY)\b/i.test(line)) return null;
   const upper = line.toUpperCase();
-  if (!/\b(QUANTITY|QTY)\b/.test(upper)) return null;
   const found: Array<{ at: number; col: MoneyCol | 'qty' | 'description' | 'skip' }> = [];
   for (const [re, col] of HEADER_WORDS) {
     const global = new RegExp(re.source, 'g');
@@ -84,28 +84,33 @@ function readFigureTokens(tokens: string[]): { money: Cents[] } | null {
  */
 export function splitFigures(line: string): { before: string; figures: Figures } | null {
   const tokens = line.trim().split(/\s+/);
-  for (let i = 0; i < tokens.length; i++) {
-    let qu = readQtyUnit(tokens[i]);
-    let next = i + 1;
-    if (!qu && i + 1 < tokens.length) {
-      const n = readNumber(tokens[i]);
-      const unit = normaliseUnit(tokens[i + 1]);
-      if (n && unit) {
-        qu = { qty: n.value, unit, european: n.european };
-        next = i + 2;
-      }
+  // Walk back over the figures to the quantity and unit just before them.
+  let k = tokens.length - 1;
+  while (k >= 0 && isFigureToken(tokens[k])) k--;
+  if (k === tokens.length - 1) return null;
+  let qu: { qty: number; unit: string; european: boolean } | null = null;
+  let start = k;
+  if (k >= 0) {
+    const unit = normaliseUnit(tokens[k]);
+    const n = unit && k >= 1 ? readNumber(tokens[k - 1]) : null;
+    if (unit && n) {
+      qu = { qty: n.value, unit, european: n.european };
+      start = k - 1;
+    } else {
+      qu = readQtyUnit(tokens[k]);
     }
-    if (!qu) continue;
-    const rest = tokens.slice(next);
-    if (rest.length === 0) continue;
-    const figs = readFigureTokens(rest);
-    if (!figs || figs.money.length === 0) continue;
-    return {
-      before: tokens.slice(0, i).join(' '),
-      figures: { qty: qu.qty, unit: qu.unit, money: figs.money, european: qu.european },
-    };
   }
-  return null;
+  if (!qu) return null;
+  const figs = readFigureTokens(tokens.slice(k + 1));
+  if (!figs || figs.money.length === 0) return null;
+  return {
+    before: tokens.slice(0, start).join(' '),
+    figures: { qty: qu.qty, unit: qu.unit, money: figs.money, european: qu.european },
+  };
+}
+
+function isFigureToken(t: string): boolean {
+  return CONDITION_WORDS.test(t) || AGE_LIFE.test(t) || PERCENT.test(t) || (/\d/.test(t) && parseMoney(t) !== null);
 }
 
 // Layouts seen in Xactimate and carrier estimates, tried in order when the paste has no header.
@@ -212,9 +217,9 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
       inRecapTable = /^\s*recap by/i.test(t);
       return { kind: 'furniture', text: t };
     }
-    const tm = trailingMoney(t);
-    if (inRecapTable) return { kind: tm.money.length > 0 ? 'recap-table' : 'furniture', text: t };
+    if (inRecapTable) return { kind: trailingMoney(t).money.length > 0 ? 'recap-table' : 'furniture', text: t };
     if (ITEM_START.test(t)) return { kind: 'item', text: t };
+    const tm = trailingMoney(t);
     if (CONTINUED.test(t)) return { kind: 'continued', text: t };
     if (PAGE_FURNITURE.test(t)) return { kind: 'furniture', text: t };
     if (tm.money.length === 1 && tm.label && readRecapLabel(tm.label)) return { kind: 'recap', text: t };
