@@ -78,7 +78,7 @@ function expectSheetMatches(gas: FakeGas, sd: SheetDescription): void {
   expect(s.frozenRows).toBe(sd.frozenRows);
   expect(s.frozenCols).toBe(sd.frozenColumns);
   expect(s.filterRange).toBe(sd.filter);
-  sd.columnWidths.forEach((w, i) => expect(s.colWidths.get(i + 1)).toBe(Math.max(20, Math.round(w * 7 + 5))));
+  sd.columnWidths.forEach((w, i) => expect({ sheet: sd.name, col: i + 1, px: s.colWidths.get(i + 1) }).toEqual({ sheet: sd.name, col: i + 1, px: Math.max(20, Math.round(w * 7 + 5)) }));
   expect(s.cfRules.map((r) => ({ formula: r.formula, ranges: r.ranges }))).toEqual(
     sd.conditionalFormats.map((cf) => ({ formula: cf.formula, ranges: [cf.range] })),
   );

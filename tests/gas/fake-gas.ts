@@ -371,6 +371,9 @@ export class FakeRange {
   }
 
   getA1Notation(): string {
+    return this._a1();
+  }
+  _a1(): string {
     const a = `${colLetters(this.col)}${this.row}`;
     const b = `${colLetters(this.col + this.cols - 1)}${this.row + this.rows - 1}`;
     return a === b ? a : `${a}:${b}`;
@@ -535,12 +538,12 @@ export class FakeRange {
     return this;
   }
   merge(): FakeRange {
-    this.sheet.merges.push(this.getA1Notation());
+    this.sheet.merges.push(this._a1());
     return this;
   }
   createFilter(): FakeFilter {
     if (this.sheet.filterRange !== null) throw new Error("You can't create a filter in a sheet that already has a filter.");
-    this.sheet.filterRange = this.getA1Notation();
+    this.sheet.filterRange = this._a1();
     return new FakeFilter(this.sheet);
   }
   activate(): FakeRange {
@@ -671,7 +674,7 @@ class CfBuilder {
     return this;
   }
   setRanges(ranges: FakeRange[]): CfBuilder {
-    this.rule.ranges = ranges.map((r) => r.getA1Notation());
+    this.rule.ranges = ranges.map((r) => r._a1());
     return this;
   }
   build(): FakeCfRule {
