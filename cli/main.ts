@@ -1,5 +1,10 @@
 import { readFileSync, statSync } from 'node:fs';
-import { formatTextReport, PursueInputError, runPursue, toJsonReport } from '../shared/index';
+import path from 'node:path';
+import { formatTextReport, PursueInputError, toJsonReport, type JsonReport } from '../shared/index';
+import { lineKnowledge } from '../shared/knowledge';
+import { buildPursue } from '../shared/pursue';
+import type { PursueState } from '../shared/types/knowledge';
+import type { Reconciliation } from '../shared/types/reconciliation';
 import { parseCliArgs, UsageError, USAGE } from './args';
 
 /** Reads a paste file; a clear message for a missing file, a folder, or binary content. */
@@ -21,6 +26,26 @@ export function readPasteFile(file: string): string {
   return buf.toString('utf8');
 }
 
+function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** The documented JSON, plus per line the denial category, suggested reason to approve, score and rank. */
+export function jsonWithKnowledge(rec: Reconciliation, state: PursueState): JsonReport {
+  const json = toJsonReport(rec);
+  const { lines } = lineKnowledge(rec, state);
+  const byItem = new Map(lines.map((k) => [k.item, k]));
+  for (const line of json.lines) {
+    const k = byItem.get(line.item);
+    line.denialCategory = k?.category ?? null;
+    line.reasonToApprove = k?.suggestedReason ?? null;
+    line.score = k?.score ?? null;
+    line.rank = k?.rank ?? null;
+  }
+  return json;
+}
+
 export async function main(argv: string[], io = { out: process.stdout, err: process.stderr }): Promise<number> {
   let args;
   try {
@@ -37,12 +62,21 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
     return 0;
   }
   try {
-    const input = args.compare !== undefined
-      ? { compare: readPasteFile(args.compare), options: args.options }
-      : { ours: readPasteFile(args.ours!), theirs: readPasteFile(args.theirs!), options: args.options };
-    const rec = runPursue(input);
-    if (args.json) io.out.write(JSON.stringify(toJsonReport(rec), null, 2) + '\n');
-    else io.out.write(formatTextReport(rec));
+    const pastes = args.compare !== undefined
+      ? { compare: readPasteFile(args.compare) }
+      : { ours: readPasteFile(args.ours!), theirs: readPasteFile(args.theirs!) };
+    // ExcelJS is loaded only when a workbook is read or written.
+    const xlsx = args.out ? await import('./xlsx/index') : null;
+    const existing = args.out && xlsx ? await xlsx.readXlsxValues(args.out) : null;
+    const result = buildPursue({ ...pastes, options: args.options, existing, today: args.today ?? localToday() });
+    if (args.json) io.out.write(JSON.stringify(jsonWithKnowledge(result.rec, result.state), null, 2) + '\n');
+    else if (args.crm) io.out.write(result.crm.endsWith('\n') ? result.crm : `${result.crm}\n`);
+    else io.out.write(formatTextReport(result.rec));
+    for (const w of result.warnings) io.err.write(`pursue: ${w.item ? `item ${w.item}: ` : ''}${w.message}\n`);
+    if (args.out && xlsx) {
+      await xlsx.writeXlsx(result.workbook, args.out);
+      io.err.write(`Wrote ${path.resolve(args.out)} (${result.workbook.sheets.map((s) => s.name).join(', ')}).\n`);
+    }
     return 0;
   } catch (e) {
     if (e instanceof PursueInputError) {

@@ -69,3 +69,24 @@ describe('unusable input: non-zero exit and a clear message', () => {
     expect(run(['only-one.txt']).status).toBe(2);
   });
 });
+
+test('--json adds the denial category, suggested reason to approve, score and rank per line', () => {
+  const out = JSON.parse(execFileSync(process.execPath, [CLI, ...sampleCliArgs('case2'), '--json'], { encoding: 'utf8' }));
+  const ice = out.lines.find((l: any) => l.description === 'Ice & water barrier');
+  // The insurer's note under the line is the denial text: "allowed in valleys only" is a quantity cut.
+  expect(ice.denialCategory).toBe('quantity');
+  expect(typeof ice.reasonToApprove).toBe('string');
+  expect(ice.reasonToApprove).toMatch(/R905\.1\.2/);
+  const ranks = out.lines.map((l: any) => l.rank).sort((a: number, b: number) => a - b);
+  expect(new Set(ranks).size).toBe(ranks.length);
+  const top = out.lines.find((l: any) => l.rank === 1);
+  expect(top.score).toBeGreaterThanOrEqual(Math.max(...out.lines.map((l: any) => l.score)));
+});
+
+test('--crm prints the CRM fields tab-separated', () => {
+  const r = run(sampleCliArgs('case2').concat(['--crm']));
+  expect(r.status).toBe(0);
+  const lines = r.stdout.trimEnd().split('\n');
+  expect(lines[0].split('\t')).toEqual(['Item Number', 'Item Name', 'Gap $', 'Reason for Insurance denial', 'Reason to approve', 'Status/notes']);
+  expect(lines.find((l) => l.startsWith('5\t'))?.split('\t').slice(0, 3)).toEqual(['5', 'Drip edge', '$839.68']);
+});

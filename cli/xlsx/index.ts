@@ -1,0 +1,2 @@
+export { readXlsxValues, readXlsxAll } from './read';
+export { writeXlsx } from './write';
