@@ -5,7 +5,7 @@
  */
 import type { Cell, Rows } from '../shared/types/cells';
 import type { ReconcileOptions, Reconciliation } from '../shared/types/reconciliation';
-import type { PursueState, ReadinessIssue } from '../shared/types/knowledge';
+import type { PursueState, ReadinessIssue, Topic } from '../shared/types/knowledge';
 import type { WorkbookDescription } from '../shared/types/workbook';
 import { PURSUE_SHEETS, readWorkbook, itemOnRow, UserError, type Source, type WorkbookRead } from './reader';
 import { queuePatches, queueWorkbook, type CellPatch, type HostCaps } from './writer';
@@ -14,13 +14,13 @@ export interface BuildResult {
   rec: Reconciliation;
   state: PursueState;
   workbook: WorkbookDescription;
-  warnings: unknown[];
+  warnings: Array<{ item: string; message: string }>;
   crm: string;
 }
 
 export interface PatchResult {
   patches: CellPatch[];
-  warnings: unknown[];
+  warnings: string[];
 }
 
 /** The engine calls the host makes (shared/pursue.ts, shared/workbook/patch.ts, shared/knowledge). */
@@ -34,7 +34,7 @@ export interface PursueEngine {
   }): BuildResult;
   statusNotePatch(existing: Record<string, Cell[][]>, item: string, text: string, author: string, nowIso: string): PatchResult;
   rfPatch(existing: Record<string, Cell[][]>, item: string, asked: boolean): PatchResult;
-  topicPatch(existing: Record<string, Cell[][]>, topic: string, items: string[]): PatchResult;
+  topicPatch(existing: Record<string, Cell[][]>, topic: Topic): PatchResult;
   readiness(rec: Reconciliation, state: PursueState, opts: { minGap: number; days: number; today: string }): ReadinessIssue[];
 }
 

@@ -9,8 +9,10 @@ export type Source =
   | { kind: 'sheet'; sheet: string }
   | { kind: 'range'; sheet: string; address: string };
 
-/** Sheets the workbook description writes (issue 4); their typed content is read back. */
-export const PURSUE_SHEETS = ['Pursue Items', 'Call Brief', 'Status Log', 'Rebuttals', 'Checks'];
+import { SHEETS } from '../shared/workbook/layout';
+
+/** Sheets the workbook description writes; what a person typed in them is read back. */
+export const PURSUE_SHEETS: string[] = Object.values(SHEETS);
 
 /** A queued read; `rows()` is valid after the sync. */
 interface PendingBlock {

@@ -3,7 +3,7 @@
  * nothing here calls context.sync(): the caller queues the whole workbook, then syncs once, so the
  * number of round trips does not grow with the number of rows.
  */
-import type { CellValue, SheetDescription, WorkbookDescription } from '../shared/types/workbook';
+import type { CellPatch, CellValue, SheetDescription, WorkbookDescription } from '../shared/types/workbook';
 
 /** What the host supports beyond the declared minimum (ExcelApi 1.9). */
 export interface HostCaps {
@@ -25,11 +25,15 @@ export function needsTextPrefix(text: string): boolean {
   return false;
 }
 
-/** One cell as it goes into Range.formulas: a formula, a number/boolean, or text kept as text. */
-export function toFormulaCell(value: CellValue, formula: string | null): string | number | boolean {
+/**
+ * One cell as it goes into Range.formulas: a formula, a number/boolean, or text kept as text.
+ * Under the Text format ("@", written first) Excel keeps what it is given as text, and an
+ * apostrophe there would stay visible, so the prefix is only for cells with another format.
+ */
+export function toFormulaCell(value: CellValue, formula: string | null, numberFormat = 'General'): string | number | boolean {
   if (formula !== null && formula !== undefined && formula !== '') return formula;
   if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return needsTextPrefix(value) ? `'${value}` : value;
+  if (typeof value === 'string') return numberFormat !== '@' && needsTextPrefix(value) ? `'${value}` : value;
   return value;
 }
 
@@ -71,18 +75,18 @@ export function cellProperties(sheet: SheetDescription): Excel.SettableCellPrope
   for (let r = 0; r < sheet.rowCount; r++) {
     const row: Excel.SettableCellProperties[] = [];
     for (let c = 0; c < sheet.colCount; c++) {
-      const format: Excel.CellPropertiesFormat = {
-        font: {
-          bold: sheet.bold[r]?.[c] ?? false,
-          italic: sheet.italic[r]?.[c] ?? false,
-          color: sheet.fontColors[r]?.[c] || '#000000',
-        },
-        wrapText: sheet.wrap[r]?.[c] ?? false,
+      const font: Excel.CellPropertiesFont = {
+        bold: sheet.bold[r]?.[c] ?? false,
+        italic: sheet.italic[r]?.[c] ?? false,
+        color: sheet.fontColors[r]?.[c] || '#000000',
       };
+      if (sheet.fontSize) font.size = sheet.fontSize;
+      const format: Excel.CellPropertiesFormat = { font, wrapText: sheet.wrap[r]?.[c] ?? false };
+      if (sheet.verticalAlign) format.verticalAlignment = (sheet.verticalAlign[0]!.toUpperCase() + sheet.verticalAlign.slice(1)) as Excel.VerticalAlignment;
       const fill = sheet.fills[r]?.[c];
       if (fill) format.fill = { color: fill };
       const align = sheet.hAlign[r]?.[c];
-      if (align) format.horizontalAlignment = (align[0].toUpperCase() + align.slice(1)) as Excel.HorizontalAlignment;
+      if (align) format.horizontalAlignment = (align[0]!.toUpperCase() + align.slice(1)) as Excel.HorizontalAlignment;
       row.push({ format });
     }
     out.push(row);
@@ -96,7 +100,7 @@ export function formulaBlock(sheet: SheetDescription): (string | number | boolea
   for (let r = 0; r < sheet.rowCount; r++) {
     const row: (string | number | boolean)[] = [];
     for (let c = 0; c < sheet.colCount; c++) {
-      row.push(toFormulaCell(sheet.values[r]?.[c] ?? null, sheet.formulas[r]?.[c] ?? null));
+      row.push(toFormulaCell(sheet.values[r]?.[c] ?? null, sheet.formulas[r]?.[c] ?? null, sheet.numberFormats[r]?.[c] || 'General'));
     }
     out.push(row);
   }
@@ -149,6 +153,11 @@ export function queueSheet(
     const cols = ws.getRangeByIndexes(0, 0, 1, sheet.columnWidths.length);
     cols.setColumnProperties(sheet.columnWidths.map((w) => ({ format: { columnWidth: charsToPoints(w) } })));
   }
+  const heights = sheet.rowHeights ?? [];
+  if (heights.some((h) => h !== null && h !== undefined)) {
+    const rows = ws.getRangeByIndexes(0, 0, heights.length, 1);
+    rows.setRowProperties(heights.map((h) => (h === null || h === undefined ? {} : { format: { rowHeight: h } })));
+  }
   for (const m of sheet.merges) ws.getRange(m).merge(false);
   for (const b of sheet.borders) {
     const borders = ws.getRange(b.range).format.borders;
@@ -181,6 +190,8 @@ export function queueSheet(
   }
   if (sheet.filter) ws.autoFilter.apply(ws.getRange(sheet.filter));
   ws.pageLayout.orientation = sheet.print.landscape ? 'Landscape' : 'Portrait';
+  if (sheet.print.area) ws.pageLayout.setPrintArea(sheet.print.area);
+  if (sheet.print.repeatRows) ws.pageLayout.setPrintTitleRows(`$1:$${sheet.print.repeatRows}`);
   if (sheet.print.fitToPageWide || sheet.print.fitToPageTall) {
     ws.pageLayout.zoom = {
       horizontalFitToPages: sheet.print.fitToPageWide ? 1 : 0,
@@ -209,18 +220,14 @@ export function queueWorkbook(
   if (workbook.sheets.length > 0) context.workbook.worksheets.getItem(workbook.sheets[0].name).activate();
 }
 
-/** One patch from shared/workbook/patch.ts: a block of values for an A1 range of one sheet. */
-export interface CellPatch {
-  sheet: string;
-  range: string;
-  values: CellValue[][];
-}
+export type { CellPatch };
 
 /** Queues patches (a status note, an RF flag, a topic) without a sync; text stays text. */
 export function queuePatches(context: Excel.RequestContext, patches: CellPatch[]): void {
   const sheets = context.workbook.worksheets;
   for (const p of patches) {
     const range = sheets.getItem(p.sheet).getRange(p.range);
-    range.formulas = p.values.map((row) => row.map((v) => toFormulaCell(v, null)));
+    if (p.numberFormats) range.numberFormat = p.numberFormats;
+    range.formulas = p.values.map((row, r) => row.map((v, c) => toFormulaCell(v, null, p.numberFormats?.[r]?.[c] ?? 'General')));
   }
 }

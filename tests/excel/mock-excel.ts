@@ -21,6 +21,7 @@ export interface MockSheet {
   position: number;
   cells: Map<string, MockCell>;
   columnWidths: Map<number, number>;
+  rowHeights: Map<number, number>;
   frozen: { rows: number; cols: number };
   filter: string | null;
   merges: string[];
@@ -70,6 +71,7 @@ export function addSheet(book: MockBook, name: string, rows: Stored[][] = []): M
     position: book.sheets.length,
     cells: new Map(),
     columnWidths: new Map(),
+    rowHeights: new Map(),
     frozen: { rows: 0, cols: 0 },
     filter: null,
     merges: [],
@@ -107,12 +109,13 @@ export function typeCell(sheet: MockSheet, r: number, c: number, input: Stored):
     cell.formula = input;
     return;
   }
-  if (input.startsWith("'")) {
-    cell.value = input.slice(1);
-    cell.formula = input.slice(1);
-  } else if (cell.numberFormat === '@') {
+  if (cell.numberFormat === '@') {
+    // A Text cell keeps what it is given, a leading apostrophe included.
     cell.value = input;
     cell.formula = input;
+  } else if (input.startsWith("'")) {
+    cell.value = input.slice(1);
+    cell.formula = input.slice(1);
   } else if (/^[=+@]/.test(input) || (/^-/.test(input) && !/^-[\d.]+$/.test(input))) {
     // Excel takes these as formulas (or rejects the batch when they do not parse).
     cell.formula = input.startsWith('=') ? input : `=${input}`;
@@ -252,6 +255,10 @@ export function mockContext(book: MockBook): Excel.RequestContext {
       call('setColumnProperties');
       pending.push(() => props.forEach((p, j) => target().columnWidths.set(c1 + j, p.format?.columnWidth ?? 0)));
     };
+    rangeFns.setRowProperties = (props: Array<{ format?: { rowHeight?: number } }>) => {
+      call('setRowProperties');
+      pending.push(() => props.forEach((p, i) => p.format?.rowHeight !== undefined && target().rowHeights.set(r1 + i, p.format.rowHeight)));
+    };
     rangeFns.clear = () => {
       call('clear');
       pending.push(() => {
@@ -358,6 +365,8 @@ export function mockContext(book: MockBook): Excel.RequestContext {
     af.remove = () => pending.push(() => (s()!.filter = null));
     const pl = ws.pageLayout as unknown as Record<string, unknown>;
     Object.defineProperty(pl, 'orientation', { set: (v) => pending.push(() => (s()!.pageLayout.orientation = v)) });
+    pl.setPrintArea = (a: string) => pending.push(() => (s()!.pageLayout.printArea = a));
+    pl.setPrintTitleRows = (a: string) => pending.push(() => (s()!.pageLayout.titleRows = a));
     Object.defineProperty(pl, 'zoom', { set: (v) => pending.push(() => (s()!.pageLayout.zoom = v)) });
     const notes = ws.notes as unknown as Record<string, unknown>;
     notes.add = (r: OfficeMockObject, text: string) => {

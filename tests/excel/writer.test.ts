@@ -1,6 +1,7 @@
+import type { Cell } from '../../shared/types/cells';
 import { buildWorkbook, applyPatch } from '../../excel-addin/actions';
 import { needsTextPrefix, toFormulaCell, charsToPoints } from '../../excel-addin/writer';
-import { addSheet, grid, mockContext, newBook, type MockBook } from './mock-excel';
+import { addSheet, grid, mockContext, newBook, type MockBook, type MockSheet } from './mock-excel';
 import { fakeEngine, itemRows, pursueWorkbook, type ItemRow } from './sample-description';
 import { countExcelSyncs } from './count';
 import type { SheetDescription } from '../../shared/types/workbook';
@@ -90,7 +91,7 @@ describe('Office.js writer (office-addin-mock)', () => {
     const s = sheet(book, 'Pursue Items');
     s.cells.get('1,9')!.value = '9/03 spoke to adjuster J. Ruiz; next: send code citation';
     s.cells.get('2,7')!.value = '= per carrier guideline 4.2';
-    const seen: { existing?: Record<string, unknown[][]> | null } = {};
+    const seen: { existing?: Record<string, Cell[][]> | null } = {};
     const out = await buildWorkbook(mockContext(book), fakeEngine(items, seen), req, { notes: false });
     expect(seen.existing?.['Pursue Items']?.[1]?.[9]).toBe('9/03 spoke to adjuster J. Ruiz; next: send code citation');
     const after = sheet(book, 'Pursue Items');
@@ -131,7 +132,7 @@ describe('Office.js writer (office-addin-mock)', () => {
     const book = newBook();
     addSheet(book, 'Ours', [[], [], ['', '1. Drip edge 256.00 LF 3.28']]);
     addSheet(book, 'Theirs', [['x']]);
-    const seen: { ours?: unknown[][] } = {};
+    const seen: { ours?: Cell[][] } = {};
     await buildWorkbook(mockContext(book), fakeEngine(items, seen), req, { notes: false });
     expect(seen.ours).toEqual([[], [], ['', '1. Drip edge 256.00 LF 3.28']]);
   });
@@ -180,3 +181,77 @@ describe('text that Excel would reinterpret', () => {
 
 // Silence unused import warnings in strict configs.
 void pursueWorkbook;
+
+describe('with the real engine (tests/fixtures/case2)', () => {
+  const fs = require('node:fs') as typeof import('node:fs');
+  const path = require('node:path') as typeof import('node:path');
+  const { engine } = require('../../excel-addin/engine') as typeof import('../../excel-addin/engine');
+  const lines = (f: string) => fs.readFileSync(path.join(__dirname, '../fixtures/case2', f), 'utf8').split(/\r?\n/).map((l) => [l]);
+
+  function pastedBook(): MockBook {
+    const book = newBook();
+    addSheet(book, 'Ours', lines('ours.txt'));
+    addSheet(book, 'Theirs', lines('theirs.txt'));
+    return book;
+  }
+
+  test('the written workbook equals the engine description, text under "@" stays text', async () => {
+    const book = pastedBook();
+    const out = await buildWorkbook(mockContext(book), engine, req, { notes: false });
+    expect(out.rec.reconciled).toBe(true);
+    expect(out.syncs).toBe(3);
+    for (const d of out.workbook.sheets) {
+      const s = sheet(book, d.name);
+      expect(book.sheets.indexOf(s)).toBe(out.workbook.sheets.indexOf(d));
+      if (d.rowCount === 0) continue;
+      expect(grid(s, 'formula', 0, 0, d.rowCount - 1, d.colCount - 1)).toEqual(expectedFormulas(d));
+      expect(grid(s, 'numberFormat', 0, 0, d.rowCount - 1, d.colCount - 1)).toEqual(d.numberFormats);
+      (d.rowHeights ?? []).forEach((h, r) => {
+        if (h !== null) expect(s.rowHeights.get(r)).toBe(h);
+      });
+      if (d.print.area) expect(s.pageLayout.printArea).toBe(d.print.area);
+    }
+  });
+
+  test('a refresh keeps a typed reason for denial, a status note and an RF flag', async () => {
+    const book = pastedBook();
+    await buildWorkbook(mockContext(book), engine, req, { notes: false });
+    const s = sheet(book, 'Pursue Items');
+    const header = grid(s, 'value', 0, 0, 0, 13)[0]!;
+    const col = (h: string) => header.indexOf(h);
+    const rows = usedRows(s);
+    const r = rows.findIndex((row) => String(row[col('Item No(s).')]) === '5');
+    expect(r).toBeGreaterThan(0);
+    const typed = (c: number, v: string) => {
+      const cell = s.cells.get(`${r},${c}`) ?? { value: '', formula: '', numberFormat: '@', props: null };
+      cell.value = v;
+      cell.formula = v;
+      s.cells.set(`${r},${c}`, cell);
+    };
+    typed(col('Reason for denial'), '= Not required by code (adjuster email 9/02)');
+    typed(col('RF asked'), 'Y');
+    book.selection = { sheet: 'Pursue Items', row: r, col: 2 };
+    const noted = await applyPatch(mockContext(book), (existing, item) => engine.statusNotePatch(existing, item, 'spoke to adjuster J. Ruiz, confirmed denial reason; next: send code citation', 'AM', '2025-09-03T10:00:00'));
+    expect(noted.item).toBe('5');
+    const out = await buildWorkbook(mockContext(book), engine, { ...req, today: '2025-09-04' }, { notes: false });
+    const after = usedRows(sheet(book, 'Pursue Items'));
+    const row = after.find((x) => String(x[col('Item No(s).')]) === '5')!;
+    expect(row[col('Reason for denial')]).toBe('= Not required by code (adjuster email 9/02)');
+    expect(row[col('RF asked')]).toBe('Y');
+    expect(String(row[col('Status / notes')])).toContain('spoke to adjuster J. Ruiz');
+    expect(out.state.items['5']!.status).toHaveLength(1);
+    const log = usedRows(sheet(book, 'Status Log')).flat().map(String);
+    expect(log.some((c) => c.includes('spoke to adjuster J. Ruiz'))).toBe(true);
+  });
+});
+
+function usedRows(s: MockSheet) {
+  let maxR = 0;
+  let maxC = 0;
+  for (const k of s.cells.keys()) {
+    const [r, c] = k.split(',').map(Number) as [number, number];
+    maxR = Math.max(maxR, r);
+    maxC = Math.max(maxC, c);
+  }
+  return grid(s, 'value', 0, 0, maxR, maxC);
+}
