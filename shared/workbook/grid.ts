@@ -36,7 +36,7 @@ const LINE_HEIGHT = 13;
 
 /** Lines a text needs in a column `width` characters wide (Excel's unit is the default font's "0"). */
 export function linesNeeded(text: string, width: number): number {
-  const perLine = Math.max(1, Math.floor(width * 1.3) - 1);
+  const perLine = Math.max(1, Math.floor(width * 1.4) - 1);
   let lines = 0;
   for (const para of text.split('\n')) {
     // Words wrap whole, so a line holds a little less than its width: count word by word.

@@ -1,7 +1,6 @@
-import { mkdtempSync, readFileSync, writeFileSync, existsSync, copyFileSync, rmSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import { buildPursue } from '../../shared/pursue';
 import { writeXlsx } from '../../cli/xlsx/write';
 import { readXlsxValues } from '../../cli/xlsx/read';
@@ -42,4 +41,62 @@ describeWithLibreOffice('the written .xlsx, recalculated by LibreOffice', () => 
       expect(rowOf(csv, 'Residual')[PC.kind]).toBe(rec.reconciled ? 'Reconciled' : 'Not reconciled');
     });
   }
+
+  test('descriptions and notes that look like formulas stay text after LibreOffice opens and recalculates', async () => {
+    const pair = samplePairs().find((p) => p.name === 'case1')!;
+    const tricky = ['=1+2', '+5*2 flashing', '@SUM(1,2)', '-4+1 vents'];
+    const swap = (t: string): string =>
+      t.replace('\tDrip edge\t', `\t${tricky[0]}\t`).replace('\tStep flashing\t', `\t${tricky[1]}\t`).replace('\tRoofer - per hour\t', `\t${tricky[2]}\t`);
+    const first = buildPursue({ ours: swap(pair.ours!), theirs: swap(pair.theirs!), options: pair.options, today });
+    const names = first.rec.lines.map((l) => l.ours.description);
+    expect(names).toEqual(expect.arrayContaining(tricky.slice(0, 3)));
+    // Typed text too: a denial reason and a note starting with "=", "-" and "+".
+    const ex = Object.fromEntries(first.workbook.sheets.map((s) => [s.name, s.values.map((r) => [...r])]));
+    const row = ex[SHEETS.pursue]!.find((r) => String(r[PC.key] ?? '').startsWith('item:1'))!;
+    row[PC.denial] = '=HYPERLINK("http://example.com","x")';
+    row[PC.approve] = tricky[3]!;
+    const { workbook } = buildPursue({ ours: swap(pair.ours!), theirs: swap(pair.theirs!), options: pair.options, existing: ex, today });
+    const file = path.join(tmp, 'tricky.xlsx');
+    await writeXlsx(workbook, file);
+    const csv = xlsxToCsvSheets(file)[SHEETS.pursue]!;
+    const all = csv.map((r) => r[PC.name]);
+    for (const t of tricky.slice(0, 3)) expect(all).toContain(t);
+    const r1 = csv.find((r) => (r[PC.key] ?? '').startsWith('item:1'))!;
+    expect(r1[PC.denial]).toBe('=HYPERLINK("http://example.com","x")');
+    expect(r1[PC.approve]).toBe(tricky[3]);
+    const back = (await readXlsxValues(file))![SHEETS.pursue]!;
+    expect(back.map((r) => r[PC.name])).toEqual(expect.arrayContaining(tricky.slice(0, 3)));
+  });
+
+  test('printed, the Pursue Items page is landscape and fits the width (picture for the README)', async () => {
+    const pair = samplePairs().find((p) => p.name === 'case2')!;
+    const input = { ours: pair.ours, theirs: pair.theirs, options: pair.options };
+    const first = buildPursue({ ...input, today: '2025-09-03' });
+    const ex = Object.fromEntries(first.workbook.sheets.map((s) => [s.name, s.values.map((r) => [...r])]));
+    const typed: Record<string, [string, string, string]> = {
+      '2': ['', 'Y', '9/03 – spoke to adjuster J. Ruiz, confirmed waste is 5%; next: send the measurement report'],
+      '4': ['', 'Y', '9/03 – emailed adjuster J. Ruiz the county ice-barrier rule; next: call 9/08'],
+      '5': ['Drip edge at eaves only; no drip edge present at rakes pre-loss.', 'Y', '9/04 – adjuster J. Ruiz asked for photos of the rakes; next: get them from RF Sam'],
+      '12': ['Valley metal not visible in photos provided.', 'N', '9/05 – Called adjuster'],
+    };
+    for (const [item, [denial, rf, note]] of Object.entries(typed)) {
+      const row = ex[SHEETS.pursue]!.find((r) => String(r[PC.key] ?? '').split(';')[0] === `item:${item}`)!;
+      if (denial) row[PC.denial] = denial;
+      row[PC.rf] = rf;
+      row[PC.status] = note;
+    }
+    const { workbook } = buildPursue({ ...input, existing: ex, today: '2025-09-10' });
+    const file = path.join(tmp, 'pursue-items.xlsx');
+    await writeXlsx(workbook, file);
+    const pdf = xlsxToPdf(file, tmp);
+    const png = pdfPageToPng(pdf, 1, path.join(tmp, 'pursue-items'), 100);
+    const head = readFileSync(png);
+    const width = head.readUInt32BE(16);
+    const height = head.readUInt32BE(20);
+    expect(width).toBeGreaterThan(height); // landscape
+    if (process.env.PURSUE_UPDATE_PICTURE === '1') {
+      mkdirSync(path.join(__dirname, '..', '..', 'docs'), { recursive: true });
+      copyFileSync(png, path.join(__dirname, '..', '..', 'docs', 'pursue-items.png'));
+    }
+  });
 });
