@@ -8,7 +8,7 @@
  * loadBundle() runs the BUILT dist/gas/Code.js in a Node `vm` context, as Apps Script loads it:
  * one global scope, no modules, the services as globals.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 
@@ -869,6 +869,7 @@ export interface LoadedBundle {
 
 /** Loads the built Code.js into a fresh vm context with the fake services as globals. */
 export function loadBundle(gas: FakeGas = createFakeGas(), codePath = path.resolve('dist/gas/Code.js')): LoadedBundle {
+  if (!existsSync(codePath)) throw new Error(`${codePath} is missing: run \`node scripts/build.mjs gas\` first.`);
   const code = readFileSync(codePath, 'utf8');
   const context = vm.createContext({ ...gas.globals });
   vm.runInContext(code, context, { filename: 'Code.js' });
