@@ -539,7 +539,7 @@ export function pursueMenuReadiness(): void {
   try {
     const { issues } = pursueReadiness();
     const text = issues.length
-      ? issues.map((i) => `Item ${i.item} (${i.gap}): ${i.message}`).join('\n')
+      ? issues.map((i) => i.message).join('\n\n')
       : 'Every item over $500.00 has a denial reason, a reason to approve and a status note from the last 7 days.';
     ui.alert('Readiness check', text, ui.ButtonSet.OK);
   } catch (e) {

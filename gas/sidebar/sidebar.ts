@@ -301,9 +301,8 @@ function wire(): void {
       ul.hidden = false;
       ul.replaceChildren();
       for (const i of r.issues) {
-        const li = el('li');
-        li.append(el('span', `Item ${i.item} (${i.gap}): `, 'where'), document.createTextNode(i.message));
-        ul.append(li);
+        // The engine's message already names the item and its gap.
+        ul.append(el('li', i.message));
       }
       return r.issues.length ? `${r.issues.length} item(s) need work before the call.` : 'Ready for the call.';
     }),
