@@ -14,10 +14,8 @@ function stateWith(edit: (s: PursueState) => void = () => {}): PursueState {
 }
 
 function annotate(s: PursueState, item: string, a: Partial<PursueState['items'][string]>): void {
-  s.items[item] = {
-    item, description: '', denialText: '', reasonToApprove: '', rfAsked: false, status: [], topic: null, override: null, closedOn: null,
-    ...s.items[item], ...a,
-  };
+  const base = s.items[item] ?? { item, description: '', denialText: '', reasonToApprove: '', rfAsked: false, status: [], topic: null, override: null, closedOn: null };
+  s.items[item] = { ...base, ...a };
 }
 
 function pursue(s: PursueState = stateWith(), rec = sampleRec()): SheetDescription {
