@@ -44,6 +44,7 @@ function showError(text: string | null): void {
   const el = $('error');
   el.textContent = text ?? '';
   el.hidden = !text;
+  if (text) el.scrollIntoView?.({ block: 'nearest' });
 }
 
 /** Runs one action with progress shown and buttons disabled; errors become words a user can act on. */
@@ -169,9 +170,9 @@ function showSummary(out: BuildOutcome): void {
   const items = rec.problems.filter((p) => p.severity !== 'info');
   for (const p of items.slice(0, 40)) {
     const li = document.createElement('li');
-    const where = p.side === 'both' ? '' : p.side === 'ours' ? 'Ours' : 'Insurer';
+    const where = p.side === 'both' ? '' : p.side === 'ours' ? 'Our estimate' : "Insurer's estimate";
     const sheetRow = p.row !== null && p.side !== 'both' ? p.row + (firstRow[p.side]?.firstRow ?? 0) : null;
-    const at = sheetRow !== null ? `${where}, ${firstRow[p.side as Side]?.sheet ?? ''} row ${sheetRow}` : where;
+    const at = sheetRow !== null ? `${where}, row ${sheetRow} of "${firstRow[p.side as Side]?.sheet ?? ''}"` : where;
     li.textContent = `${at ? `${at}: ` : ''}${p.message}`;
     if (p.severity === 'error') li.className = 'error';
     list.appendChild(li);
@@ -261,7 +262,7 @@ async function addNote(): Promise<void> {
       }
       const res = await applyPatch(context, (existing, item) => engine.statusNotePatch(existing, item, text, author, new Date().toISOString()));
       $<HTMLTextAreaElement>('note').value = '';
-      $('item-picked').textContent = `Item ${res.item}`;
+      if (currentItem?.item !== res.item) $('item-picked').textContent = `Item ${res.item}`;
       return warningsText(`Note added to item ${res.item}.`, res.warnings);
     }),
   );
