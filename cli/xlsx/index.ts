@@ -1,2 +1,3 @@
-export { readXlsxValues, readXlsxAll } from './read';
-export { writeXlsx } from './write';
+// The .xlsx side of the command line (ExcelJS, loaded only when --out is given).
+export { writeXlsx, toExcelJs } from './write';
+export { readXlsxValues, readXlsxAll, xlsxKind } from './read';

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Cell } from '../../shared/types/cells';
+import { PursueInputError } from '../../shared/run';
 import { isPursueWorkbook } from '../../shared/workbook/readback';
 
 /** One ExcelJS cell value as a host would hand it over (formulas give their cached result). */
@@ -58,7 +59,20 @@ export async function readXlsxValues(file: string): Promise<Record<string, Cell[
   try {
     values = await readXlsxAll(file);
   } catch (err) {
-    throw new Error(`${file} exists but is not a readable .xlsx workbook (${(err as Error).message}). Choose another --out file name, or move that file away.`);
+    throw new PursueInputError(`${file} exists but is not a readable .xlsx workbook (${(err as Error).message}). Choose another --out file name, or move that file away.`);
   }
   return isPursueWorkbook(values) ? values : null;
+}
+
+/**
+ * What is at `file`: nothing, a Pursue workbook, or some other workbook (which a caller should not
+ * overwrite without asking). Throws, like readXlsxValues, when the file is not an .xlsx at all.
+ */
+export async function xlsxKind(file: string): Promise<'missing' | 'pursue' | 'other'> {
+  try {
+    await fs.access(file);
+  } catch {
+    return 'missing';
+  }
+  return (await readXlsxValues(file)) ? 'pursue' : 'other';
 }

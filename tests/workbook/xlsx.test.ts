@@ -4,7 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { buildPursue } from '../../shared/pursue';
 import { writeXlsx } from '../../cli/xlsx/write';
-import { readXlsxAll, readXlsxValues } from '../../cli/xlsx/read';
+import { readXlsxAll, readXlsxValues, xlsxKind } from '../../cli/xlsx/read';
 import { LC, PC, SHEETS } from '../../shared/workbook/layout';
 import type { Cell } from '../../shared/types/cells';
 import { samplePairs } from './factory';
@@ -122,5 +122,8 @@ describe('.xlsx for the command line', () => {
     const junk = path.join(tmp, 'junk.xlsx');
     writeFileSync(junk, 'not a zip');
     await expect(readXlsxValues(junk)).rejects.toThrow(/not a readable \.xlsx/);
+    expect(await xlsxKind(junk).catch((e: Error) => e.constructor.name)).toBe("PursueInputError");
+    expect(await xlsxKind(otherFile)).toBe("other");
+    expect(await xlsxKind(path.join(tmp, "nope.xlsx"))).toBe("missing");
   });
 });
