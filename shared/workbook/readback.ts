@@ -214,7 +214,7 @@ export function readBackWorkbook(existing: ExistingWorkbook | null | undefined, 
         const override = cellString(get(row, PC.override));
         for (const m of members) {
           const a = ann(m);
-          if (members.length === 1) {
+          if (members.length === 1 && (key === null || key.kind === 'item')) {
             a.description = cellString(get(row, PC.name));
             // The gap it had, so the merge can tell an item that closed from one that never had a gap.
             const ours = get(row, PC.ours);

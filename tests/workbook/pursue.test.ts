@@ -45,6 +45,16 @@ describe('buildPursue over the sample pairs', () => {
     expect(third.rec.lines.find((l) => l.ours.item === matched.ours.item)!.match).toBeNull();
   });
 
+  test('re-running over an untouched workbook warns about nothing and changes nothing', () => {
+    for (const pair of samplePairs()) {
+      const input = { ours: pair.ours, theirs: pair.theirs, compare: pair.compare, options: pair.options };
+      const first = buildPursue({ ...input, today });
+      const second = buildPursue({ ...input, existing: asExisting(first.workbook), today });
+      expect(second.warnings).toEqual([]);
+      expect(second.workbook).toEqual(first.workbook);
+    }
+  });
+
   test('a sheet called Pursue Items that Pursue did not write is not read, and the user is told', () => {
     const pair = samplePairs().find((p) => p.name === 'case2')!;
     const out = buildPursue({ ours: pair.ours, theirs: pair.theirs, existing: { 'Pursue Items': [['My own notes']] }, today });
