@@ -14,7 +14,7 @@ const dist = path.join(root, 'dist/excel-addin');
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 const fixture = (f: string) => readFileSync(path.join(root, 'tests/fixtures/case2', f), 'utf8');
 const summary = JSON.parse(fixture('summary.json'));
-export const SHOTS = path.join(root, 'test-output');
+export const SHOTS = path.join(root, 'dist/screenshots');
 
 let browser: Browser;
 let fakeOffice: string;
