@@ -1,6 +1,9 @@
 // `npm run bench`: engine time against input size, peak memory, and host round trips against
 // row count. Figures are measured on this machine each run; nothing here is a pass/fail test.
 import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { countExcelSyncs } from '../excel-addin/count';
+import { countGasCalls } from '../tests/gas/fake-gas';
 import { runPursue } from '../shared/index';
 import { extension, formatPlain } from '../shared/money';
 
@@ -63,21 +66,14 @@ function peakMemory(n: number): { mb: number; ms: number } {
 
 async function hostCounts(): Promise<string[]> {
   const rows: string[] = [];
-  const probes: Array<[string, string, string]> = [
-    ['Excel context.sync() calls', '../excel-addin/count', 'countExcelSyncs'],
-    ['Apps Script service calls', '../gas/count', 'countGasCalls'],
-  ];
-  for (const [label, mod, fn] of probes) {
-    try {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const m = require(mod);
-      const counts: string[] = [];
-      for (const n of [10, 100, 1000]) counts.push(`${n} rows: ${await m[fn](n)}`);
-      rows.push(`${label.padEnd(30)} ${counts.join(' | ')}`);
-    } catch (e) {
-      rows.push(`${label.padEnd(30)} not measured (${(e as Error).message.split('\n')[0]})`);
-    }
+  const excel: string[] = [];
+  const gas: string[] = [];
+  for (const n of [10, 100, 1000]) {
+    excel.push(`${n} lines: ${await countExcelSyncs(n)}`);
+    gas.push(`${n} lines: ${countGasCalls(n, path.resolve('dist/gas/Code.js')).calls}`);
   }
+  rows.push(`${'Excel context.sync() calls'.padEnd(30)} ${excel.join(' | ')}`);
+  rows.push(`${'Apps Script service calls'.padEnd(30)} ${gas.join(' | ')}`);
   return rows;
 }
 

@@ -67,6 +67,9 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
       : { ours: readPasteFile(args.ours!), theirs: readPasteFile(args.theirs!) };
     // ExcelJS is loaded only when a workbook is read or written.
     const xlsx = args.out ? await import('./xlsx/index') : null;
+    if (args.out && xlsx && (await xlsx.xlsxKind(args.out)) === 'other') {
+      throw new PursueInputError(`"${args.out}" exists and is not a Pursue workbook; it was left as it is. Choose another file name for --out.`);
+    }
     const existing = args.out && xlsx ? await xlsx.readXlsxValues(args.out) : null;
     const result = buildPursue({ ...pastes, options: args.options, existing, today: args.today ?? localToday() });
     if (args.json) io.out.write(JSON.stringify(jsonWithKnowledge(result.rec, result.state), null, 2) + '\n');
