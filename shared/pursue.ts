@@ -7,7 +7,7 @@ import { emptyState, mergeState } from './knowledge';
 import { buildWorkbook } from './workbook/build';
 import { crmText } from './workbook/crm';
 import { findSheet, isPursueWorkbook, readBackWorkbook } from './workbook/readback';
-import { SHEETS, TAX_ITEM } from './workbook/layout';
+import { SHEETS } from './workbook/layout';
 
 export interface PursueInput {
   ours?: Rows | string;
@@ -54,9 +54,7 @@ export function buildPursue(input: PursueInput): PursueResult {
   });
   const previous = read?.state ?? emptyState();
   const merged = mergeState(previous, rec, input.today);
-  // The tax row's notes are kept like any item's; the merge only knows our lines and O&P, so its
-  // "not in this reconciliation" warning about the tax row is noise.
-  warnings.push(...(read?.warnings ?? []), ...merged.warnings.filter((w) => w.item !== TAX_ITEM));
+  warnings.push(...(read?.warnings ?? []), ...merged.warnings);
   const workbook = buildWorkbook(rec, merged.state, { today: input.today, statusOrder: read?.statusOrder ?? [], warnings });
   return { rec, state: merged.state, workbook, warnings, crm: crmText(rec, merged.state) };
 }

@@ -143,10 +143,9 @@ export function mergeState(
     if (cur.gap <= 0) {
       if (a.closedOn === null && wasOpen) {
         a.closedOn = today;
-        warnings.push({
-          item: cur.item,
-          message: `${itemName(cur.item, cur.description)} has no gap left in this revision: it is kept and marked closed. Remove the row when you are done with it.`,
-        });
+        // The O&P and tax rows are written on every run, so there is no row to remove.
+        const rowKept = cur.item === OP_ITEM || cur.item === TAX_ITEM ? 'its notes are kept.' : 'it is kept and marked closed. Remove the row when you are done with it.';
+        warnings.push({ item: cur.item, message: `${itemName(cur.item, cur.description)} has no gap left in this revision: ${rowKept}` });
       }
     } else if (a.closedOn !== null) {
       warnings.push({

@@ -382,7 +382,8 @@ export function buildWorkbook(rec: Reconciliation, state: PursueState, opts: Bui
       buildStatusLog(state, opts.statusOrder ?? []),
       buildTopics(rec, state),
       textSheet(SHEETS.rebuttals, rebuttalRows, [16, 24, 14, 50, 40, 40], 'The rebuttal library: edit any text, or add a row. A re-run keeps your edits.'),
-      textSheet(SHEETS.priority, weightRows as (string | number | null)[][], [24, 12, 12, 60], explainPriority(state.weights)),
+      // The rows already end with the explanation sentence; the note says how to use the sheet instead.
+      textSheet(SHEETS.priority, weightRows as (string | number | null)[][], [24, 12, 12, 60], 'The priority weights: edit any value, effort or chance. A re-run ranks the items with your weights.'),
       buildChecks(rec, state, opts.today, opts.warnings ?? []),
     ],
   };

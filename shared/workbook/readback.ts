@@ -1,5 +1,7 @@
 import type { Cell } from '../types/cells';
 import type { ItemAnnotation, PursueState, StatusEntry, Topic } from '../types/knowledge';
+import type { Cents } from '../types/money';
+import { dollarsToCents } from '../money';
 import {
   defaultRebuttals,
   defaultWeights,
@@ -97,6 +99,25 @@ export function isPursueWorkbook(existing: ExistingWorkbook | null | undefined):
   if (!existing) return false;
   const sheet = findSheet(existing, SHEETS.pursue);
   return sheet !== null && pursueHeader(sheet) !== null;
+}
+
+/** A money cell in cents: a number of dollars, or money text such as "$1,234.56"; null when empty or not money. */
+function centsOf(cell: Cell): Cents | null {
+  if (typeof cell === 'number') return dollarsToCents(cell);
+  const t = cellString(cell);
+  return t === '' ? null : dollarsToCents(t);
+}
+
+/**
+ * A row's Gap $ in cents. The cell is usually a formula: hosts hand over its result, but a file
+ * written without calculating (ExcelJS) has none, so then it is Ours $ − Insurer $.
+ */
+function rowGap(row: Cell[], get: (row: Cell[], c: number) => Cell): Cents | null {
+  const gap = centsOf(get(row, PC.gap));
+  if (gap !== null) return gap;
+  const ours = centsOf(get(row, PC.ours));
+  const insurer = centsOf(get(row, PC.insurer));
+  return ours !== null && insurer !== null ? ours - insurer : null;
 }
 
 function splitItems(text: string): string[] {
@@ -214,12 +235,12 @@ export function readBackWorkbook(existing: ExistingWorkbook | null | undefined, 
         const override = cellString(get(row, PC.override));
         for (const m of members) {
           const a = ann(m);
-          if (members.length === 1 && (key === null || key.kind === 'item')) {
-            a.description = cellString(get(row, PC.name));
-            // The gap it had, so the merge can tell an item that closed from one that never had a gap.
-            const ours = get(row, PC.ours);
-            const insurer = get(row, PC.insurer);
-            if (typeof ours === 'number' && typeof insurer === 'number' && key?.kind === 'item') a.gap = Math.round(ours * 100) - Math.round(insurer * 100);
+          if (members.length === 1 && (key === null || key.kind === 'item')) a.description = cellString(get(row, PC.name));
+          // The gap it had, so the merge can mark closed every row whose gap closes, typed on or not.
+          // A topic row's gap is its members' sum, which says nothing about each member's own gap.
+          if (members.length === 1 && key !== null && (key.kind === 'item' || key.kind === 'op' || key.kind === 'tax')) {
+            const gap = rowGap(row, get);
+            if (gap !== null) a.gap = gap;
           }
           if (denial !== '') a.denialText = denial;
           if (approve !== '') a.reasonToApprove = approve;

@@ -1,6 +1,6 @@
 import { buildWorkbook } from '../../shared/workbook/build';
 import { PC, PURSUE_COLUMNS, SHEETS, SUGGESTED_PREFIX, TOTAL_LABELS, parseKey } from '../../shared/workbook/layout';
-import { emptyState, makeStatusEntry } from '../../shared/knowledge';
+import { emptyState, explainPriority, makeStatusEntry } from '../../shared/knowledge';
 import type { PursueState } from '../../shared/types/knowledge';
 import type { SheetDescription } from '../../shared/types/workbook';
 import { cents, evaluate, sampleRec } from './factory';
@@ -220,6 +220,17 @@ describe('Pursue workbook description', () => {
     const s = wb.sheets[0]!;
     const first = s.values.find((r) => r[PC.priority] === 1)!;
     expect(cents(rows[0]![2]!)).toBe(cents((first[PC.ours] as number) - (first[PC.insurer] as number)));
+  });
+
+  test('the Priority sheet explains the score exactly once, and follows edited weights', () => {
+    const count = (s: SheetDescription, text: string) =>
+      s.values.flat().filter((v) => typeof v === 'string' && v.includes(text)).length + s.notes.filter((n) => n.text.includes(text)).length;
+    for (const st of [stateWith(), stateWith((s) => { s.weights = { ...s.weights, perHundred: 2, rfAsked: 30 }; })]) {
+      const sheet = buildWorkbook(sampleRec(), st, { today }).sheets.find((s) => s.name === SHEETS.priority)!;
+      expect(count(sheet, explainPriority(st.weights))).toBe(1);
+      // Its opening words, in case a note words the sentence a little differently.
+      expect(count(sheet, 'Each item scores')).toBe(1);
+    }
   });
 
   test('Checks lists the engine checks, problems and readiness to-dos', () => {

@@ -142,6 +142,42 @@ describe('reading back what a person typed', () => {
     expect(String(notes).split('\n')).toHaveLength(2);
   });
 
+  test('the gap each row had comes back in cents: the Gap $ value, else Ours $ − Insurer $', () => {
+    const rec = sampleRec();
+    const l4 = rec.lines.find((l) => l.ours.item === '4')!;
+    l4.gap += 1234; // line tax folded in: Gap $ is a figure, not Ours $ − Insurer $
+    const st = firstState();
+    st.topics = [{ name: 'Roof edges', items: ['2', '10'], state: 'accepted' }];
+    const wb = buildWorkbook(rec, st, { today });
+    const gapOf = (item: string) => rec.lines.find((l) => l.ours.item === item)!.gap;
+
+    // Formulas read as their results.
+    const calculated = readBackState(asExisting(wb), { today });
+    for (const item of ['1', '3', '4']) expect(calculated.items[item]!.gap).toBe(gapOf(item));
+    expect(calculated.items['4']!.gap).not.toBe(l4.ours.amount - l4.match!.insurer.amount);
+    expect(calculated.items['O&P']!.gap).toBe(rec.overheadProfitGap);
+    expect(calculated.items['Tax']!.gap).toBe(rec.taxGap);
+    // A topic row holds its members' sum: no member's own gap is guessed from it.
+    expect(calculated.items['2']!.gap).toBeUndefined();
+    expect(calculated.items['10']!.gap).toBeUndefined();
+
+    // Formulas without a result (a file never calculated): Ours $ − Insurer $; a written figure stays.
+    const uncalculated: Record<string, Cell[][]> = Object.fromEntries(wb.sheets.map((s) => [s.name, s.values.map((r) => [...r])]));
+    const p = uncalculated[SHEETS.pursue]!;
+    expect(rowOf(p, 'item:3')[PC.gap]).toBeNull();
+    const back = readBackState(uncalculated, { today });
+    for (const item of ['1', '3', '4']) expect(back.items[item]!.gap).toBe(gapOf(item));
+    expect(back.items['O&P']!.gap).toBe(rec.overheadProfitGap);
+    expect(back.items['Tax']!.gap).toBe(rec.taxGap);
+
+    // Money typed as text is read as money.
+    rowOf(p, 'item:3')[PC.ours] = '$8,534.29';
+    rowOf(p, 'item:3')[PC.insurer] = '8214.10';
+    rowOf(p, 'item:1')[PC.gap] = '$ -';
+    expect(readBackState(uncalculated, { today }).items['3']!.gap).toBe(853429 - 821410);
+    expect(readBackState(uncalculated, { today }).items['1']!.gap).toBe(0);
+  });
+
   test('a Status Log row without an item is kept and reported', () => {
     const wb = buildWorkbook(sampleRec(), firstState(), { today });
     const ex = asExisting(wb);
