@@ -4,6 +4,7 @@
  * number of round trips does not grow with the number of rows.
  */
 import type { CellPatch, CellValue, SheetDescription, WorkbookDescription } from '../shared/types/workbook';
+import { colLetter } from '../shared/workbook/a1';
 
 /** What the host supports beyond the declared minimum (ExcelApi 1.9). */
 export interface HostCaps {
@@ -43,21 +44,9 @@ export function charsToPoints(chars: number): number {
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 }
 
-/** 0-based column index to letters (0 → A, 26 → AA). */
-export function columnLetters(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 /** A1 address of a block starting at A1. */
 export function blockAddress(rows: number, cols: number): string {
-  return `A1:${columnLetters(cols - 1)}${rows}`;
+  return `A1:${colLetter(cols - 1)}${rows}`;
 }
 
 const BORDER_EDGE: Record<string, Excel.BorderIndex | string> = {

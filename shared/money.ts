@@ -46,8 +46,7 @@ export function toDollars(cents: Cents): number {
 /** Dollars typed by a person ("1,234.56", "$1234.5") to cents; null when not a number. */
 export function dollarsToCents(text: string | number): Cents | null {
   if (typeof text === 'number') return Number.isFinite(text) ? Math.round(text * 100) : null;
-  const parsed = parseMoney(text);
-  return parsed;
+  return parseMoney(text);
 }
 
 /** "$1,234.56", "-$12.00". */

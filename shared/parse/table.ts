@@ -259,7 +259,7 @@ export function parseTable(rows: Rows, header: HeaderRow, side: Side): TableResu
 
     // Text alone in the description column: an area heading or a note under the line above.
     const nonEmpty = row.filter((c) => cellText(c) !== '').length;
-    const text = desc !== '' && nonEmpty === 1 ? desc : nonEmpty === 1 && header.rowIndex >= 0 && i > header.rowIndex && !lastLine ? label : '';
+    const text = desc !== '' && nonEmpty === 1 ? desc : nonEmpty === 1 && !lastLine ? label : '';
     if (text && figures.length === 0) {
       if (lastLine && looksLikeNote(text)) {
         lastLine.note = lastLine.note ? `${lastLine.note}\n${text}` : text;

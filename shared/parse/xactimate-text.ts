@@ -62,7 +62,7 @@ interface Figures {
   qty: number;
   unit: string;
   money: Cents[];
-  /** Which money tokens were printed as negatives "(x)"/"<x>" (depreciation). */
+  /** The quantity was written 1.234,56. */
   european: boolean;
 }
 
