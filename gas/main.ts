@@ -5,3 +5,4 @@
  */
 export * from './server';
 export { writeWorkbook } from './writer';
+export { planWorkbook, readWorkbookBatch, writeWorkbookBatch } from './batch-writer';

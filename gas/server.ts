@@ -24,6 +24,7 @@ import {
 } from './engine';
 import { MENU_ITEMS } from './entry-points';
 import { needsQuote, toCells, writeWorkbook } from './writer';
+import { readWorkbookBatch, writeWorkbookBatch, type BatchSnapshot } from './batch-writer';
 
 type SS = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -83,6 +84,8 @@ export interface BuildSummary {
   topics: Array<{ name: string; items: string[]; state: string }>;
   warnings: string[];
   written: boolean;
+  /** How the sheets were written: one Sheets API batch, or SpreadsheetApp calls (the fallback). */
+  writer?: 'sheets-api' | 'spreadsheetapp';
 }
 
 const REQUEST_KEY = 'pursue.request';
@@ -121,13 +124,42 @@ function readSource(spreadsheet: SS, ref: SourceRef, what: string): Rows {
   return toCells(range.getValues());
 }
 
-interface Existing {
+export interface Existing {
   values: Record<string, Cell[][]>;
   sheets: Map<string, { sheet: Sheet; usedRows: number; usedCols: number }>;
 }
 
+/**
+ * The Advanced Sheets service when the project enables it (appsscript.json does), else null: a
+ * copy of Code.js pasted into a project without it still works through SpreadsheetApp.
+ */
+function sheetsApi(): GoogleAppsScript.Sheets | null {
+  return typeof Sheets !== 'undefined' && Sheets ? Sheets : null;
+}
+
+/**
+ * The Pursue sheets' values and layout in two Sheets API calls (one on a first build). Null when
+ * the service is missing or refuses (e.g. the Sheets API is off in the script's Cloud project):
+ * nothing has been written yet, so the SpreadsheetApp path can take over.
+ */
+export function readBatch(spreadsheet: SS): BatchSnapshot | null {
+  const api = sheetsApi();
+  if (!api) return null;
+  try {
+    return readWorkbookBatch(api, spreadsheet.getId(), PURSUE_SHEET_NAMES);
+  } catch (e) {
+    console.warn(`Sheets API read failed, reading with SpreadsheetApp: ${e instanceof Error ? e.message : String(e)}`);
+    return null;
+  }
+}
+
+/** What people typed in the Pursue sheets, by sheet name: the cheapest read available. */
+function existingValues(spreadsheet: SS): Record<string, Cell[][]> {
+  return (readBatch(spreadsheet) ?? readExisting(spreadsheet)).values;
+}
+
 /** Reads back every Pursue sheet already in the spreadsheet, once, so a refresh keeps what people typed. */
-function readExisting(spreadsheet: SS): Existing {
+export function readExisting(spreadsheet: SS): Existing {
   const values: Record<string, Cell[][]> = {};
   const sheets = new Map<string, { sheet: Sheet; usedRows: number; usedCols: number }>();
   for (const name of PURSUE_SHEET_NAMES) {
@@ -169,10 +201,10 @@ function options(req: BuildRequest): ReconcileOptions {
   return o;
 }
 
-function runEngine(spreadsheet: SS, req: BuildRequest, existing: Existing) {
+function runEngine(spreadsheet: SS, req: BuildRequest, existing: Record<string, Cell[][]>) {
   const input: Parameters<typeof buildPursue>[0] = {
     options: options(req),
-    existing: existing.values,
+    existing,
     today: todayIso(spreadsheet).today,
   };
   if (req.compare) {
@@ -204,7 +236,7 @@ function side(t: SideTotals): SideSummary {
   };
 }
 
-function summarize(result: PursueResult, written: boolean): BuildSummary {
+function summarize(result: PursueResult, written: boolean, writer?: BuildSummary['writer']): BuildSummary {
   const rec = result.rec;
   const topics = result.state.topics;
   return {
@@ -224,6 +256,7 @@ function summarize(result: PursueResult, written: boolean): BuildSummary {
     topics: topics.map((t) => ({ name: t.name, items: [...t.items], state: t.state })),
     warnings: result.warnings.map((w) => (w.item ? `Item ${w.item}: ${w.message}` : w.message)),
     written,
+    ...(writer ? { writer } : {}),
   };
 }
 
@@ -283,18 +316,35 @@ export function pursueUseSelection(): SourceRef {
 /** Runs the engine without writing, to show what the pastes printed before the user confirms totals. */
 export function pursueReadTotals(req: BuildRequest): BuildSummary {
   const spreadsheet = ss();
-  const existing = readExisting(spreadsheet);
-  return summarize(runEngine(spreadsheet, { ...req, totals: {} }, existing), false);
+  return summarize(runEngine(spreadsheet, { ...req, totals: {} }, existingValues(spreadsheet)), false);
 }
 
-/** Builds or refreshes the workbook: read pastes and what people typed, run the engine, write. */
+/**
+ * Builds or refreshes the workbook: read pastes and what people typed, run the engine, write.
+ * With the Sheets API the whole write is one batchUpdate; Google applies it all or nothing, so
+ * if it is refused the SpreadsheetApp writer can still write the same description.
+ */
 export function pursueBuild(req: BuildRequest): BuildSummary {
   const spreadsheet = ss();
+  const snap = readBatch(spreadsheet);
+  if (snap) {
+    const result = runEngine(spreadsheet, req, snap.values);
+    try {
+      writeWorkbookBatch(sheetsApi()!, snap, result.workbook);
+      saveRequest(req);
+      return summarize(result, true, 'sheets-api');
+    } catch (e) {
+      console.warn(`Sheets API write refused, writing with SpreadsheetApp: ${e instanceof Error ? e.message : String(e)}`);
+      writeWorkbook(SpreadsheetApp, spreadsheet, result.workbook, readExisting(spreadsheet).sheets);
+      saveRequest(req);
+      return summarize(result, true, 'spreadsheetapp');
+    }
+  }
   const existing = readExisting(spreadsheet);
-  const result = runEngine(spreadsheet, req, existing);
+  const result = runEngine(spreadsheet, req, existing.values);
   writeWorkbook(SpreadsheetApp, spreadsheet, result.workbook, existing.sheets);
   saveRequest(req);
-  return summarize(result, true);
+  return summarize(result, true, 'spreadsheetapp');
 }
 
 export interface SelectedItem {
@@ -363,8 +413,8 @@ export function pursueAddStatusNote(text: string, author?: string): {
   const clean = String(text ?? '').trim();
   if (clean === '') throw new Error('Type the status note first (who you spoke to, what was said, next step).');
   const spreadsheet = ss();
-  const existing = readExisting(spreadsheet);
-  const sel = selectedItem(spreadsheet, existing.values[SHEETS.pursue]);
+  const existing = existingValues(spreadsheet);
+  const sel = selectedItem(spreadsheet, existing[SHEETS.pursue]);
   if (!sel.item) throw new Error(sel.message);
   let who = (author ?? '').trim();
   if (who === '') {
@@ -374,7 +424,7 @@ export function pursueAddStatusNote(text: string, author?: string): {
       who = '';
     }
   }
-  const result = statusNotePatch(existing.values, sel.item, clean, who || 'AM', todayIso(spreadsheet).now);
+  const result = statusNotePatch(existing, sel.item, clean, who || 'AM', todayIso(spreadsheet).now);
   applyPatches(spreadsheet, result.patches);
   return {
     item: sel.item,
@@ -386,18 +436,17 @@ export function pursueAddStatusNote(text: string, author?: string): {
 
 export function pursueSetRfAsked(asked: boolean): { item: string; asked: boolean } {
   const spreadsheet = ss();
-  const existing = readExisting(spreadsheet);
-  const sel = selectedItem(spreadsheet, existing.values[SHEETS.pursue]);
+  const existing = existingValues(spreadsheet);
+  const sel = selectedItem(spreadsheet, existing[SHEETS.pursue]);
   if (!sel.item) throw new Error(sel.message);
-  const result = rfPatch(existing.values, sel.item, asked === true);
+  const result = rfPatch(existing, sel.item, asked === true);
   applyPatches(spreadsheet, result.patches);
   return { item: sel.item, asked: asked === true };
 }
 
 export function pursueAcceptTopic(name: string, items: string[], accept: boolean): { name: string; state: string; warnings: string[] } {
   const spreadsheet = ss();
-  const existing = readExisting(spreadsheet);
-  const result = topicPatch(existing.values, { name, items: [...(items ?? [])].map(String), state: accept ? 'accepted' : 'refused' });
+  const result = topicPatch(existingValues(spreadsheet), { name, items: [...(items ?? [])].map(String), state: accept ? 'accepted' : 'refused' });
   if (result.patches.length === 0) throw new Error(result.warnings.join(' '));
   applyPatches(spreadsheet, result.patches);
   return { name, state: accept ? 'accepted' : 'refused', warnings: result.warnings };
@@ -405,7 +454,7 @@ export function pursueAcceptTopic(name: string, items: string[], accept: boolean
 
 export function pursueCopyForCrm(): { text: string } {
   const spreadsheet = ss();
-  const result = runEngine(spreadsheet, requireSaved(), readExisting(spreadsheet));
+  const result = runEngine(spreadsheet, requireSaved(), existingValues(spreadsheet));
   return { text: result.crm };
 }
 
@@ -413,7 +462,7 @@ export function pursueReadiness(opts?: { minGap?: string; days?: number }): {
   issues: Array<{ item: string; gap: string; missing: string[]; message: string }>;
 } {
   const spreadsheet = ss();
-  const result = runEngine(spreadsheet, requireSaved(), readExisting(spreadsheet));
+  const result = runEngine(spreadsheet, requireSaved(), existingValues(spreadsheet));
   const minGap = opts?.minGap ? dollarsToCents(opts.minGap) : 50000;
   if (minGap === null) throw new Error(`"${opts?.minGap}" is not an amount. Type the smallest gap to check, like 500.`);
   const issues = readiness(result.rec, result.state, {

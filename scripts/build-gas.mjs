@@ -52,4 +52,21 @@ export async function build() {
   const html = page.replace('/*INLINE_STYLE*/', () => css).replace('/*INLINE_SCRIPT*/', () => js);
   writeFileSync(`${OUT}/Sidebar.html`, html);
   copyFileSync('appsscript.json', `${OUT}/appsscript.json`);
+  checkManifest(readFileSync(`${OUT}/Code.js`, 'utf8'), JSON.parse(readFileSync('appsscript.json', 'utf8')));
+}
+
+/**
+ * The batch writer calls the Advanced Sheets service as the global `Sheets`: without it in the
+ * manifest every build would quietly take the slow SpreadsheetApp path, and without the
+ * spreadsheets scope the API would refuse (it does not accept spreadsheets.currentonly).
+ */
+export function checkManifest(code, manifest) {
+  if (!code.includes('Sheets.Spreadsheets')) return;
+  const services = manifest.dependencies?.enabledAdvancedServices ?? [];
+  if (!services.some((s) => s.userSymbol === 'Sheets' && s.serviceId === 'sheets' && s.version === 'v4')) {
+    throw new Error('appsscript.json: Code.js uses the Advanced Sheets service; add { "userSymbol": "Sheets", "serviceId": "sheets", "version": "v4" } to dependencies.enabledAdvancedServices.');
+  }
+  if (!(manifest.oauthScopes ?? []).includes('https://www.googleapis.com/auth/spreadsheets')) {
+    throw new Error('appsscript.json: the Sheets API needs the https://www.googleapis.com/auth/spreadsheets scope (spreadsheets.currentonly only covers SpreadsheetApp).');
+  }
 }

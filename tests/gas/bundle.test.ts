@@ -1,6 +1,8 @@
 /**
  * The BUILT Apps Script bundle (dist/gas/Code.js, run `node scripts/build.mjs gas` first) loaded
- * in a Node vm context with the in-memory SpreadsheetApp stand-in.
+ * in a Node vm context with the in-memory SpreadsheetApp and Advanced Sheets service stand-ins.
+ * Builds run twice: through the Sheets API batch writer (the configured path) and through the
+ * SpreadsheetApp writer (the fallback for a project without the advanced service).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -17,87 +19,21 @@ import {
   type FakeSheet,
   type LoadedBundle,
 } from './fake-gas';
+import { expectWorkbookMatches, sheetCells, todayUtc, WRITERS } from './expect-workbook';
 
 const CODE = path.resolve('dist/gas/Code.js');
 const fixture = (c: string, f: string) => readFileSync(path.resolve('tests/fixtures', c, f), 'utf8');
 
-beforeAll(() => {
-  if (!existsSync(CODE)) throw new Error('dist/gas/Code.js is missing: run `node scripts/build.mjs gas` (npm test builds first).');
-});
-
-function todayUtc(): string {
-  return new Date().toISOString().slice(0, 10);
-}
-
-/** What the engine was handed, read back from the stand-in exactly as Code.js reads it. */
-function sheetCells(sheet: FakeSheet): Cell[][] {
-  return sheet._values().map((r) => r.map((v) => (v instanceof Date ? v.toISOString() : v)));
-}
-
-function setupCase2(): LoadedBundle {
-  const gas = createFakeGas();
+function setupCase2(advancedSheets = true): LoadedBundle {
+  const gas = createFakeGas({ advancedSheets });
   gas.ss._paste('Ours', pasteRows(fixture('case2', 'ours.txt'), 'lines'));
   gas.ss._paste('Theirs', pasteRows(fixture('case2', 'theirs.txt'), 'lines'));
   return loadBundle(gas);
 }
 
-const AUTOMATIC = '0.###############';
-
-/** Every cell, format and sheet property of the description, as the stand-in holds it after writing. */
-function expectSheetMatches(gas: FakeGas, sd: SheetDescription): void {
-  const sheet = gas.ss._sheet(sd.name);
-  expect(sheet).toBeDefined();
-  const s = sheet!;
-  for (let r = 0; r < sd.rowCount; r++) {
-    for (let c = 0; c < sd.colCount; c++) {
-      const cell = s._peek(r + 1, c + 1);
-      const where = `${sd.name}!R${r + 1}C${c + 1}`;
-      const f = sd.formulas[r]?.[c] ?? null;
-      const v = sd.values[r]?.[c] ?? null;
-      if (f) {
-        expect({ where, formula: cell?.formula }).toEqual({ where, formula: f });
-      } else {
-        expect({ where, formula: cell?.formula ?? '', value: cell?.value ?? '' }).toEqual({ where, formula: '', value: v === null ? '' : v });
-      }
-      const nf = sd.numberFormats[r]?.[c] ?? 'General';
-      expect({ where, nf: cell?.numberFormat ?? AUTOMATIC }).toEqual({ where, nf: nf === 'General' ? AUTOMATIC : nf });
-      expect({ where, bold: (cell?.fontWeight ?? 'normal') === 'bold' }).toEqual({ where, bold: sd.bold[r]?.[c] === true });
-      expect({ where, italic: (cell?.fontStyle ?? 'normal') === 'italic' }).toEqual({ where, italic: sd.italic[r]?.[c] === true });
-      expect({ where, fill: cell?.background ?? '#ffffff' }).toEqual({ where, fill: (sd.fills[r]?.[c] ?? '#ffffff').toLowerCase() });
-      expect({ where, color: cell?.fontColor ?? '#000000' }).toEqual({ where, color: (sd.fontColors[r]?.[c] ?? '#000000').toLowerCase() });
-      expect({ where, wrap: cell?.wrap ?? false }).toEqual({ where, wrap: sd.wrap[r]?.[c] === true });
-      expect({ where, align: cell?.hAlign ?? null }).toEqual({ where, align: sd.hAlign[r]?.[c] ?? null });
-    }
-  }
-  const notes = new Map(sd.notes.map((n) => [n.cell, n.text]));
-  for (const [key, cell] of s.cells) {
-    const [r, c] = key.split(',').map(Number) as [number, number];
-    const a1 = `${String.fromCharCode(64 + c)}${r}`;
-    if (c <= 26) expect({ a1, note: cell.note }).toEqual({ a1, note: notes.get(a1) ?? '' });
-  }
-  expect(s.frozenRows).toBe(sd.frozenRows);
-  expect(s.frozenCols).toBe(sd.frozenColumns);
-  expect(s.filterRange).toBe(sd.filter);
-  sd.columnWidths.forEach((w, i) => expect({ sheet: sd.name, col: i + 1, px: s.colWidths.get(i + 1) }).toEqual({ sheet: sd.name, col: i + 1, px: Math.max(20, Math.round(w * 7 + 5)) }));
-  expect(s.cfRules.map((r) => ({ formula: r.formula, ranges: r.ranges }))).toEqual(
-    sd.conditionalFormats.map((cf) => ({ formula: cf.formula, ranges: [cf.range] })),
-  );
-  for (const v of sd.validations) {
-    const [a] = v.range.split(':');
-    const m = /^([A-Z]+)([0-9]+)$/.exec(a!)!;
-    const col = m[1]!.charCodeAt(0) - 64;
-    expect(s._peek(Number(m[2]), col)?.validation?.list).toEqual(v.list);
-  }
-  expect(s.merges.sort()).toEqual([...sd.merges].sort());
-  expect(s.tabColor).toBe(sd.tabColor);
-}
-
-function expectWorkbookMatches(gas: FakeGas, wb: WorkbookDescription): void {
-  for (const sd of wb.sheets) expectSheetMatches(gas, sd);
-  // "Pursue Items" first among the sheets the build wrote.
-  const order = gas.ss.sheets.map((s) => s.name).filter((n) => wb.sheets.some((sd) => sd.name === n));
-  expect(order).toEqual(wb.sheets.map((s) => s.name));
-}
+beforeAll(() => {
+  if (!existsSync(CODE)) throw new Error('dist/gas/Code.js is missing: run `node scripts/build.mjs gas` (npm test builds first).');
+});
 
 function pursueRowOf(sheet: FakeSheet, item: string): number {
   const rows = sheet._values();
@@ -137,15 +73,17 @@ describe('onOpen', () => {
   });
 });
 
-describe('build from two pasted sheets', () => {
+describe.each(WRITERS)('build from two pasted sheets (%s)', (_label, advancedSheets, writer) => {
+  const batch = advancedSheets;
   test('case2 (PDF text, one line per row in column A): the cells, formulas and formats are the workbook description', () => {
-    const b = setupCase2();
-    const summary = b.call<{ reconciled: boolean; totalGap: string; written: boolean }>('pursueBuild', {
+    const b = setupCase2(advancedSheets);
+    const summary = b.call<{ reconciled: boolean; totalGap: string; written: boolean; writer: string }>('pursueBuild', {
       ours: { sheet: 'Ours' },
       theirs: { sheet: 'Theirs' },
       totals: {},
     });
     expect(summary.written).toBe(true);
+    expect(summary.writer).toBe(writer);
     const expected = buildPursue({
       ours: sheetCells(b.gas.ss._sheet('Ours')!),
       theirs: sheetCells(b.gas.ss._sheet('Theirs')!),
@@ -155,13 +93,13 @@ describe('build from two pasted sheets', () => {
     });
     expect(summary.reconciled).toBe(expected.rec.reconciled);
     expect(expected.rec.reconciled).toBe(true);
-    expectWorkbookMatches(b.gas, expected.workbook);
+    expectWorkbookMatches(b.gas, expected.workbook, batch);
     // The pastes are untouched.
     expect(b.gas.ss._sheet('Ours')!._values().length).toBe(pasteRows(fixture('case2', 'ours.txt'), 'lines').length);
   });
 
   test('case1 (multi-column TSV export, totals typed from the recap): same cells as the description, reconciled', () => {
-    const gas = createFakeGas();
+    const gas = createFakeGas({ advancedSheets });
     gas.ss._paste('Our estimate', pasteRows(fixture('case1', 'ours.txt'), 'tsv'));
     gas.ss._paste('RE', pasteRows(fixture('case1', 'theirs.txt'), 'tsv'));
     const b = loadBundle(gas);
@@ -173,7 +111,7 @@ describe('build from two pasted sheets', () => {
       theirsOp: String(sum.theirs.o_and_p),
       theirsRcv: String(sum.theirs.rcv),
     };
-    const summary = b.call<{ reconciled: boolean; residual: string }>('pursueBuild', {
+    const summary = b.call<{ reconciled: boolean; residual: string; writer: string }>('pursueBuild', {
       ours: { sheet: 'Our estimate' },
       theirs: { sheet: 'RE' },
       totals,
@@ -190,12 +128,13 @@ describe('build from two pasted sheets', () => {
       today: todayUtc(),
     });
     expect(summary.reconciled).toBe(true);
+    expect(summary.writer).toBe(writer);
     expect(expected.rec.reconciled).toBe(true);
-    expectWorkbookMatches(gas, expected.workbook);
+    expectWorkbookMatches(gas, expected.workbook, batch);
   });
 
   test('a chosen A1 range is read instead of the whole sheet', () => {
-    const gas = createFakeGas();
+    const gas = createFakeGas({ advancedSheets });
     const ours = pasteRows(fixture('case1', 'ours.txt'), 'tsv');
     // Junk beside the paste that the range leaves out.
     gas.ss._paste('Paste', ours.map((r) => [...r, '', 'scratch =1+1']));
@@ -211,7 +150,7 @@ describe('build from two pasted sheets', () => {
   });
 
   test('a missing sheet or a bad amount is an error that says what to do', () => {
-    const b = setupCase2();
+    const b = setupCase2(advancedSheets);
     expect(() => b.call('pursueBuild', { ours: { sheet: 'Nope' }, theirs: { sheet: 'Theirs' } })).toThrow(/no sheet named "Nope"/);
     expect(() =>
       b.call('pursueBuild', { ours: { sheet: 'Ours' }, theirs: { sheet: 'Theirs' }, totals: { oursRcv: 'lots' } }),
@@ -220,9 +159,9 @@ describe('build from two pasted sheets', () => {
   });
 });
 
-describe('refresh', () => {
+describe.each(WRITERS)('refresh (%s)', (_label, advancedSheets, writer) => {
   test('a rebuild over typed denial reasons, reasons to approve, notes and RF flags keeps every one', () => {
-    const b = setupCase2();
+    const b = setupCase2(advancedSheets);
     const req = { ours: { sheet: 'Ours' }, theirs: { sheet: 'Theirs' }, totals: {} };
     b.call('pursueBuild', req);
     const items = b.gas.ss._sheet(SHEETS.pursue)!;
@@ -246,7 +185,8 @@ describe('refresh', () => {
       items._cell(r, PC.status + 1).value = t.note;
       items._cell(r, PC.rf + 1).value = 'Y';
     }
-    b.call('pursueBuild', req);
+    const again = b.call<{ writer: string }>('pursueBuild', req);
+    expect(again.writer).toBe(writer);
     const after = b.gas.ss._sheet(SHEETS.pursue)!;
     for (const t of typed) {
       const r = pursueRowOf(after, t.item);
@@ -261,9 +201,9 @@ describe('refresh', () => {
   });
 });
 
-describe('status note, RF, topics', () => {
+describe.each(WRITERS)('status note, RF, topics (%s)', (_label, advancedSheets) => {
   test('adds a dated note to the selected item: appended to its notes cell and one new Status Log row', () => {
-    const b = setupCase2();
+    const b = setupCase2(advancedSheets);
     b.call('pursueBuild', { ours: { sheet: 'Ours' }, theirs: { sheet: 'Theirs' }, totals: {} });
     const items = b.gas.ss._sheet(SHEETS.pursue)!;
     const keyRow = items._values().findIndex((r) => parseKey(String(r[PC.key] ?? ''))?.kind === 'item') + 1;
@@ -298,14 +238,14 @@ describe('status note, RF, topics', () => {
   });
 
   test('a selection outside Pursue Items is refused with what to select', () => {
-    const b = setupCase2();
+    const b = setupCase2(advancedSheets);
     b.call('pursueBuild', { ours: { sheet: 'Ours' }, theirs: { sheet: 'Theirs' }, totals: {} });
     b.gas.ss._select('Ours', 'A3');
     expect(() => b.call('pursueAddStatusNote', 'spoke to J. Ruiz')).toThrow(/Select a row on the "Pursue Items" sheet/);
   });
 
   test('RF asked and a topic decision are written where the engine says', () => {
-    const b = setupCase2();
+    const b = setupCase2(advancedSheets);
     const s = b.call<{ topics: Array<{ name: string; items: string[]; state: string }> }>('pursueBuild', {
       ours: { sheet: 'Ours' },
       theirs: { sheet: 'Theirs' },
@@ -327,9 +267,9 @@ describe('status note, RF, topics', () => {
   });
 });
 
-describe('copy for CRM, readiness, share', () => {
+describe.each(WRITERS)('copy for CRM, readiness, share (%s)', (_label, advancedSheets) => {
   test('Copy for CRM returns the engine text; the menu dialog shows it escaped in a textarea', () => {
-    const b = setupCase2();
+    const b = setupCase2(advancedSheets);
     const req = { ours: { sheet: 'Ours' }, theirs: { sheet: 'Theirs' }, totals: {} };
     b.call('pursueBuild', req);
     const { text } = b.call<{ text: string }>('pursueCopyForCrm');
@@ -351,7 +291,7 @@ describe('copy for CRM, readiness, share', () => {
   });
 
   test('an item description with HTML reaches the CRM dialog escaped', () => {
-    const gas = createFakeGas();
+    const gas = createFakeGas({ advancedSheets });
     const ours = pasteRows(fixture('case1', 'ours.txt'), 'tsv');
     ours[1]![2] = '<img src=x onerror=alert(1)> Remove shingles';
     gas.ss._paste('Ours', ours);
@@ -365,7 +305,7 @@ describe('copy for CRM, readiness, share', () => {
   });
 
   test('readiness lists items over the gap with what they lack', () => {
-    const b = setupCase2();
+    const b = setupCase2(advancedSheets);
     b.call('pursueBuild', { ours: { sheet: 'Ours' }, theirs: { sheet: 'Theirs' }, totals: {} });
     const r = b.call<{ issues: Array<{ item: string; missing: string[]; message: string }> }>('pursueReadiness', { minGap: '100', days: 7 });
     expect(r.issues.length).toBeGreaterThan(0);
@@ -376,7 +316,7 @@ describe('copy for CRM, readiness, share', () => {
   });
 
   test('Copy for CRM before any build says to build first', () => {
-    const b = setupCase2();
+    const b = setupCase2(advancedSheets);
     expect(() => b.call('pursueCopyForCrm')).toThrow(/Build the pursue items first/);
   });
 
@@ -444,6 +384,24 @@ describe('text stays text', () => {
     expect(sheet._peek(2, 2)!.formula).toBe('=B2*2');
   });
 
+  test.each(['@', 'General'])('through the Sheets API batch (format %s): every text is stored as written, formulas as formulas', (format) => {
+    const b = loadBundle(createFakeGas());
+    const api = b.context['Sheets'];
+    const G = b.context['PursueGas'];
+    const snap = G.readWorkbookBatch(api, 'fake-spreadsheet-id', ['Pursue Items']);
+    G.writeWorkbookBatch(api, snap, description(format));
+    const sheet = b.gas.ss._sheet('Pursue Items')!;
+    risky.forEach((t, i) => {
+      const cell = sheet._peek(i + 2, 1)!;
+      expect({ t, formula: cell.formula, value: cell.value }).toEqual({ t, formula: '', value: t });
+    });
+    expect(sheet._peek(2, 2)!.formula).toBe('=B2*2');
+    // stringValue needs no apostrophe prefix: the text is sent exactly as it is.
+    const sent = JSON.stringify(b.gas.sheetsApi!.log.at(-1)!.requests);
+    expect(sent).toContain(JSON.stringify({ stringValue: risky[0] }));
+    expect(sent).not.toContain("'=HYPERLINK");
+  });
+
   test('the stand-in turns unprotected "=..." into a formula, as Sheets does (so the test above proves something)', () => {
     const gas = createFakeGas();
     const sheet = gas.ss._add('X');
@@ -470,10 +428,35 @@ describe('the stand-in enforces Google shapes', () => {
 });
 
 describe('service calls do not grow with rows', () => {
-  test('the same number of calls for 10, 100 and 1,000 lines per paste', () => {
-    const counts = [10, 100, 1000].map((n) => countGasCalls(n, CODE));
+  /** Calls that write through SpreadsheetApp, one per sheet or range: the batch path makes none. */
+  const perSheetWrites = (byMethod: Record<string, number>) =>
+    Object.keys(byMethod).filter((k) => /^(Range|RangeList|Sheet|Filter)\.(set|insert|delete|clear|merge|break|create|remove)/.test(k) || k === 'Spreadsheet.insertSheet');
+
+  test.each([
+    ['a first build', false],
+    ['a refresh over the first build', true],
+  ])('Sheets API batch, %s: the same calls for 10, 100 and 1,000 lines, at most 25, one batchUpdate', (_label, refresh) => {
+    const counts = [10, 100, 1000].map((n) => countGasCalls(n, CODE, { refresh }));
     // eslint-disable-next-line no-console
-    console.log(counts.map((c) => `${c.rows} rows: ${c.calls} calls, ${c.ms} ms`).join('\n'));
+    console.log(
+      counts.map((c) => `batch${refresh ? ' refresh' : ''}: ${c.rows} rows: ${c.calls} calls, ${c.ms} ms, batchUpdate body ${c.batchBytes} bytes`).join('\n') +
+        `\n${JSON.stringify(counts[0]!.byMethod)}`,
+    );
+    for (const c of counts) {
+      expect(c.writer).toBe('sheets-api');
+      expect(c.calls).toBeLessThanOrEqual(25);
+      expect(c.byMethod['Sheets.Spreadsheets.batchUpdate']).toBe(1);
+      expect(perSheetWrites(c.byMethod)).toEqual([]);
+    }
+    expect(counts[1]!.byMethod).toEqual(counts[0]!.byMethod);
+    expect(counts[2]!.byMethod).toEqual(counts[0]!.byMethod);
+  });
+
+  test('SpreadsheetApp fallback: the same number of calls for 10, 100 and 1,000 lines per paste', () => {
+    const counts = [10, 100, 1000].map((n) => countGasCalls(n, CODE, { advancedSheets: false }));
+    for (const c of counts) expect(c.writer).toBe('spreadsheetapp');
+    // eslint-disable-next-line no-console
+    console.log(counts.map((c) => `fallback: ${c.rows} rows: ${c.calls} calls, ${c.ms} ms`).join('\n'));
     expect(counts[1]!.calls).toBe(counts[0]!.calls);
     expect(counts[2]!.calls).toBe(counts[0]!.calls);
     // Whole blocks per property: one setValues per sheet, never one per row.

@@ -5,12 +5,17 @@
  * way Sheets does (formulas, numbers, booleans, the apostrophe prefix), getValues gives '' for empty
  * cells. Every call on a service object is counted, so tests can show the count does not grow with rows.
  *
+ * The Advanced Sheets service (`Sheets`, tests/gas/fake-sheets-api.ts) works on the same in-memory
+ * spreadsheet and is a global unless a test asks for a project without it (`advancedSheets: false`),
+ * which is how the SpreadsheetApp fallback writer is exercised.
+ *
  * loadBundle() runs the BUILT dist/gas/Code.js in a Node `vm` context, as Apps Script loads it:
  * one global scope, no modules, the services as globals.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
+import { createFakeSheetsApi, type FakeSheetsApi } from './fake-sheets-api';
 
 export type Value = string | number | boolean | Date;
 
@@ -24,6 +29,9 @@ export interface FakeCell {
   background: string;
   wrap: boolean;
   hAlign: string | null;
+  /** Only the Sheets API path sets these (SpreadsheetApp's writer leaves Google's defaults). */
+  vAlign: string | null;
+  fontSize: number | null;
   note: string;
   validation: FakeValidation | null;
 }
@@ -55,6 +63,8 @@ function blankCell(): FakeCell {
     background: '#ffffff',
     wrap: false,
     hAlign: null,
+    vAlign: null,
+    fontSize: null,
     note: '',
     validation: null,
   };
@@ -149,6 +159,8 @@ function checkShape(data: unknown[][], rows: number, cols: number): void {
 export class FakeSheet {
   /** The counted face of this sheet, handed out by getSheet(). */
   _proxy: FakeSheet = this;
+  /** Google's id of the sheet (the Sheets API addresses sheets by it). */
+  sheetId = 0;
   cells = new Map<string, FakeCell>();
   maxRows = 1000;
   maxCols = 26;
@@ -157,6 +169,7 @@ export class FakeSheet {
   filterRange: string | null = null;
   cfRules: FakeCfRule[] = [];
   colWidths = new Map<number, number>();
+  rowHeights = new Map<number, number>();
   tabColor: string | null = null;
   merges: string[] = [];
   borders: Array<{ ranges: string[]; edges: (boolean | null)[]; color: string; style: string }> = [];
@@ -317,6 +330,9 @@ export class FakeSheet {
   }
   getParent(): FakeSpreadsheet {
     return this.ss;
+  }
+  getSheetId(): number {
+    return this.sheetId;
   }
 }
 
@@ -560,11 +576,16 @@ export class FakeSpreadsheet {
   editors: string[] = [];
   viewers: string[] = [];
   toasts: string[] = [];
+  /** Google gives the first sheet id 0 and others large random ids; these are just unique. */
+  nextSheetId = 0;
 
   constructor(readonly counter: Counter) {}
 
   _add(name: string, index?: number): FakeSheet {
     const raw = new FakeSheet(name, this);
+    raw.sheetId = this.nextSheetId === 0 ? 0 : 1000000 + this.nextSheetId * 7919;
+    this.nextSheetId++;
+    while (this.sheets.some((s) => s.sheetId === raw.sheetId)) raw.sheetId++;
     const sheet = tracked(raw, 'Sheet', this.counter);
     raw._proxy = sheet;
     if (index === undefined || index > this.sheets.length) this.sheets.push(sheet);
@@ -791,6 +812,8 @@ export class FakeHtmlOutput {
 export interface FakeGas {
   counter: Counter;
   ss: FakeSpreadsheet;
+  /** The Advanced Sheets service stand-in, or null for a project without it. */
+  sheetsApi: FakeSheetsApi | null;
   ui: FakeUi;
   properties: Map<string, string>;
   user: string;
@@ -798,9 +821,13 @@ export interface FakeGas {
 }
 
 /** The services as Apps Script exposes them, backed by one in-memory spreadsheet. */
-export function createFakeGas(opts: { htmlDir?: string; user?: string; now?: () => Date } = {}): FakeGas {
+export function createFakeGas(
+  opts: { htmlDir?: string; user?: string; now?: () => Date; advancedSheets?: boolean } = {},
+): FakeGas {
   const counter = new Counter();
   const ss = new FakeSpreadsheet(counter);
+  // appsscript.json enables the service, so a project has it unless a test says otherwise.
+  const sheetsApi = opts.advancedSheets === false ? null : createFakeSheetsApi(ss, counter);
   const ui = new FakeUi();
   const properties = new Map<string, string>();
   const user = opts.user ?? 'am@acme-roofing.test';
@@ -856,7 +883,8 @@ export function createFakeGas(opts: { htmlDir?: string; user?: string; now?: () 
     Logger: { log: () => undefined },
     console,
   };
-  return { counter, ss, ui, properties, user, globals };
+  if (sheetsApi) globals['Sheets'] = sheetsApi;
+  return { counter, ss, sheetsApi, ui, properties, user, globals };
 }
 
 export interface LoadedBundle {
@@ -912,23 +940,42 @@ export function syntheticPaste(n: number, side: 'ours' | 'theirs'): Value[][] {
 /**
  * Service calls of one full build from two pasted sheets of `rows` lines each, through the built
  * bundle. For `npm run bench`: the count is the same for 10, 100 and 1,000 rows.
+ *
+ * By default the project has the Advanced Sheets service (as appsscript.json configures it) and
+ * the build takes the one-batchUpdate path; `{ advancedSheets: false }` counts the SpreadsheetApp
+ * fallback. `{ refresh: true }` counts a second build over the first (the read-back path).
  */
-export function countGasCalls(rows: number, codePath = path.resolve('dist/gas/Code.js')): {
+export function countGasCalls(
+  rows: number,
+  codePath = path.resolve('dist/gas/Code.js'),
+  opts: { advancedSheets?: boolean; refresh?: boolean } = {},
+): {
   rows: number;
   calls: number;
   byMethod: Record<string, number>;
   ms: number;
+  writer: string;
+  /** JSON size of the batchUpdate body (0 on the fallback path). */
+  batchBytes: number;
 } {
-  const gas = createFakeGas();
+  const gas = createFakeGas({ advancedSheets: opts.advancedSheets !== false });
   gas.ss._paste('Ours', syntheticPaste(rows, 'ours'));
   gas.ss._paste('Theirs', syntheticPaste(rows, 'theirs'));
   const b = loadBundle(gas, codePath);
+  const req = { ours: { sheet: 'Ours' }, theirs: { sheet: 'Theirs' }, totals: {} };
+  if (opts.refresh) b.call('pursueBuild', req);
   gas.counter.reset();
+  const logStart = gas.sheetsApi?.log.length ?? 0;
   const started = Date.now();
-  b.call('pursueBuild', {
-    ours: { sheet: 'Ours' },
-    theirs: { sheet: 'Theirs' },
-    totals: {},
-  });
-  return { rows, calls: gas.counter.count(), byMethod: gas.counter.byMethod(), ms: Date.now() - started };
+  const summary = b.call<{ writer?: string }>('pursueBuild', req);
+  const ms = Date.now() - started;
+  const batch = (gas.sheetsApi?.log ?? []).slice(logStart).find((c) => c.method === 'batchUpdate');
+  return {
+    rows,
+    calls: gas.counter.count(),
+    byMethod: gas.counter.byMethod(),
+    ms,
+    writer: summary.writer ?? 'unknown',
+    batchBytes: batch?.bytes ?? 0,
+  };
 }

@@ -1,0 +1,444 @@
+/**
+ * Writes a WorkbookDescription with the Advanced Sheets service (the Sheets REST API): every sheet's
+ * values, formats, notes, validations, rules, widths, borders, merges and filters go in ONE
+ * `Sheets.Spreadsheets.batchUpdate`. SpreadsheetApp needs about 20 calls a sheet for the same work
+ * because it cannot format several sheets (or several properties) in one call.
+ *
+ * Reads: one `Sheets.Spreadsheets.get` for the sheet list and what a refresh must undo (old filter,
+ * rules, merges, grid size), and one more for the values of the Pursue sheets already there (what
+ * people typed, for the read-back). So a build is a fixed handful of calls however many rows.
+ *
+ * Text stays text without tricks: a string goes as `userEnteredValue.stringValue`, which Sheets
+ * stores as-is (never parsed as a formula, number or date); formulas go as `formulaValue`.
+ */
+import type { Cell } from '../shared/types/cells';
+import type { BorderSpec, SheetDescription, WorkbookDescription } from '../shared/types/workbook';
+import { parseCell, widthToPixels } from './writer';
+
+type Api = GoogleAppsScript.Sheets;
+type Request = GoogleAppsScript.Sheets.Schema.Request;
+type CellData = GoogleAppsScript.Sheets.Schema.CellData;
+type CellFormat = GoogleAppsScript.Sheets.Schema.CellFormat;
+type Color = GoogleAppsScript.Sheets.Schema.Color;
+type GridRange = GoogleAppsScript.Sheets.Schema.GridRange;
+type GridData = GoogleAppsScript.Sheets.Schema.GridData;
+type Spreadsheet = GoogleAppsScript.Sheets.Schema.Spreadsheet;
+
+/** A sheet Google creates with addSheet has this many columns unless told otherwise. */
+const NEW_SHEET_COLS = 26;
+/** Empty rows left under a new sheet's content, for people to type in (as the SpreadsheetApp writer). */
+const SPARE_ROWS = 100;
+/** Sheets' serial day 0 (dates are days since 1899-12-30, in the spreadsheet's time zone). */
+const SERIAL_EPOCH_MS = Date.UTC(1899, 11, 30);
+const DAY_MS = 86400000;
+
+/** Only what the writer needs to know about a sheet that is already there. */
+export interface SheetMeta {
+  sheetId: number;
+  title: string;
+  index: number;
+  rowCount: number;
+  columnCount: number;
+  hasFilter: boolean;
+  ruleCount: number;
+  hasMerges: boolean;
+  /** Rows and columns holding values (the data range), to clear what the new grid will not cover. */
+  usedRows: number;
+  usedCols: number;
+}
+
+export interface BatchSnapshot {
+  spreadsheetId: string;
+  sheets: SheetMeta[];
+  /** Values of the wanted sheets that exist (A1 = [0][0]), as SpreadsheetApp's getValues + toCells give them. */
+  values: Record<string, Cell[][]>;
+}
+
+/** Field masks: ask for what is used and nothing else (grid data is the big part of a response). */
+const META_FIELDS =
+  'sheets(properties(sheetId,title,index,gridProperties(rowCount,columnCount)),basicFilter(range),conditionalFormats(ranges),merges)';
+const DATA_FIELDS =
+  'sheets(properties(title),data(startRow,startColumn,rowData(values(effectiveValue,formattedValue,effectiveFormat(numberFormat(type))))))';
+
+/** A whole sheet as an A1 range: its quoted name. */
+export function sheetRange(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/**
+ * Reads the sheet list (one call) and the values of those of `names` that exist (one more call,
+ * skipped when none does, as on a first build).
+ */
+export function readWorkbookBatch(api: Api, spreadsheetId: string, names: readonly string[]): BatchSnapshot {
+  const meta: Spreadsheet = api.Spreadsheets.get(spreadsheetId, { fields: META_FIELDS });
+  const sheets: SheetMeta[] = (meta.sheets ?? []).map((s) => {
+    const p = s.properties ?? {};
+    return {
+      sheetId: p.sheetId ?? 0,
+      title: p.title ?? '',
+      index: p.index ?? 0,
+      rowCount: p.gridProperties?.rowCount ?? 0,
+      columnCount: p.gridProperties?.columnCount ?? 0,
+      hasFilter: s.basicFilter !== undefined && s.basicFilter !== null,
+      ruleCount: s.conditionalFormats?.length ?? 0,
+      hasMerges: (s.merges?.length ?? 0) > 0,
+      usedRows: 0,
+      usedCols: 0,
+    };
+  });
+  const values: Record<string, Cell[][]> = {};
+  const wanted = names.filter((n) => sheets.some((s) => s.title === n));
+  if (wanted.length > 0) {
+    const got: Spreadsheet = api.Spreadsheets.get(spreadsheetId, {
+      ranges: wanted.map(sheetRange),
+      fields: DATA_FIELDS,
+    });
+    for (const s of got.sheets ?? []) {
+      const title = s.properties?.title ?? '';
+      if (!wanted.includes(title)) continue;
+      const cells = gridCells(s.data ?? []);
+      values[title] = cells;
+      const m = sheets.find((x) => x.title === title);
+      if (m) {
+        m.usedRows = cells.length;
+        m.usedCols = cells[0]?.length ?? 0;
+      }
+    }
+    for (const n of wanted) values[n] ??= [];
+  }
+  return { spreadsheetId, sheets, values };
+}
+
+/** A serial date-time as toCells writes a Date: "yyyy-mm-dd", or "yyyy-mm-ddThh:mm:ss" with a time. */
+export function serialToIso(serial: number): string {
+  const ms = Math.round(serial * DAY_MS) + SERIAL_EPOCH_MS;
+  const iso = new Date(Math.round(ms / 1000) * 1000).toISOString();
+  return iso.slice(11, 19) === '00:00:00' ? iso.slice(0, 10) : iso.slice(0, 19);
+}
+
+function cellOf(cd: CellData | undefined): Cell {
+  const ev = cd?.effectiveValue;
+  if (!ev) return '';
+  if (ev.stringValue !== undefined) return ev.stringValue;
+  if (ev.boolValue !== undefined) return ev.boolValue;
+  if (ev.numberValue !== undefined) {
+    const type = cd?.effectiveFormat?.numberFormat?.type;
+    return type === 'DATE' || type === 'DATE_TIME' || type === 'TIME' ? serialToIso(ev.numberValue) : ev.numberValue;
+  }
+  // An error cell: getValues gives its text ("#N/A", "#REF!").
+  return cd?.formattedValue ?? '#ERROR!';
+}
+
+/** Grid data to the rectangle getDataRange().getValues() gives: A1 to the last row and column holding a value. */
+export function gridCells(data: GridData[]): Cell[][] {
+  const rows: Cell[][] = [];
+  for (const g of data) {
+    const r0 = g.startRow ?? 0;
+    const c0 = g.startColumn ?? 0;
+    (g.rowData ?? []).forEach((rd, i) => {
+      const row = (rows[r0 + i] ??= []);
+      (rd.values ?? []).forEach((cd, j) => {
+        row[c0 + j] = cellOf(cd);
+      });
+    });
+  }
+  let lastRow = 0;
+  let lastCol = 0;
+  rows.forEach((row, r) => {
+    if (!row) return;
+    row.forEach((v, c) => {
+      if (v !== '' && v !== undefined) {
+        lastRow = Math.max(lastRow, r + 1);
+        lastCol = Math.max(lastCol, c + 1);
+      }
+    });
+  });
+  const out: Cell[][] = [];
+  for (let r = 0; r < lastRow; r++) {
+    const src = rows[r] ?? [];
+    const row: Cell[] = [];
+    for (let c = 0; c < lastCol; c++) row.push(src[c] ?? '');
+    out.push(row);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- building the requests
+
+/**
+ * "#1F4E79" to the API's 0..1 channels. Four decimals bring every 8-bit value back exactly
+ * (off by at most 0.013 of a step) and keep the request small: a colour is sent with most cells.
+ */
+export function hexToColor(hex: string): Color {
+  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex.trim());
+  if (!m) throw new Error(`Not a #RRGGBB colour: ${hex}`);
+  const ch = (h: string) => Math.round((parseInt(h, 16) / 255) * 1e4) / 1e4;
+  return { red: ch(m[1]!), green: ch(m[2]!), blue: ch(m[3]!) };
+}
+
+/**
+ * The API wants a type with every pattern. Sections, quoted text and [colour] tags do not change
+ * the type; date and time letters do.
+ */
+export function numberFormatType(pattern: string): string {
+  if (pattern === '@') return 'TEXT';
+  const bare = pattern.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/\\./g, '');
+  if (/%/.test(bare)) return 'PERCENT';
+  if (/[0#?]\.?[0#?]*E[+-]/i.test(bare)) return 'SCIENTIFIC';
+  const date = /[dy]/i.test(bare) || (/m/i.test(bare) && !/h/i.test(bare));
+  const time = /[hs]/i.test(bare) || /am\/pm/i.test(bare);
+  if (date && time) return 'DATE_TIME';
+  if (date) return 'DATE';
+  if (time) return 'TIME';
+  return 'NUMBER';
+}
+
+/** 0-based, end-exclusive GridRange of an A1 range ("A1:K9", "B3"). */
+export function gridRange(sheetId: number, a1: string): GridRange {
+  const [a, b] = a1.split(':');
+  const p = parseCell(a!);
+  const q = parseCell(b ?? a!);
+  return {
+    sheetId,
+    startRowIndex: Math.min(p.row, q.row) - 1,
+    endRowIndex: Math.max(p.row, q.row),
+    startColumnIndex: Math.min(p.col, q.col) - 1,
+    endColumnIndex: Math.max(p.col, q.col),
+  };
+}
+
+const H_ALIGN = { left: 'LEFT', center: 'CENTER', right: 'RIGHT' } as const;
+const V_ALIGN = { top: 'TOP', center: 'MIDDLE', bottom: 'BOTTOM' } as const;
+
+/** The CellData of one cell: only what differs from a blank cell (the field mask clears the rest). */
+function cellData(sd: SheetDescription, r: number, c: number, note: string | undefined): CellData {
+  const cd: CellData = {};
+  const f = sd.formulas[r]?.[c] ?? null;
+  const v = sd.values[r]?.[c] ?? null;
+  if (f !== null && f !== '') cd.userEnteredValue = { formulaValue: f };
+  else if (typeof v === 'string') {
+    if (v !== '') cd.userEnteredValue = { stringValue: v };
+  } else if (typeof v === 'number') {
+    if (!Number.isFinite(v)) throw new Error(`${sd.name} row ${r + 1} column ${c + 1}: ${v} is not a number Sheets can store.`);
+    cd.userEnteredValue = { numberValue: v };
+  } else if (typeof v === 'boolean') cd.userEnteredValue = { boolValue: v };
+
+  const fmt: CellFormat = {};
+  const nf = sd.numberFormats[r]?.[c] ?? 'General';
+  if (nf !== 'General' && nf !== '') fmt.numberFormat = { type: numberFormatType(nf), pattern: nf };
+  const bold = sd.bold[r]?.[c] === true;
+  const italic = sd.italic[r]?.[c] === true;
+  const color = sd.fontColors[r]?.[c];
+  if (bold || italic || (color && color.toLowerCase() !== '#000000')) {
+    fmt.textFormat = {};
+    if (bold) fmt.textFormat.bold = true;
+    if (italic) fmt.textFormat.italic = true;
+    // The short (deprecated but supported) colour fields: the *Style forms add ~25 bytes a cell.
+    if (color && color.toLowerCase() !== '#000000') fmt.textFormat.foregroundColor = hexToColor(color);
+  }
+  const fill = sd.fills[r]?.[c];
+  if (fill) fmt.backgroundColor = hexToColor(fill);
+  if (sd.wrap[r]?.[c] === true) fmt.wrapStrategy = 'WRAP';
+  const h = sd.hAlign[r]?.[c];
+  if (h) fmt.horizontalAlignment = H_ALIGN[h];
+  if (Object.keys(fmt).length > 0) cd.userEnteredFormat = fmt;
+  if (note !== undefined && note !== '') cd.note = note;
+  return cd;
+}
+
+const BORDER_SIDES = {
+  top: 'top',
+  bottom: 'bottom',
+  left: 'left',
+  right: 'right',
+  insideHorizontal: 'innerHorizontal',
+  insideVertical: 'innerVertical',
+} as const;
+
+function borderRequest(sheetId: number, b: BorderSpec): Request {
+  const border = { style: b.style === 'medium' ? 'SOLID_MEDIUM' : 'SOLID', color: hexToColor(b.color) };
+  const req: Record<string, unknown> = { range: gridRange(sheetId, b.range) };
+  for (const e of b.edges) req[BORDER_SIDES[e]] = border;
+  return { updateBorders: req };
+}
+
+/** What updateCells writes, and clears where the new grid is smaller than the old one. */
+const CELL_FIELDS = 'userEnteredValue,userEnteredFormat,note,dataValidation';
+
+export interface BatchPlan {
+  requests: Request[];
+  /** Sheet ids given to the sheets this build adds. */
+  added: Record<string, number>;
+}
+
+/** Every request of a build, in the order Sheets applies them. */
+export function planWorkbook(wb: WorkbookDescription, snap: BatchSnapshot): BatchPlan {
+  const requests: Request[] = [];
+  const added: Record<string, number> = {};
+  let nextId = Math.max(0, ...snap.sheets.map((s) => s.sheetId)) + 1;
+  let sheetCount = snap.sheets.length;
+  wb.sheets.forEach((sd, index) => {
+    const rows = Math.max(1, sd.rowCount);
+    const cols = Math.max(1, sd.colCount);
+    const old = snap.sheets.find((s) => s.title === sd.name);
+    let sheetId: number;
+    let clearRows = rows;
+    let clearCols = cols;
+    if (!old) {
+      sheetId = nextId++;
+      added[sd.name] = sheetId;
+      sheetCount++;
+      requests.push({
+        addSheet: {
+          properties: {
+            sheetId,
+            title: sd.name,
+            // As insertSheet(name, index): Pursue sheets first, in the description's order.
+            index: Math.min(index, sheetCount),
+            gridProperties: { rowCount: rows + SPARE_ROWS, columnCount: Math.max(cols, NEW_SHEET_COLS) },
+          },
+        },
+      });
+    } else {
+      sheetId = old.sheetId;
+      // Grow the grid (never shrink it: rows below may hold what people typed).
+      const grid: { rowCount?: number; columnCount?: number } = {};
+      if (rows > old.rowCount) grid.rowCount = rows + SPARE_ROWS;
+      if (cols > old.columnCount) grid.columnCount = cols;
+      if (grid.rowCount !== undefined || grid.columnCount !== undefined) {
+        requests.push({
+          updateSheetProperties: {
+            properties: { sheetId, gridProperties: grid },
+            fields: Object.keys(grid).map((k) => `gridProperties.${k}`).join(','),
+          },
+        });
+      }
+      // The last build's filter, rules and merges: undo them before writing the new ones.
+      if (old.hasFilter) requests.push({ clearBasicFilter: { sheetId } });
+      if (old.hasMerges) requests.push({ unmergeCells: { range: { sheetId } } });
+      for (let i = old.ruleCount - 1; i >= 0; i--) requests.push({ deleteConditionalFormatRule: { sheetId, index: i } });
+      clearRows = Math.max(rows, old.usedRows);
+      clearCols = Math.max(cols, old.usedCols);
+    }
+
+    // Values, formats and notes of the whole grid in one request; cells of the old grid outside the
+    // new one are cleared by the same request (the field mask names what a cell loses).
+    const notes = new Map<string, string>();
+    for (const n of sd.notes) {
+      const p = parseCell(n.cell);
+      if (p.row <= rows && p.col <= cols) notes.set(`${p.row - 1},${p.col - 1}`, n.text);
+    }
+    const rowData: GoogleAppsScript.Sheets.Schema.RowData[] = [];
+    for (let r = 0; r < sd.rowCount; r++) {
+      const values: CellData[] = [];
+      for (let c = 0; c < sd.colCount; c++) values.push(cellData(sd, r, c, notes.get(`${r},${c}`)));
+      rowData.push({ values });
+    }
+    const updateCells: GoogleAppsScript.Sheets.Schema.UpdateCellsRequest = {
+      range: { sheetId, startRowIndex: 0, endRowIndex: clearRows, startColumnIndex: 0, endColumnIndex: clearCols },
+      fields: CELL_FIELDS,
+    };
+    if (rowData.length > 0) updateCells.rows = rowData;
+    requests.push({ updateCells });
+
+    // Sheet-wide font size and vertical alignment: one request, not a field in every cell.
+    const wide: CellFormat = {};
+    const wideFields: string[] = [];
+    if (sd.fontSize !== undefined) {
+      wide.textFormat = { fontSize: sd.fontSize };
+      wideFields.push('userEnteredFormat.textFormat.fontSize');
+    }
+    if (sd.verticalAlign !== undefined) {
+      wide.verticalAlignment = V_ALIGN[sd.verticalAlign];
+      wideFields.push('userEnteredFormat.verticalAlignment');
+    }
+    if (wideFields.length > 0 && sd.rowCount > 0) {
+      requests.push({
+        repeatCell: {
+          range: { sheetId, startRowIndex: 0, endRowIndex: sd.rowCount, startColumnIndex: 0, endColumnIndex: cols },
+          cell: { userEnteredFormat: wide },
+          fields: wideFields.join(','),
+        },
+      });
+    }
+
+    for (const v of sd.validations) {
+      requests.push({
+        setDataValidation: {
+          range: gridRange(sheetId, v.range),
+          rule: {
+            condition: { type: 'ONE_OF_LIST', values: v.list.map((x) => ({ userEnteredValue: x })) },
+            inputMessage: v.message,
+            strict: true,
+            showCustomUi: true,
+          },
+        },
+      });
+    }
+
+    sd.conditionalFormats.forEach((cf, i) => {
+      const format: CellFormat = {};
+      if (cf.fill) format.backgroundColor = hexToColor(cf.fill);
+      if (cf.fontColor || cf.bold !== undefined) {
+        format.textFormat = {};
+        if (cf.fontColor) format.textFormat.foregroundColor = hexToColor(cf.fontColor);
+        if (cf.bold !== undefined) format.textFormat.bold = cf.bold;
+      }
+      requests.push({
+        addConditionalFormatRule: {
+          index: i,
+          rule: {
+            ranges: [gridRange(sheetId, cf.range)],
+            booleanRule: { condition: { type: 'CUSTOM_FORMULA', values: [{ userEnteredValue: cf.formula }] }, format },
+          },
+        },
+      });
+    });
+
+    // Frozen panes and the tab colour; listing tabColor with no value clears an old one.
+    const props: GoogleAppsScript.Sheets.Schema.SheetProperties = {
+      sheetId,
+      gridProperties: { frozenRowCount: sd.frozenRows, frozenColumnCount: sd.frozenColumns },
+    };
+    if (sd.tabColor) props.tabColor = hexToColor(sd.tabColor);
+    requests.push({
+      updateSheetProperties: {
+        properties: props,
+        fields: 'gridProperties.frozenRowCount,gridProperties.frozenColumnCount,tabColor',
+      },
+    });
+
+    // Runs of equal widths share one request.
+    const widths = sd.columnWidths.map(widthToPixels);
+    for (let c = 0; c < widths.length; ) {
+      let end = c + 1;
+      while (end < widths.length && widths[end] === widths[c]) end++;
+      requests.push({
+        updateDimensionProperties: {
+          range: { sheetId, dimension: 'COLUMNS', startIndex: c, endIndex: end },
+          properties: { pixelSize: widths[c]! },
+          fields: 'pixelSize',
+        },
+      });
+      c = end;
+    }
+
+    for (const b of sd.borders) requests.push(borderRequest(sheetId, b));
+    for (const m of sd.merges) requests.push({ mergeCells: { range: gridRange(sheetId, m), mergeType: 'MERGE_ALL' } });
+    if (sd.filter) requests.push({ setBasicFilter: { filter: { range: gridRange(sheetId, sd.filter) } } });
+  });
+  return { requests, added };
+}
+
+export interface BatchWriteStats {
+  sheets: number;
+  rows: number;
+  requests: number;
+}
+
+/** One batchUpdate for the whole workbook. Sheets applies it atomically: all of it or none. */
+export function writeWorkbookBatch(api: Api, snap: BatchSnapshot, wb: WorkbookDescription): BatchWriteStats {
+  const { requests } = planWorkbook(wb, snap);
+  api.Spreadsheets.batchUpdate({ requests }, snap.spreadsheetId);
+  return { sheets: wb.sheets.length, rows: wb.sheets.reduce((n, s) => n + s.rowCount, 0), requests: requests.length };
+}
