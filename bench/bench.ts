@@ -68,12 +68,16 @@ async function hostCounts(): Promise<string[]> {
   const rows: string[] = [];
   const excel: string[] = [];
   const gas: string[] = [];
+  const gasFallback: string[] = [];
+  const code = path.resolve('dist/gas/Code.js');
   for (const n of [10, 100, 1000]) {
     excel.push(`${n} lines: ${await countExcelSyncs(n)}`);
-    gas.push(`${n} lines: ${countGasCalls(n, path.resolve('dist/gas/Code.js')).calls}`);
+    gas.push(`${n} lines: ${countGasCalls(n, code).calls}`);
+    gasFallback.push(`${n} lines: ${countGasCalls(n, code, { advancedSheets: false }).calls}`);
   }
-  rows.push(`${'Excel context.sync() calls'.padEnd(30)} ${excel.join(' | ')}`);
-  rows.push(`${'Apps Script service calls'.padEnd(30)} ${gas.join(' | ')}`);
+  rows.push(`${'Excel context.sync() calls'.padEnd(38)} ${excel.join(' | ')}`);
+  rows.push(`${'Apps Script calls (Sheets API)'.padEnd(38)} ${gas.join(' | ')}`);
+  rows.push(`${'Apps Script calls (SpreadsheetApp only)'.padEnd(38)} ${gasFallback.join(' | ')}`);
   return rows;
 }
 

@@ -101,18 +101,6 @@ function allEqual<T>(rows: T[][], value: T): boolean {
   return true;
 }
 
-/** "A1:K9" or "A1" from (row, col, rows, cols), 1-based. */
-function cellA1(row: number, col: number): string {
-  let n = col;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return `${s}${row}`;
-}
-
 export function parseCell(ref: string): { row: number; col: number } {
   const m = /^\$?([A-Z]+)\$?([0-9]+)$/i.exec(ref.trim());
   if (!m) throw new Error(`Not an A1 cell address: ${ref}`);
@@ -306,4 +294,3 @@ export function toCells(values: unknown[][]): Cell[][] {
   );
 }
 
-export { cellA1 };
