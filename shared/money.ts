@@ -24,14 +24,6 @@ export function extension(qty: number, unitPrice: Cents): Cents {
   return Number(divRound(qtyUnits(qty) * BigInt(unitPrice), QTY_SCALE));
 }
 
-/**
- * (a − b) × price in cents, where a and b are quantities and price is per unit of b, with an
- * optional exact unit factor (a is in units of `factorNum/factorDen` of b's unit).
- */
-export function quantityTimesPrice(qtyDelta10k: bigint, unitPrice: Cents, denominator = 1n): Cents {
-  return Number(divRound(qtyDelta10k * BigInt(unitPrice), QTY_SCALE * denominator));
-}
-
 export function sumCents(values: Iterable<Cents>): Cents {
   let total = 0;
   for (const v of values) total += v;

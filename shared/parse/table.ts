@@ -251,8 +251,7 @@ export function parseTable(rows: Rows, header: HeaderRow, side: Side): TableResu
       if (theirLine) {
         lines.theirs.push(theirLine);
         if (ourLine) pairs[ourLine.item] = theirLine.item;
-        lastLine = lastLine ?? theirLine;
-        if (!ourLine) lastLine = theirLine;
+        else lastLine = theirLine; // an insurer-only row: a note under it is the insurer's
       }
       continue;
     }

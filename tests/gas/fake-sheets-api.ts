@@ -12,6 +12,7 @@
  * Each call is one service call on the shared counter ("Sheets.Spreadsheets.batchUpdate").
  */
 import type { Counter, FakeCell, FakeCfRule, FakeSheet, FakeSpreadsheet, FakeValidation, Value } from './fake-gas';
+import { colLetters } from './fake-gas';
 
 const AUTOMATIC = '0.###############';
 const SERIAL_EPOCH_MS = Date.UTC(1899, 11, 30);
@@ -180,16 +181,6 @@ function maskPaths(fields: unknown, where: string): string[] {
 
 // ---------------------------------------------------------------- colours, ranges
 
-function colLetters(col: number): string {
-  let n = col;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 type Json = Record<string, unknown>;
 
