@@ -2,7 +2,7 @@ import type { Cell, Rows } from './types/cells';
 import type { PursueState } from './types/knowledge';
 import type { Reconciliation, ReconcileOptions } from './types/reconciliation';
 import type { WorkbookDescription } from './types/workbook';
-import { runPursue } from './index';
+import { runPursue } from './run';
 import { emptyState, mergeState } from './knowledge';
 import { buildWorkbook } from './workbook/build';
 import { crmText } from './workbook/crm';

@@ -3,6 +3,7 @@ import type { PursueState, StatusEntry } from '../types/knowledge';
 import type { SheetDescription, WorkbookDescription } from '../types/workbook';
 import type { Cents } from '../types/money';
 import { formatMoney } from '../money';
+import { READINESS_DEFAULTS } from '../host-rules';
 import {
   explainPriority,
   formatStatusCell,
@@ -357,7 +358,7 @@ function buildChecks(rec: Reconciliation, state: PursueState, today: string, war
     add(p.severity, `${where}: ${p.code}`, p.message);
   }
   for (const w of warnings) add('warning', w.item === '' ? 'Workbook' : `Item ${w.item}`, w.message);
-  for (const i of readiness(rec, state, { minGap: 10000, days: 14, today })) add('to do', `Item ${i.item} (${formatMoney(i.gap)})`, i.message);
+  for (const i of readiness(rec, state, { ...READINESS_DEFAULTS, today })) add('to do', `Item ${i.item} (${formatMoney(i.gap)})`, i.message);
   if (r === 1) add('pass', 'Nothing to check', 'No check ran and no problem was found.');
   g.desc.columnWidths = [10, 40, 90];
   g.desc.frozenRows = 1;
