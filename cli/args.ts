@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { dollarsToCents } from '../shared/money';
-import type { ReconcileOptions, TypedTotals } from '../shared/types/reconciliation';
+import { dollarsToCents } from '../shared/index';
+import type { ReconcileOptions, TypedTotals } from '../shared/index';
 
 export const USAGE = `Usage:
   pursue OURS THEIRS [options]      two files of pasted estimate text or CSV
