@@ -51,36 +51,6 @@ export function containsPhrase(text: string, phrase: string): boolean {
   return hasPhrase(wordText(text), phrase);
 }
 
-/**
- * Item numbers compared the way a person reads them: "2" < "10" < "10a" < "11".
- * Written out rather than using localeCompare so the order never depends on the host's locale.
- */
-export function compareItemNumbers(a: string, b: string): number {
-  const chunk = /(\d+|\D+)/g;
-  const ca = a.trim().match(chunk) ?? [];
-  const cb = b.trim().match(chunk) ?? [];
-  const n = Math.min(ca.length, cb.length);
-  for (let i = 0; i < n; i++) {
-    const x = ca[i];
-    const y = cb[i];
-    const dx = /^\d/.test(x);
-    const dy = /^\d/.test(y);
-    if (dx && dy) {
-      const diff = Number(x) - Number(y);
-      if (diff !== 0) return diff;
-      if (x.length !== y.length) return x.length - y.length; // "07" after "7", deterministically
-    } else if (dx !== dy) {
-      return dx ? -1 : 1; // numbers before words
-    } else {
-      const lx = x.toLowerCase();
-      const ly = y.toLowerCase();
-      if (lx !== ly) return lx < ly ? -1 : 1;
-    }
-  }
-  if (ca.length !== cb.length) return ca.length - cb.length;
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** A cell as a person sees it, as trimmed text. */
 export function cellText(cell: unknown): string {
   if (cell === null || cell === undefined) return '';

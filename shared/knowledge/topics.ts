@@ -1,6 +1,7 @@
 import type { Cents } from '../types/money';
 import type { Topic } from '../types/knowledge';
-import { compareItemNumbers, hasPhrase, wordText } from './text';
+import { compareItems } from '../item-order';
+import { hasPhrase, wordText } from './text';
 
 interface TopicRule {
   name: string;
@@ -83,7 +84,7 @@ export function suggestTopics(lines: Array<{ item: string; area: string; descrip
   for (const rule of TOPIC_RULES) {
     const items = byName.get(rule.name);
     if (!items || items.size < 2) continue;
-    topics.push({ name: rule.name, items: [...items].sort(compareItemNumbers), state: 'suggested' });
+    topics.push({ name: rule.name, items: [...items].sort(compareItems), state: 'suggested' });
   }
   return topics;
 }

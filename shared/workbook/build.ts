@@ -28,7 +28,8 @@ import {
   formatKey,
   textHash,
 } from './layout';
-import { compareItems, decorateRows, pursueRows, type PursueRow } from './rows';
+import { compareItems } from '../item-order';
+import { decorateRows, pursueRows, type PursueRow } from './rows';
 
 export interface BuildOptions {
   /** yyyy-mm-dd: the date the workbook is built (Call Brief title, readiness). */

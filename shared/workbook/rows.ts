@@ -40,10 +40,6 @@ export function insurerAmount(l: LineGap): Cents {
   return l.match ? l.match.insurer.amount : 0;
 }
 
-/** Numeric-aware comparison of item numbers ("2" < "10" < "10a"). */
-export function compareItems(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' });
-}
 
 function annotation(state: PursueState, item: string): ItemAnnotation | undefined {
   return state.items[item];
