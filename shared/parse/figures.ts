@@ -294,7 +294,8 @@ export function splitFigures(line: string, hint: Role[] | null = null): SplitLin
     const run = parseRun(tokens, s);
     if (!run) continue;
     // A unit with the number before it is "qty unit", not a line without a quantity.
-    if (run.qty === null && s > 0 && qtyToken(tokens[s - 1]) !== null) continue;
+    // A line without a quantity prints its unit first, right after the description.
+    if (run.qty === null && s !== first) continue;
     const reading = solveRoles(run.qty, run.money, hint);
     let rank = reading ? reading.rank : -999;
     if (run.unit) rank += 5;

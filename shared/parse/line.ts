@@ -65,7 +65,8 @@ export function finishLine(raw: RawLine, side: Side, problems: Problem[]): Estim
   const computed = extension(raw.qty, unitPrice);
   if (amount === null) {
     amount = computed;
-  } else if (amount !== computed && !raw.quietMismatch) {
+  } else if (Math.abs(amount - computed) > 1 && !raw.quietMismatch) {
+    // One cent either way is the estimate's own rounding (it extends unrounded quantities).
     problems.push({
       side, row: raw.row, severity: 'warning', code: 'line-figures-disagree',
       message: `${where} "${raw.description}": ${raw.qty} ${raw.unit} × ${formatMoney(unitPrice)} = ${formatMoney(computed)}, but the line prints ${formatMoney(amount)}; the printed figure is used. Check the quantity and price with the estimate.`,

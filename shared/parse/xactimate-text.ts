@@ -7,7 +7,8 @@ import { blankRawLine, checkDuplicateItems, finishLine, type RawLine } from './l
 import { isSubsequence, priceOf, solveRoles, splitFigures, tokenize, type Reading, type Role, type Roles, type SplitLine } from './figures';
 import { completeRecap, readRecapLabel, setRecap } from './recap';
 import { rowText } from './rows';
-import { compactRanges, looksLikeHeading, readPriceList, SkippedRows } from './text-kinds';
+import { compactRanges, looksLikeHeading, readPriceList } from './text-kinds';
+import { cleanRoomName, NoiseReport, noiseKind, ROOM_HEIGHT, type NoiseKind } from './noise';
 
 /** Money columns a figures line can carry, in the order an estimate's column header names them. */
 type MoneyCol = Role;
@@ -96,16 +97,18 @@ function readItemStart(t: string): { item: string; rest: string } | null {
   return null;
 }
 const TOTALS_LINE = /^\s*(line item totals?|totals?)\s*:?\s*(.*)$/i;
-const CONTINUED = /^\s*continued\s*[-–:]\s*(.+)$/i;
+// Sketch text is sometimes run in front of it: "MMaasstteerr BBeeddrroooomm CONTINUED - Master Bedroom".
+const CONTINUED = /(?:^|\s)continued\s*[-–:]\s*(.+)$/i;
 const PAGE_FURNITURE = /\bpage:?\s*\d+\b|^\s*date:\s*\d|^\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s+\d{1,2}:\d{2}/i;
 const DIMENSION_WORDS = /surface area|number of squares|perimeter|ridge length|hip length|valley length|eave length|rake length|sf walls|sf ceiling|sf floor|sy flooring|lf floor|lf ceil|ceiling height|\bheight\b|sf long wall|sf short wall|total area/i;
 const RECAP_SECTION = /^\s*(recap by (room|category)|recap of taxes|summary for|coverage\b)/i;
 
-type Kind = 'subtotal' | 'blank' | 'header' | 'item' | 'figures' | 'totals' | 'continued' | 'furniture' | 'dimension' | 'recap' | 'text' | 'recap-table';
+type Kind = 'noise' | 'room' | 'subtotal' | 'blank' | 'header' | 'item' | 'figures' | 'totals' | 'continued' | 'furniture' | 'dimension' | 'recap' | 'text' | 'recap-table';
 
 interface Classified {
   kind: Kind;
   text: string;
+  noise?: NoiseKind;
 }
 
 /** Trailing figures of a totals line ("Totals: Roof  515.47  4,257.20  26,058.47"). */
@@ -133,7 +136,6 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
   const recap = emptyRecap();
   const printedTotals: PrintedTotal[] = [];
   const out: EstimateLine[] = [];
-  const skipped = new SkippedRows();
   let priceList: string | null = null;
   let european = false;
 
@@ -151,16 +153,23 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
   const kinds: Classified[] = lines.map((l) => {
     const t = l.trim();
     if (t === '') return { kind: 'blank', text: t };
+    const room = ROOM_HEIGHT.exec(t);
+    // "Subroom: Closet (1) Height: 8'" (sometimes run into sketch text) stays in its room.
+    if (room && /room:/i.test(room[1])) return { kind: 'noise', text: t, noise: 'dimension' };
+    if (room && cleanRoomName(room[1]) !== '') return { kind: 'room', text: cleanRoomName(room[1]) };
     if (readColumnHeader(t)) {
       inRecapTable = false;
       return { kind: 'header', text: t };
     }
     if (RECAP_SECTION.test(t)) {
-      inRecapTable = /^\s*recap by/i.test(t);
+      inRecapTable = /^\s*recap (by|of)/i.test(t);
       return { kind: 'furniture', text: t };
     }
     if (inRecapTable) return { kind: trailingMoney(t).money.length > 0 ? 'recap-table' : 'furniture', text: t };
     if (readItemStart(t)) return { kind: 'item', text: t };
+    const repeated = headerBlock.has(t) && (counts.get(t) ?? 0) > 1;
+    const noise = noiseKind(t, repeated);
+    if (noise && !TOTALS_LINE.test(t)) return { kind: 'noise', text: t, noise };
     const tm = trailingMoney(t);
     if (SUBTOTAL_LINE.test(t) && tm.money.length > 0) return { kind: 'subtotal', text: t };
     if (CONTINUED.test(t)) return { kind: 'continued', text: t };
@@ -171,11 +180,28 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
     if (fig && fig.before === '') return { kind: 'figures', text: t };
     if (DIMENSION_WORDS.test(t) && /\d/.test(t)) return { kind: 'dimension', text: t };
     if (tm.money.length > 0 && tm.label && readRecapLabel(tm.label)) return { kind: 'recap', text: t };
-    if (headerBlock.has(t) && (counts.get(t) ?? 0) > 1) return { kind: 'furniture', text: t };
     return { kind: 'text', text: t };
   });
 
+  // Area names the paste itself confirms: "Totals: Roof", "Roof - Subtotal", "CONTINUED - Roof",
+  // "Roof Height: 8'". When there are any, a heading-like line is an area only if it is one of them;
+  // other capitalised labels between lines ("PRT 6/1", "CHIMNEY:") are labels, not areas.
+  const named = new Set<string>();
+  kinds.forEach((c) => {
+    let name: string | null = null;
+    if (c.kind === 'room') name = c.text;
+    else if (c.kind === 'continued') name = CONTINUED.exec(c.text)![1];
+    else if (c.kind === 'subtotal') name = SUBTOTAL_LINE.exec(c.text)![1];
+    else if (c.kind === 'totals') {
+      const m = TOTALS_LINE.exec(c.text)!;
+      if (!/^line item/i.test(m[1])) name = trailingMoney(m[2] ?? '').label;
+    }
+    if (name && name.trim()) named.add(areaKey(name));
+  });
+  const noiseReport = new NoiseReport();
+
   let layout: MoneyCol[] | null = null;
+  let groupStart = 0;
   let area = '';
   let pendingHeading: string | null = null;
   let current: { raw: RawLine; figuresOnStart: boolean; hasFigures: boolean; noteLines: string[]; descLines: string[] } | null = null;
@@ -241,10 +267,21 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
     if (pl && !priceList) priceList = pl;
     switch (kind) {
       case 'blank':
+        break;
       case 'dimension':
+        noiseReport.add('dimension', row, text);
+        break;
+      case 'noise':
+        noiseReport.add(kinds[i].noise!, row, text);
+        break;
+      case 'room':
+        finish();
+        area = text;
+        pendingHeading = null;
+        noiseReport.add('dimension', row, text);
         break;
       case 'furniture':
-        if (!current) skipped.add(row, text);
+        noiseReport.add('furniture', row, text);
         break;
       case 'header':
         finish();
@@ -263,10 +300,23 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
         const { label, money } = trailingMoney(m[2] ?? '');
         const whole = /^line item/i.test(m[1]);
         const summable: MoneyCol[] = (layout ?? (['unitPrice', 'tax', 'overheadProfit', 'rcv'] as MoneyCol[])).filter(
-          (c) => c !== 'unitPrice' && c !== 'remove' && c !== 'replace',
+          (c) => c !== 'unitPrice' && c !== 'remove' && c !== 'replace' && c !== 'reset',
         );
         const cols = summable.slice(Math.max(0, summable.length - money.length));
         const get = (c: MoneyCol) => (cols.indexOf(c) >= 0 ? money[cols.indexOf(c)] : null);
+        // "Total: Interior" (singular) is also how Xactimate totals a group of rooms. When the
+        // room's own lines do not make it but every line since the last group total does, it is
+        // the group's total: checked here, not filed as a room's.
+        if (!whole && /^total$/i.test(m[1]) && get('rcv') !== null) {
+          const lineRcv = (l: EstimateLine) => l.rcv ?? l.amount + (l.tax ?? 0) + (l.overheadProfit ?? 0);
+          const own = out.filter((l) => areaKey(l.area) === areaKey(label)).reduce((a, l) => a + lineRcv(l), 0);
+          const group = out.slice(groupStart).reduce((a, l) => a + lineRcv(l), 0);
+          if (own !== get('rcv') && group === get('rcv')) {
+            groupStart = out.length;
+            break;
+          }
+          if (own !== get('rcv')) groupStart = out.length;
+        }
         printedTotals.push({
           area: whole ? '' : label,
           row,
@@ -302,7 +352,7 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
         break;
       }
       case 'recap-table':
-        skipped.add(row, text);
+        noiseReport.add('text', row, text);
         break;
       case 'item': {
         finish();
@@ -336,12 +386,25 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
       case 'text': {
         const next = nextSignificant(i);
         const headingAhead = next !== null && (next.kind === 'header' || next.kind === 'item');
+        const asName = text.replace(/:$/, '').trim();
+        if (named.size > 0 && named.has(areaKey(asName)) && (!current || current.hasFigures)) {
+          finish();
+          area = asName;
+          pendingHeading = null;
+          break;
+        }
+        // An all-capitals label just before a line ("PRT 6/1", "CHIMNEY:", "TREE REMOVAL ...")
+        // titles a group of lines; it is neither a note of the line above nor an area.
+        if (named.size > 0 && next?.kind === 'item' && !/[a-z]/.test(text) && text.length <= 80 && !(current && !current.hasFigures)) {
+          noiseReport.add('text', row, text);
+          break;
+        }
         if (current) {
           if (!current.hasFigures) {
             current.descLines.push(text);
             break;
           }
-          if (next && next.kind === 'header' && looksLikeHeading(text)) {
+          if (named.size === 0 && next && next.kind === 'header' && looksLikeHeading(text)) {
             finish();
             pendingHeading = text;
             break;
@@ -350,7 +413,7 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
             current.descLines.push(text);
             break;
           }
-          if (next && next.kind === 'item' && looksLikeHeading(text) && text.split(/\s+/).length <= 4) {
+          if (named.size === 0 && next && next.kind === 'item' && looksLikeHeading(text) && text.split(/\s+/).length <= 4) {
             finish();
             area = text;
             break;
@@ -358,7 +421,7 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
           current.noteLines.push(text);
           break;
         }
-        if (looksLikeHeading(text) && headingAhead) {
+        if (looksLikeHeading(text) && headingAhead && (named.size === 0 || next?.kind === 'header')) {
           pendingHeading = text;
           if (next?.kind === 'item') {
             area = text;
@@ -369,7 +432,7 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
         if (looksLikeHeading(text) && out.length > 0) {
           pendingHeading = text;
         }
-        skipped.add(row, text);
+        noiseReport.add('text', row, text);
         break;
       }
     }
@@ -377,7 +440,7 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
   finish();
 
   completeRecap(recap);
-  skipped.report(problems, side);
+  noiseReport.report(problems, side);
   reportTaxInclusive(taxInclusive, out.length, side, problems);
   if (european) {
     problems.push({
@@ -425,4 +488,8 @@ function reportTaxInclusive(hits: Array<{ row: number; ratio: number; excess: Ce
     side, row: null, severity: 'info', code: 'totals-include-tax',
     message: `${hits.length} of ${lineCount} lines print a total of ${factor} (${formatMoney(excess)} in all, rows ${compactRanges(hits.map((h) => h.row))}): the totals look tax-inclusive. The printed totals are used; no tax is added on top.`,
   });
+}
+
+function areaKey(name: string): string {
+  return name.replace(/\s+/g, ' ').replace(/:$/, '').trim().toLowerCase();
 }
