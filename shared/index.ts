@@ -20,6 +20,7 @@ export { readiness, lineKnowledge } from './knowledge/index';
 export { SHEETS, PC, OP_ITEM, TAX_ITEM, parseKey } from './workbook/layout';
 export { pursueHeader, cellString, isPursueWorkbook } from './workbook/readback';
 export { colLetter, a1, a1Range, parseA1, parseRange } from './workbook/a1';
+export { itemAtRow, rowOfItem, splitItemList, type ShownItem } from './workbook/identity';
 export type * from './types/cells';
 export type * from './types/estimate';
 export type * from './types/money';
