@@ -514,6 +514,20 @@ export class FakeRange {
     });
     return this;
   }
+  setFontSize(size: number): FakeRange {
+    if (!Number.isInteger(size) || size < 1) throw new Error(`Invalid argument: ${size}`);
+    this.each(this.grid(() => size), (cell) => {
+      cell.fontSize = size;
+    });
+    return this;
+  }
+  setVerticalAlignment(v: string | null): FakeRange {
+    if (v !== null && !['top', 'middle', 'bottom'].includes(v)) throw new Error(`Invalid argument: ${v}`);
+    this.each(this.grid(() => v), (cell) => {
+      cell.vAlign = v;
+    });
+    return this;
+  }
   getHorizontalAlignments(): string[][] {
     return this.grid((c) => (c?.hAlign ? `${c.hAlign}` : 'general'));
   }
