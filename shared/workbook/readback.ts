@@ -15,7 +15,7 @@ import {
 import { entryIdentity } from './build';
 import { LC, LOG_COLUMNS, PC, SHEETS, TC, TOPIC_COLUMNS, textHash } from './layout';
 import { PursueInputError } from '../run';
-import { ambiguityMessage, itemsHeader, parseLabelled, parseTopicOverride, parseTopicRf, readIdentities, splitItemList } from './identity';
+import { ambiguityMessage, itemsHeader, labelledValues, parseLabelled, parseTopicOverride, parseTopicRf, readIdentities, splitItemList } from './identity';
 
 export type ExistingWorkbook = Record<string, Cell[][]>;
 
@@ -254,7 +254,12 @@ export function readBackWorkbook(existing: ExistingWorkbook | null | undefined, 
             }
           };
           spread(denialCell, (a, v) => (a.denialText = v));
-          spread(approveCell, (a, v) => (a.reasonToApprove = v));
+          // The topic's untouched suggestion (unlabelled) is not typed text, even with members' lines added.
+          const approveParts = parseLabelled(approveCell, members);
+          const approveTyped = attrs.r && approveParts.unlabelled !== '' && textHash(approveParts.unlabelled) === attrs.r
+            ? labelledValues(members.map((m) => ({ item: m, text: approveParts.per.get(m) ?? '' })))
+            : approveCell;
+          spread(approveTyped, (a, v) => (a.reasonToApprove = v));
           const rf = parseTopicRf(rfCell, members);
           if (rf) for (const [m, v] of rf) ann(m).rfAsked = v;
           else if (cellString(rfCell) !== '') {

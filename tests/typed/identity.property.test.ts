@@ -187,7 +187,7 @@ if (missing !== '') {
       const s = itemAtRow(grid, r);
       if (s && (s.kind === 'item' || s.kind === 'topic')) items.push(...s.items);
     }
-    const list = scenarios(items, Number(process.env.TYPED_RUNS ?? 16));
+    const list = scenarios(items, Number(process.env.TYPED_RUNS ?? 10));
     const src = path.join(dir, 'src');
     const lo = path.join(dir, 'lo');
     const py = path.join(dir, 'py');
