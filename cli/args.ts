@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
-import { dollarsToCents } from '../shared/money';
-import { isIsoDate, parseTolerance } from '../shared/host-rules';
-import type { ReconcileOptions, TypedTotals } from '../shared/types/reconciliation';
+import { dollarsToCents, isIsoDate, parseTolerance } from '../shared/index';
+import type { ReconcileOptions, TypedTotals } from '../shared/index';
 
 export const USAGE = `Usage:
   pursue OURS THEIRS [options]      two files of pasted estimate text or CSV

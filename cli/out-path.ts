@@ -3,7 +3,7 @@
 // not "ENOENT".
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { PursueInputError } from '../shared/run';
+import { PursueInputError } from '../shared/index';
 
 /**
  * The lock file an open app keeps beside `file`, if any: Excel's "~$name.xlsx", or its shortened

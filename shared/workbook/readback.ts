@@ -34,7 +34,7 @@ export function cellString(cell: unknown): string {
   if (typeof cell === 'string') return cell.replace(/\r\n?/g, '\n').replace(/[\u00a0\u2007\u202f]/g, ' ').trim();
   if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
-  if (cell instanceof Date) return isNaN(cell.getTime()) ? '' : cell.toISOString().replace(/\.000Z$/, '').replace(/Z$/, '');
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : cell.toISOString().replace(/\.000Z$/, '').replace(/Z$/, '');
   return String(cell).trim();
 }
 
