@@ -1,11 +1,11 @@
 import { extension, formatMoney, parseMoney } from '../money';
 import type { Rows } from '../types/cells';
-import { emptyRecap, type EstimateLine, type ParsedEstimate, type PrintedTotal, type Side } from '../types/estimate';
+import { type EstimateLine, type ParsedEstimate, type PrintedTotal, type Side } from '../types/estimate';
 import type { Cents } from '../types/money';
 import type { Problem } from '../types/problem';
 import { blankRawLine, checkDuplicateItems, finishLine, type RawLine } from './line';
 import { isSubsequence, priceOf, solveRoles, splitFigures, tokenize, type Reading, type Role, type Roles, type SplitLine } from './figures';
-import { completeRecap, readRecapLabel, setRecap } from './recap';
+import { readRecapLabel, RecapReader } from './recap';
 import { rowText } from './rows';
 import { compactRanges, looksLikeHeading, readPriceList } from './text-kinds';
 import { cleanRoomName, NoiseReport, noiseKind, ROOM_HEIGHT, type NoiseKind } from './noise';
@@ -133,7 +133,7 @@ function trailingMoney(text: string): { label: string; money: Cents[] } {
 export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
   const lines = rows.map((r) => rowText(r));
   const problems: Problem[] = [];
-  const recap = emptyRecap();
+  const recapReader = new RecapReader();
   const printedTotals: PrintedTotal[] = [];
   const out: EstimateLine[] = [];
   let priceList: string | null = null;
@@ -172,6 +172,8 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
     if (noise && !TOTALS_LINE.test(t)) return { kind: 'noise', text: t, noise };
     const tm = trailingMoney(t);
     if (SUBTOTAL_LINE.test(t) && tm.money.length > 0) return { kind: 'subtotal', text: t };
+    // "Subtotal $0.00 $526.57 $18,139.98 ..." under the columns: the whole estimate's totals row.
+    if (/^subtotal\b/i.test(t) && tm.money.length > 1 && !/^subtotal\s*:/i.test(t)) return { kind: 'subtotal', text: ` - ${t}` };
     if (CONTINUED.test(t)) return { kind: 'continued', text: t };
     if (PAGE_FURNITURE.test(t)) return { kind: 'furniture', text: t };
     if (tm.money.length === 1 && tm.label && readRecapLabel(tm.label)) return { kind: 'recap', text: t };
@@ -280,9 +282,12 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
         pendingHeading = null;
         noiseReport.add('dimension', row, text);
         break;
-      case 'furniture':
+      case 'furniture': {
+        const summary = /^\s*summary for\s+(.+?)\s*$/i.exec(text);
+        if (summary) recapReader.startBlock(summary[1]);
         noiseReport.add('furniture', row, text);
         break;
+      }
       case 'header':
         finish();
         layout = readColumnHeader(text);
@@ -334,6 +339,7 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
         const m = SUBTOTAL_LINE.exec(text)!;
         const { money } = trailingMoney(m[2] ?? '');
         const name = m[1].trim();
+        if (name === '' && printedTotals.some((t) => t.area === '')) break;
         const cols: MoneyCol[] = (layout ?? (['unitPrice', 'tax', 'overheadProfit', 'rcv'] as MoneyCol[])).filter(
           (c) => c !== 'unitPrice' && c !== 'remove' && c !== 'replace' && c !== 'reset',
         );
@@ -347,8 +353,7 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
       case 'recap': {
         finish();
         const { label, money } = trailingMoney(text);
-        const r = readRecapLabel(label);
-        if (r?.field) setRecap(recap, r.field, money[money.length - 1]);
+        recapReader.add(label, money[money.length - 1], row);
         break;
       }
       case 'recap-table':
@@ -439,7 +444,7 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
   }
   finish();
 
-  completeRecap(recap);
+  const { recap, rows: recapRows } = recapReader.result();
   noiseReport.report(problems, side);
   reportTaxInclusive(taxInclusive, out.length, side, problems);
   if (european) {
@@ -455,6 +460,7 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
     format: rough ? 'rough-draft' : 'xactimate-text',
     lines: out,
     recap,
+    recapRows,
     printedTotals,
     priceList,
     problems,
