@@ -22,7 +22,9 @@ export function readText(text: string): Rows {
 export function normaliseText(text: string): string {
   let t = text;
   if (t.charCodeAt(0) === 0xfeff) t = t.slice(1);
-  return t.replace(/\r\n?/g, '\n').replace(/[\u00a0\u2007\u202f]/g, ' ');
+  // Non-breaking spaces are kept as pasted: descriptions are stored exactly; numbers and matching
+  // treat them as spaces.
+  return t.replace(/\r\n?/g, '\n');
 }
 
 /** CSV when most non-blank lines split into the same number (≥ 3) of comma fields. */
@@ -53,6 +55,12 @@ export function cellText(c: Cell): string {
   if (typeof c === 'number') return Number.isFinite(c) ? String(c) : '';
   if (typeof c === 'boolean') return c ? 'TRUE' : 'FALSE';
   return c.replace(/[\u00a0\u2007\u202f]/g, ' ').trim();
+}
+
+/** A cell's text as pasted (non-breaking spaces kept), trimmed: for descriptions and notes. */
+export function rawCellText(c: Cell): string {
+  if (typeof c === 'string') return c.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '');
+  return cellText(c);
 }
 
 /** The row's cells joined as one line of text (for PDF pastes that landed in several cells). */
