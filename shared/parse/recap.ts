@@ -21,7 +21,7 @@ const PATTERNS: Array<[RegExp, RecapField | null]> = [
   [/^total (materials?|labor|equipment)$|^(materials?|labor|equipment)$/, null],
   [/^net (claim|payment|estimate|actual cash value( payment)?|acv( payment)?)/, 'netClaim'],
   [/if depreciation is recovered|^total recoverable depreciation/, null],
-  [/total (amount of claim|maximum additional)|supplement requested|rcv difference|subtotal of areas|^total$|recoverable depreciation|^maximum additional/, null],
+  [/total (amount of claim|maximum additional)|supplement requested|rcv difference|subtotal of areas|^total$|^maximum additional/, null],
   [/\bo ?& ?p\b|overhead (&|and) profit/, 'overheadProfit'],
   [/material sales tax|^sales tax|^(total )?tax(es)?$|^(state|city|county|special|local|municipal|district|transit|cleaning|storage)\b.*\btax\b|^(state|city|county|special|local|municipal|district)( sales)?( tax)? [\d.]+%/, 'materialSalesTax'],
   [/^sub ?total/, 'subtotal'],

@@ -99,7 +99,8 @@ function money(row: Cell[], i: number | null, ctx: TableContext, r: number, what
 /** The quantity that makes qty × price = total exactly (to 4 decimals), or null. */
 function solveQty(price: Cents, total: Cents): number | null {
   if (price === 0) return null;
-  const q = Math.round((total / price) * 10000) / 10000;
+  // Estimates print quantities to two decimals; a quotient that needs more is not a quantity.
+  const q = Math.round((total / price) * 100) / 100;
   return q !== 0 && extension(q, price) === total ? q : null;
 }
 
@@ -344,6 +345,7 @@ export function parseTable(rows: Rows, header: HeaderRow, side: Side): TableResu
   }
 
   skipped.report(problems, sbs ? 'both' : side);
+  for (const s of sides) checkCutOff(rows, lines[s], sbs && s === 'theirs' ? theirCols! : ourCols, s, problems);
   const build = (s: Side): ParsedEstimate => {
     completeRecap(recaps[s]);
     if (ctx[s].european) {
@@ -391,4 +393,42 @@ function noteRowText(row: Cell[], cols: SideColumns): string | null {
   const cells = row.map(cellText).filter((t) => t !== '');
   if (cells.length === 2 && /^notes?:?$/i.test(cells[0])) return cells[1];
   return null;
+}
+
+/**
+ * A paste that ends inside its last row (the copy stopped short): the row has fewer cells than
+ * its figures need, or its printed total is the first digits of qty × price. Said plainly, with
+ * the row; qty × price is used for that line.
+ */
+function checkCutOff(rows: Rows, lines: EstimateLine[], cols: SideColumns, side: Side, problems: Problem[]): void {
+  let last = rows.length - 1;
+  while (last >= 0 && isBlankRow(rows[last])) last--;
+  const line = lines[lines.length - 1];
+  if (!line || line.row !== last + 1) return;
+  const row = rows[last];
+  let cells = row.length;
+  while (cells > 0 && cellText(row[cells - 1]) === '') cells--;
+  const needed = Math.max(...[cols.qty, cols.unitPrice, cols.rcv, cols.amount].filter((c): c is number => c !== null));
+  const computed = extension(line.qty, line.unitPrice);
+  const totalCol = cols.amount ?? cols.rcv;
+  const totalText = totalCol !== null ? cellText(row[totalCol]).replace(/\D/g, '') : '';
+  const computedDigits = String(Math.abs(computed));
+  const shortCells = cells <= needed;
+  const cutFigure = totalText !== '' && line.amount !== computed && Math.abs(line.amount - computed) > 1 && computedDigits.startsWith(totalText) && totalText.length < computedDigits.length;
+  if (!shortCells && !cutFigure) return;
+  const r = line.row;
+  for (let k = problems.length - 1; k >= 0; k--) {
+    if (problems[k].row === r && problems[k].code === 'line-figures-disagree' && problems[k].side === side) problems.splice(k, 1);
+  }
+  if (cutFigure) {
+    line.amount = computed;
+    line.rcv = null;
+    line.acv = null;
+  }
+  problems.push({
+    side, row: r, severity: 'error', code: 'paste-cut-off',
+    message: cutFigure
+      ? `Row ${r} (the last) looks cut off: its total reads "${cellText(row[totalCol!])}" where ${line.qty} × ${formatMoney(line.unitPrice)} = ${formatMoney(computed)}, so the paste seems to stop inside it. ${formatMoney(computed)} is used; copy the whole estimate again to be sure.`
+      : `Row ${r} (the last) looks cut off: it stops after ${cells} cell(s), before its figures end. The paste seems to stop inside it; ${formatMoney(line.amount)} is used. Copy the whole estimate again to be sure.`,
+  });
 }

@@ -235,6 +235,7 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
   // Lines whose printed total is above qty × price with no tax column: a tax-inclusive total
   // ("*TOTAL", rough drafts). Reported once for the whole paste, not once a line.
   const taxInclusive: Array<{ row: number; ratio: number; excess: Cents }> = [];
+  const figureCounts: Array<{ line: RawLine; row: number; count: number; hinted: number | null }> = [];
 
   const applyFigures = (raw: RawLine, split: SplitLine, row: number): boolean => {
     const fig = split.run;
@@ -249,6 +250,7 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
     }
     raw.qty = fig.qty ?? 0;
     raw.unit = fig.unit;
+    figureCounts.push({ line: raw, row, count: fig.money.length, hinted: layout?.length ?? null });
     if (fig.european) european = true;
     assign(raw, reading.values);
     if (!reading.extensionFits && reading.values.tax === undefined && reading.values.amount === undefined && reading.values.rcv !== undefined) {
@@ -445,6 +447,7 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
   finish();
 
   const { recap, rows: recapRows } = recapReader.result();
+  checkTextCutOff(kinds, figureCounts, out, side, problems);
   noiseReport.report(problems, side);
   reportTaxInclusive(taxInclusive, out.length, side, problems);
   if (european) {
@@ -498,4 +501,40 @@ function reportTaxInclusive(hits: Array<{ row: number; ratio: number; excess: Ce
 
 function areaKey(name: string): string {
   return name.replace(/\s+/g, ' ').replace(/:$/, '').trim().toLowerCase();
+}
+
+/**
+ * A PDF-text paste that stops inside its last line's figures: that line has fewer figures than
+ * the header names (or than the other lines carry), and nothing follows it. Said plainly, with
+ * the row.
+ */
+function checkTextCutOff(
+  kinds: Classified[],
+  counts: Array<{ line: RawLine; row: number; count: number; hinted: number | null }>,
+  out: EstimateLine[],
+  side: Side,
+  problems: Problem[],
+): void {
+  const lastFig = counts[counts.length - 1];
+  const lastLine = out[out.length - 1];
+  if (!lastFig || !lastLine || lastLine.row !== lastFig.line.row) return;
+  let lastSignificant = -1;
+  kinds.forEach((k, i) => {
+    if (k.kind !== 'blank' && k.kind !== 'noise' && k.kind !== 'furniture' && k.kind !== 'dimension') lastSignificant = i;
+  });
+  // Only a line that ends the paste (its figure row, or a wrapped description under it).
+  if (lastSignificant + 1 < lastFig.row || kinds.slice(lastFig.row).some((k) => k.kind !== 'blank' && k.kind !== 'text' && k.kind !== 'noise')) return;
+  let expected = lastFig.hinted;
+  if (expected === null) {
+    const tally = new Map<number, number>();
+    for (const c of counts.slice(0, -1)) tally.set(c.count, (tally.get(c.count) ?? 0) + 1);
+    let best = 0;
+    for (const [n, c] of tally) if (c > (tally.get(best) ?? 0)) best = n;
+    expected = counts.length >= 3 ? best : null;
+  }
+  if (expected === null || lastFig.count >= expected) return;
+  problems.push({
+    side, row: lastFig.row, severity: 'error', code: 'paste-cut-off',
+    message: `Row ${lastFig.row} (line ${lastLine.item}, the last) looks cut off: it has ${lastFig.count} figure(s) where the estimate's lines carry ${expected}, and nothing follows it. The paste seems to stop inside it; its amount ${formatMoney(lastLine.amount)} may be wrong. Copy the whole estimate again.`,
+  });
 }
