@@ -8,3 +8,4 @@ export { readiness } from '../shared/knowledge/index';
 export { SHEETS, PC, OP_ITEM, TAX_ITEM, parseKey } from '../shared/workbook/layout';
 export { pursueHeader, cellString } from '../shared/workbook/readback';
 export { dollarsToCents, formatMoney } from '../shared/money';
+export { statusMessage } from '../shared/report/status';
