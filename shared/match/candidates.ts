@@ -42,11 +42,14 @@ function push<K>(m: Map<K, number[]>, k: K, v: number): void {
 export interface CandidateOptions {
   skipRow?: (i: number) => boolean;
   skipCol?: (j: number) => boolean;
+  /** Offer the very same item in another building (the last pass, for what is left). */
+  acrossBuildings?: boolean;
 }
 
 export function buildCandidates(ours: PreparedLine[], theirs: PreparedLine[], opts: CandidateOptions = {}): CandidateGraph {
   const skipCol = opts.skipCol ?? (() => false);
   const skipRow = opts.skipRow ?? (() => false);
+  const across = opts.acrossBuildings ?? false;
   const byKeyBuilding = new Map<string, number[]>();
   const byKey = new Map<string, number[]>();
   const tokGlobal = new Map<number, number[]>();
@@ -104,9 +107,9 @@ export function buildCandidates(ours: PreparedLine[], theirs: PreparedLine[], op
 
     // 1. The same item.
     const sameB = byKeyBuilding.get(o.desc.key + SEP + b);
-    if (sameB) for (let k = 0; k < sameB.length && k < KEY_CAP; k++) consider(i, sameB[k], pairCost(o, theirs[sameB[k]]));
+    if (sameB) for (let k = 0; k < sameB.length && k < KEY_CAP; k++) consider(i, sameB[k], pairCost(o, theirs[sameB[k]], across));
     const any = byKey.get(o.desc.key);
-    if (any && any !== sameB && any.length <= KEY_CAP) for (const j of any) consider(i, j, pairCost(o, theirs[j]));
+    if (any && any !== sameB && any.length <= KEY_CAP) for (const j of any) consider(i, j, pairCost(o, theirs[j], across));
     for (const [j] of found) if (theirs[j].path.room === o.path.room && theirs[j].path.building === b) samePlace = true;
 
     // 2. Close wording, unless the same item is already there in the same place.
@@ -130,7 +133,7 @@ export function buildCandidates(ours: PreparedLine[], theirs: PreparedLine[], op
       }
       // Cost the most promising (most shared uncommon words) only.
       touched.sort((x, y) => count[y] - count[x] || x - y);
-      for (let k = 0; k < touched.length && k < 2 * MAX_PER_LINE; k++) consider(i, touched[k], pairCost(o, theirs[touched[k]]));
+      for (let k = 0; k < touched.length && k < 2 * MAX_PER_LINE; k++) consider(i, touched[k], pairCost(o, theirs[touched[k]], across));
       for (const [j] of found) if (theirs[j].path.room === o.path.room && theirs[j].path.building === b) samePlace = true;
     }
 

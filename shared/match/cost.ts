@@ -92,13 +92,13 @@ export function areaCost(a: AreaPath, b: AreaPath): number {
 }
 
 /** The whole cost of pairing o with t, or null when they cannot be the same item. */
-export function pairCost(o: PreparedLine, t: PreparedLine): number | null {
+export function pairCost(o: PreparedLine, t: PreparedLine, acrossBuildings = false): number | null {
   const unit = unitRelation(o.line.unit, t.line.unit);
   if (unit === null) return null;
   const d = descriptionCost(o, t);
   if (d === null) return null;
   const otherBuilding = o.path.building !== '' && t.path.building !== '' && o.path.building !== t.path.building;
-  if (otherBuilding && !d.exact) return null;
+  if (otherBuilding && (!d.exact || !acrossBuildings)) return null;
   let c = d.cost + areaCost(o.path, t.path);
   if (unit !== 'same') c += COST.unit;
   c += Math.round(COST.qty * relDiff(o.line.qty, qtyIn(o.line.unit, t.line.unit, t.line.qty)));
