@@ -150,8 +150,8 @@ function buildPursueSheet(rec: Reconciliation, state: PursueState, rows: PursueR
   g.formula(residualRow, PC.gap, `=F${totalRow + 1}-F${sumRow + 1}`, { numberFormat: FMT.money });
   const tol = (rec.tolerance / 100).toFixed(2);
   // An assumed total makes the residual 0 by construction: the mark then says Unverified, never Reconciled.
-  const within = rec.status === 'unverified' ? 'Unverified' : 'Reconciled';
-  g.formula(residualRow, PC.kind, `=IF(ABS(F${residualRow + 1})<=${tol},"${within}","Not reconciled")`, { hAlign: 'center' });
+  if (rec.status === 'unverified') g.set(residualRow, PC.kind, 'Unverified', { hAlign: 'center' });
+  else g.formula(residualRow, PC.kind, `=IF(ABS(F${residualRow + 1})<=${tol},"Reconciled","Not reconciled")`, { hAlign: 'center' });
   g.set(
     residualRow,
     PC.denial,
