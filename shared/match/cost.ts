@@ -43,6 +43,23 @@ export interface PreparedLine {
   ids: Int32Array;
   path: AreaPath;
   textKey: string;
+  /** building ␁ room. */
+  place: string;
+  /** desc.key ␁ building, and desc.key ␁ building ␁ room: the hash keys candidates look up. */
+  keyBuilding: string;
+  keyPlace: string;
+}
+
+const SEP = '\u0001';
+const textKeys = new Map<string, string>();
+function textKeyOf(description: string): string {
+  let k = textKeys.get(description);
+  if (k === undefined) {
+    k = descriptionKey(description);
+    if (textKeys.size > 50_000) textKeys.clear();
+    textKeys.set(description, k);
+  }
+  return k;
 }
 
 export class Vocabulary {
@@ -61,7 +78,12 @@ export function prepareLines(lines: EstimateLine[], vocab: Vocabulary): Prepared
   return lines.map((line, index) => {
     const desc = prepareDescription(line.description);
     const ids = Int32Array.from(desc.tokens.map((t) => vocab.id(t))).sort();
-    return { index, line, desc, ids, path: areaPath(line.area), textKey: descriptionKey(line.description) };
+    const path = areaPath(line.area);
+    const place = path.building + SEP + path.room;
+    return {
+      index, line, desc, ids, path, textKey: textKeyOf(line.description), place,
+      keyBuilding: desc.key + SEP + path.building, keyPlace: desc.key + SEP + place,
+    };
   });
 }
 

@@ -92,12 +92,12 @@ export function findSplits(
     // Every free line's item and place on each side, for the strict pass's "no exact twin" test.
     const placed = (lines: PreparedLine[], free: (k: number) => boolean) => {
       const s = new Set<string>();
-      if (strict) for (const l of lines) if (free(l.index)) s.add(l.desc.key + SEP + l.path.building + SEP + l.path.room);
+      if (strict) for (const l of lines) if (free(l.index)) s.add(l.keyPlace);
       return s;
     };
     const onesPlaced = placed(ones, oneFree);
     const twosPlaced = placed(twos, twoFree);
-    const at = (l: PreparedLine, key: string) => key + SEP + l.path.building + SEP + l.path.room;
+    const at = (l: PreparedLine, key: string) => key + SEP + l.place;
     for (const o of ones) {
       if (!oneFree(o.index) || o.desc.action !== 'rr') continue;
       if (strict && twosPlaced.has(at(o, o.desc.key))) continue;
