@@ -9,6 +9,7 @@ export { runPursue, parseInput, PursueInputError, type PursueInput } from './run
 export { buildPursue, type PursueInput as BuildInput, type PursueResult } from './pursue';
 export { toJsonReport, type JsonReport, type JsonLine } from './report/json';
 export { formatTextReport } from './report/text';
+export { statusMessage, STATUS_LABEL, missingTotals, type StatusHost } from './report/status';
 export { formatMoney, formatPlain, parseMoney, toDollars, dollarsToCents, extension } from './money';
 export {
   parseTypedTotals, parseTolerance, reconcileOptionsFromText, totalFieldName, toleranceFieldName,

@@ -90,6 +90,8 @@ export function pursueRows(rec: Reconciliation, state: PursueState): PursueRow[]
     const remarks: string[] = [];
     if (l.match?.weak) remarks.push(`Check this pairing with RE item ${l.match.insurer.item}: ${l.match.notes.join('; ') || 'weak match'}.`);
     if (l.match && l.match.method === 'override') remarks.push(`Paired by your override with RE item ${l.match.insurer.item}.`);
+    if (l.overrideNote) remarks.push(l.overrideNote);
+    if (l.match && l.match.method === 'split') remarks.push(`One item against RE items ${l.match.insurer.item}: ${l.match.notes.join('; ')}.`);
     const ours = l.ours.amount;
     const insurer = insurerAmount(l);
     if (ours - insurer !== l.gap) remarks.push('Gap includes the line tax difference (tax folded into line gaps).');
