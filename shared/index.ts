@@ -1,6 +1,6 @@
 // The engine's public face: the only module a host (Excel, Apps Script, the command line) imports.
 // Everything a host needs to read, hand over and write is here; decisions stay in the engine.
-export { readText } from './parse/rows';
+export { readText, decodeText } from './parse/rows';
 export { parseEstimate, parseComparison } from './parse/detect';
 export { matchLines } from './match/lines';
 export { lineGap } from './gaps';
