@@ -3,6 +3,7 @@ import type { PursueState, StatusEntry } from '../types/knowledge';
 import type { SheetDescription, WorkbookDescription } from '../types/workbook';
 import type { Cents } from '../types/money';
 import { formatMoney } from '../money';
+import { statusMessage } from '../report/status';
 import { READINESS_DEFAULTS } from '../host-rules';
 import {
   explainPriority,
@@ -146,12 +147,13 @@ function buildPursueSheet(rec: Reconciliation, state: PursueState, rows: PursueR
   g.set(residualRow, PC.name, TOTAL_LABELS.residual);
   g.formula(residualRow, PC.gap, residualFormula(totalRow, sumRow), { numberFormat: FMT.money });
   const tol = (rec.tolerance / 100).toFixed(2);
-  g.formula(residualRow, PC.kind, reconciledMarkFormula(residualRow, tol), { hAlign: 'center' });
+  // An assumed total makes the residual 0 by construction: the mark then says Unverified, never Reconciled.
+  if (rec.status === 'unverified') g.set(residualRow, PC.kind, 'Unverified', { hAlign: 'center' });
+  else g.formula(residualRow, PC.kind, reconciledMarkFormula(residualRow, tol), { hAlign: 'center' });
   g.set(
     residualRow,
     PC.denial,
-    `Reconciled when the residual is within $${tol}. ` +
-      (rec.reconciled ? 'The parts add up to the total gap.' : 'A line, the tax or the O&P is missing or misread: see the Checks sheet.'),
+    `Reconciled when the residual is within $${tol} and both RCVs were printed or typed. ${statusMessage(rec, 'workbook')}`,
     { wrap: true, bold: false },
   );
   g.set(residualRow, PC.key, 'residual', { fontColor: COLORS.muted, bold: false });
@@ -220,7 +222,7 @@ function buildCallBrief(rec: Reconciliation, rows: PursueRow[], topN: number, to
     0,
     `Total gap ${formatMoney(rec.totalGap)} (our RCV ${formatMoney(rec.ours.rcv)} − approved RCV ${formatMoney(rec.theirs.rcv)}); ` +
       `O&P gap ${formatMoney(rec.overheadProfitGap)}; tax gap ${formatMoney(rec.taxGap)}; residual ${formatMoney(rec.residual)} ` +
-      `(${rec.reconciled ? 'reconciled' : 'NOT reconciled: see Checks'}).`,
+      `(${rec.status === 'reconciled' ? 'reconciled' : rec.status === 'unverified' ? 'unverified: type the RCVs, see Checks' : 'NOT reconciled: see Checks'}).`,
     { wrap: true },
   );
   g.desc.merges.push(a1Range(1, 0, 1, cols.length - 1));
