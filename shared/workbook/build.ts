@@ -12,7 +12,7 @@ import {
   topicGap,
   weightsToRows,
 } from '../knowledge';
-import { a1, a1Range } from './a1';
+import { a1, a1Range, colLetter } from './a1';
 import { COLORS, FMT, SheetGrid } from './grid';
 import {
   GAP_KINDS,
@@ -67,6 +67,14 @@ interface PursueLayout {
   residualRow: number;
 }
 
+/** Column letters of Pursue Items, from the column order in layout.ts. */
+const L = {
+  ours: colLetter(PC.ours),
+  insurer: colLetter(PC.insurer),
+  gap: colLetter(PC.gap),
+  kind: colLetter(PC.kind),
+} as const;
+
 function buildPursueSheet(rec: Reconciliation, state: PursueState, rows: PursueRow[], highlightN: number): PursueLayout {
   const g = new SheetGrid(SHEETS.pursue, PURSUE_COLUMNS.length);
   const header = { bold: true, fontColor: COLORS.header, fill: COLORS.headerFill, wrap: true, hAlign: 'center' as const };
@@ -84,11 +92,13 @@ function buildPursueSheet(rec: Reconciliation, state: PursueState, rows: PursueR
 
     if (row.closedOn !== null) g.set(r, PC.priority, 'closed', { hAlign: 'center' });
     else if (row.priority) g.set(r, PC.priority, row.priority.rank, { numberFormat: FMT.integer, hAlign: 'center', bold: true });
-    g.set(r, PC.item, itemCell(row.label), { numberFormat: FMT.integer, hAlign: 'center' });
+    // A topic's list of item numbers wraps in its cell rather than being cut off.
+    g.set(r, PC.item, itemCell(row.label), { numberFormat: FMT.integer, hAlign: 'center', wrap: row.kind === 'topic' });
+    g.set(r, PC.area, row.area, { wrap: true });
     g.set(r, PC.name, row.name, { wrap: true });
     if (row.ours !== null) g.set(r, PC.ours, dollars(row.ours), { numberFormat: FMT.money });
     if (row.insurer !== null) g.set(r, PC.insurer, dollars(row.insurer), { numberFormat: FMT.money });
-    if (row.gapIsDifference) g.formula(r, PC.gap, `=D${n}-E${n}`, { numberFormat: FMT.money, bold: true });
+    if (row.gapIsDifference) g.formula(r, PC.gap, `=${L.ours}${n}-${L.insurer}${n}`, { numberFormat: FMT.money, bold: true });
     else g.set(r, PC.gap, dollars(row.gap), { numberFormat: FMT.money, bold: true });
     g.set(r, PC.kind, row.gapKind, { hAlign: 'center' });
     g.set(r, PC.denial, row.denial, { wrap: true });
@@ -134,19 +144,19 @@ function buildPursueSheet(rec: Reconciliation, state: PursueState, rows: PursueR
   const residualRow = totalRow + 1;
   const totalStyle = { fill: COLORS.totalFill, bold: true };
   for (const t of [sumRow, totalRow, residualRow]) g.styleRow(t, totalStyle);
-  const gapRange = `F${first + 1}:F${last + 1}`;
+  const gapRange = `${L.gap}${first + 1}:${L.gap}${last + 1}`;
   g.set(sumRow, PC.name, TOTAL_LABELS.sum);
   g.formula(sumRow, PC.gap, `=SUM(${gapRange})`, { numberFormat: FMT.money });
   g.set(sumRow, PC.key, 'sum', { fontColor: COLORS.muted, bold: false });
   g.set(totalRow, PC.name, TOTAL_LABELS.total);
   g.set(totalRow, PC.ours, dollars(rec.ours.rcv), { numberFormat: FMT.money });
   g.set(totalRow, PC.insurer, dollars(rec.theirs.rcv), { numberFormat: FMT.money });
-  g.formula(totalRow, PC.gap, `=D${totalRow + 1}-E${totalRow + 1}`, { numberFormat: FMT.money });
+  g.formula(totalRow, PC.gap, `=${L.ours}${totalRow + 1}-${L.insurer}${totalRow + 1}`, { numberFormat: FMT.money });
   g.set(totalRow, PC.key, 'total', { fontColor: COLORS.muted, bold: false });
   g.set(residualRow, PC.name, TOTAL_LABELS.residual);
-  g.formula(residualRow, PC.gap, `=F${totalRow + 1}-F${sumRow + 1}`, { numberFormat: FMT.money });
+  g.formula(residualRow, PC.gap, `=${L.gap}${totalRow + 1}-${L.gap}${sumRow + 1}`, { numberFormat: FMT.money });
   const tol = (rec.tolerance / 100).toFixed(2);
-  g.formula(residualRow, PC.kind, `=IF(ABS(F${residualRow + 1})<=${tol},"Reconciled","Not reconciled")`, { hAlign: 'center' });
+  g.formula(residualRow, PC.kind, `=IF(ABS(${L.gap}${residualRow + 1})<=${tol},"Reconciled","Not reconciled")`, { hAlign: 'center' });
   g.set(
     residualRow,
     PC.denial,
@@ -161,9 +171,12 @@ function buildPursueSheet(rec: Reconciliation, state: PursueState, rows: PursueR
   });
 
   // Sheet-level layout.
-  g.desc.columnWidths = [7, 6, 30, 11, 11, 11, 13, 28, 30, 36, 6, 7, 9, 12];
+  g.desc.columnWidths = [7, 8, 14, 30, 11, 11, 11, 13, 28, 30, 36, 7, 7, 9, 12];
   g.desc.frozenRows = 1;
-  g.desc.frozenColumns = 0;
+  // Item No. and Item Name stay in view while the notes scroll past.
+  g.desc.frozenColumns = PC.name + 1;
+  // The Key is machine text for re-runs: hidden, not deleted (identity.ts reads it as a cross-check).
+  g.desc.hiddenColumns = [PC.key];
   g.desc.filter = a1Range(0, 0, last, PURSUE_COLUMNS.length - 1);
   g.desc.tabColor = COLORS.headerFill;
   g.desc.print = { landscape: true, fitToPageWide: true, fitToPageTall: false, area: a1Range(0, 0, residualRow, PC.rf), repeatRows: 1 };
@@ -174,8 +187,8 @@ function buildPursueSheet(rec: Reconciliation, state: PursueState, rows: PursueR
   const dataRange = a1Range(first, 0, last, PC.key);
   g.desc.conditionalFormats.push(
     { range: dataRange, formula: `=AND(ISNUMBER($A${first + 1}),$A${first + 1}<=${highlightN})`, fill: COLORS.top },
-    { range: a1(residualRow, PC.kind), formula: `=$G$${residualRow + 1}="Reconciled"`, fill: COLORS.good, fontColor: COLORS.goodText, bold: true },
-    { range: a1(residualRow, PC.kind), formula: `=$G$${residualRow + 1}="Not reconciled"`, fill: COLORS.bad, fontColor: COLORS.badText, bold: true },
+    { range: a1(residualRow, PC.kind), formula: `=$${L.kind}$${residualRow + 1}="Reconciled"`, fill: COLORS.good, fontColor: COLORS.goodText, bold: true },
+    { range: a1(residualRow, PC.kind), formula: `=$${L.kind}$${residualRow + 1}="Not reconciled"`, fill: COLORS.bad, fontColor: COLORS.badText, bold: true },
   );
   const ourRows = rows.filter((x) => x.kind === 'item' || x.kind === 'topic').length;
   if (ourRows > 0) {
