@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { decodeText } from '../shared/index';
 import { formatTextReport, PursueInputError, toJsonReport, type JsonReport } from '../shared/index';
 import { lineKnowledge } from '../shared/index';
 import { buildPursue } from '../shared/index';
@@ -24,7 +25,7 @@ export function readPasteFile(file: string): string {
   if (control > 0) {
     throw new PursueInputError(`"${file}" is not text (it looks like a binary file, e.g. a PDF or .xlsx). Copy the estimate's text from the PDF and save it as a .txt file, or export the sheet as CSV.`);
   }
-  return buf.toString('utf8');
+  return decodeText(buf);
 }
 
 function localToday(): string {

@@ -56,6 +56,13 @@ export function buildPursue(input: PursueInput): PursueResult {
   });
   const previous = read?.state ?? emptyState();
   const merged = mergeState(previous, rec, input.today);
+  // Overrides are written back as the engine recorded them (number · description · area), so the
+  // next revision finds the line again even if renumbered; a dropped one is cleared, and the
+  // item's remarks say why.
+  for (const [item, text] of Object.entries(rec.overrides)) {
+    const a = merged.state.items[item];
+    if (a) a.override = text === '' ? null : text;
+  }
   warnings.push(...(read?.warnings ?? []), ...merged.warnings);
   const workbook = buildWorkbook(rec, merged.state, { today: input.today, statusOrder: read?.statusOrder ?? [], warnings });
   return { rec, state: merged.state, workbook, warnings, crm: crmText(rec, merged.state) };

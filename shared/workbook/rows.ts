@@ -45,10 +45,6 @@ export function insurerAmount(l: LineGap): Cents {
   return l.match ? l.match.insurer.amount : 0;
 }
 
-/** Numeric-aware comparison of item numbers ("2" < "10" < "10a"). */
-export function compareItems(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' });
-}
 
 function annotation(state: PursueState, item: string): ItemAnnotation | undefined {
   return state.items[item];
@@ -96,6 +92,8 @@ export function pursueRows(rec: Reconciliation, state: PursueState): PursueRow[]
     const remarks: string[] = [];
     if (l.match?.weak) remarks.push(`Check this pairing with RE item ${l.match.insurer.item}: ${l.match.notes.join('; ') || 'weak match'}.`);
     if (l.match && l.match.method === 'override') remarks.push(`Paired by your override with RE item ${l.match.insurer.item}.`);
+    if (l.overrideNote) remarks.push(l.overrideNote);
+    if (l.match && l.match.method === 'split') remarks.push(`One item against RE items ${l.match.insurer.item}: ${l.match.notes.join('; ')}.`);
     const ours = l.ours.amount;
     const insurer = insurerAmount(l);
     if (ours - insurer !== l.gap) remarks.push('Gap includes the line tax difference (tax folded into line gaps).');
