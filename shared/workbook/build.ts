@@ -15,7 +15,7 @@ import {
 } from '../knowledge';
 import { a1, a1Range } from './a1';
 import { COLORS, FMT, SheetGrid } from './grid';
-import { reconciledIsRule, reconciledMarkFormula, residualFormula, rowGapFormula, sumOfGapsFormula, topRankRule } from './formulas';
+import { reconciledIsRule, reconciledMarkFormula, residualExplanationFormula, residualFormula, rowGapFormula, sumOfGapsFormula, topRankRule } from './formulas';
 import {
   GAP_KINDS,
   LC,
@@ -152,10 +152,11 @@ function buildPursueSheet(rec: Reconciliation, state: PursueState, rows: PursueR
   // An assumed total makes the residual 0 by construction: the mark then says Unverified, never Reconciled.
   if (rec.status === 'unverified') g.set(residualRow, PC.kind, 'Unverified', { hAlign: 'center' });
   else g.formula(residualRow, PC.kind, reconciledMarkFormula(residualRow, tol), { hAlign: 'center' });
-  g.set(
+  // The explanation follows the figures (a formula): an RM's edit to any figure changes what it says.
+  g.formula(
     residualRow,
     PC.denial,
-    `Reconciled when the residual is within $${tol} and both RCVs were printed or typed. ${statusMessage(rec, 'workbook')}`,
+    residualExplanationFormula(residualRow, totalRow, tol, rec.status === 'unverified' ? statusMessage(rec, 'workbook').replace(/^\S+\s/, '') : null),
     { wrap: true, bold: false },
   );
   g.set(residualRow, PC.key, 'residual', { fontColor: COLORS.muted, bold: false });
