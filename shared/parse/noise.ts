@@ -38,7 +38,7 @@ function isMeasurementLine(tokens: string[]): boolean {
 }
 
 /** "Roof area: 2,799.23 SF Squares: 28.0 SQ", "Exterior: 1,722.43 SF", "Height: 8'". */
-const LABELLED_MEASURES = /^(?:[A-Za-z][A-Za-z ().\/-]{0,40}:\s*[\d,]+(?:\.\d+)?\s*(?:SF|SY|LF|SQ|CF|CY|EA|')?\s*)+$/;
+const LABELLED_MEASURES = /^(?:[A-Za-z][A-Za-z ()./-]{0,40}:\s*[\d,]+(?:\.\d+)?\s*(?:SF|SY|LF|SQ|CF|CY|EA|')?\s*)+$/;
 /** "Window 3' X 3' Opens into Exterior", "Missing Wall - Goes to Floor 5' X 6' 8\"". */
 const OPENING = /\d+'\s*(?:\d+")?\s*[xX]\s*\d+'|\bopens into\b/i;
 /** "Living Room Height: 8'", "Height: 8'" (the room's heading and height). */

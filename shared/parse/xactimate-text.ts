@@ -1,6 +1,6 @@
 import { extension, formatMoney, parseMoney } from '../money';
 import type { Rows } from '../types/cells';
-import { type EstimateLine, type ParsedEstimate, type PrintedTotal, type Side } from '../types/estimate';
+import type { EstimateLine, ParsedEstimate, PrintedTotal, Side } from '../types/estimate';
 import type { Cents } from '../types/money';
 import type { Problem } from '../types/problem';
 import { blankRawLine, checkDuplicateItems, finishLine, type RawLine } from './line';
