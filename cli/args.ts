@@ -3,8 +3,8 @@ import { dollarsToCents } from '../shared/money';
 import type { ReconcileOptions, TypedTotals } from '../shared/types/reconciliation';
 
 export const USAGE = `Usage:
-  pursue OURS THEIRS [options]      two files of pasted estimate text or CSV
-  pursue --compare FILE [options]   one side-by-side comparison table
+  pursue OURS THEIRS [options]      two estimates: PDFs, or files of pasted text or CSV
+  pursue --compare FILE [options]   one side-by-side comparison table (text, CSV or PDF)
 
 Options:
   --json                 print the reconciliation as JSON (shape in the README)

@@ -3,9 +3,22 @@ import path from 'node:path';
 import { formatTextReport, PursueInputError, toJsonReport, type JsonReport } from '../shared/index';
 import { lineKnowledge } from '../shared/knowledge';
 import { buildPursue } from '../shared/pursue';
+import type { Cell } from '../shared/types/cells';
 import type { PursueState } from '../shared/types/knowledge';
 import type { Reconciliation } from '../shared/types/reconciliation';
 import { parseCliArgs, UsageError, USAGE } from './args';
+import { isPdf, readPdfFile } from './pdf';
+
+/** A paste file, or an estimate PDF read into rows (cli/pdf.ts). */
+export async function readInputFile(file: string, side: 'ours' | 'theirs' | 'compare'): Promise<string | Cell[][]> {
+  let head: Buffer;
+  try {
+    head = statSync(file).isFile() ? readFileSync(file).subarray(0, 1024) : Buffer.alloc(0);
+  } catch {
+    head = Buffer.alloc(0);
+  }
+  return isPdf(head, file) && head.length > 0 ? readPdfFile(file, side) : readPasteFile(file);
+}
 
 /** Reads a paste file; a clear message for a missing file, a folder, or binary content. */
 export function readPasteFile(file: string): string {
@@ -63,8 +76,8 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
   }
   try {
     const pastes = args.compare !== undefined
-      ? { compare: readPasteFile(args.compare) }
-      : { ours: readPasteFile(args.ours!), theirs: readPasteFile(args.theirs!) };
+      ? { compare: await readInputFile(args.compare, 'compare') }
+      : { ours: await readInputFile(args.ours!, 'ours'), theirs: await readInputFile(args.theirs!, 'theirs') };
     // ExcelJS is loaded only when a workbook is read or written.
     const xlsx = args.out ? await import('./xlsx/index') : null;
     if (args.out && xlsx && (await xlsx.xlsxKind(args.out)) === 'other') {
