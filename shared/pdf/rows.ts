@@ -49,8 +49,11 @@ export function rowsFromPages(pages: PdfPageText[]): PdfRows {
   const headerAt = all.findIndex((l) => isTableHeader(l));
   // Numbered lines are Xactimate / carrier estimate text: the reader reads those a line at a time,
   // exactly as a copied page. Without them, a header row with columns is a printed table.
-  const mode: 'text' | 'table' = numbered.length >= 2 || headerAt < 0 ? 'text' : 'table';
-  const joined = joinAcrossPages(kept, numberedInline * 2 >= numbered.length);
+  const mode: 'text' | 'table' = numbered.length >= 1 || headerAt < 0 ? 'text' : 'table';
+  // Inline layouts print figures on the numbered line (and head their columns DESCRIPTION);
+  // carrier layouts print them on the line under it.
+  const inline = numberedInline > 0 ? numberedInline * 2 >= numbered.length : all.some((l) => isHeaderish(l) && /\bdescription\b/i.test(lineText(l)));
+  const joined = joinAcrossPages(kept, inline);
   const lines = joined.lines.flat();
   const out = mode === 'text' ? textRows(lines) : tableRows(lines, lines.findIndex((l) => isTableHeader(l)));
   return {
@@ -116,7 +119,10 @@ function dropRunningLines(pages: PdfLine[][]): { kept: PdfLine[][]; dropped: num
   const kept = pages.map((p) =>
     p.filter((l) => {
       const repeated = (seen.get(key(l))?.size ?? 0) >= need;
-      const keep = !repeated || isHeaderish(l) || CONTINUED.test(lineText(l)) || hasFigures(l);
+      // Running heads and feet live in the page margins; a numbered line or figures never repeat.
+      const margin = l.y > l.pageHeight * 0.88 || l.y < l.pageHeight * 0.1;
+      const t = lineText(l);
+      const keep = !repeated || !margin || isHeaderish(l) || CONTINUED.test(t) || NUMBERED.test(t) || hasFigures(l);
       if (!keep) dropped++;
       return keep;
     }),
@@ -147,21 +153,32 @@ function joinAcrossPages(pages: PdfLine[][], inline: boolean): { lines: PdfLine[
       a--;
     }
     if (a < 0 || hasFigures(here[a])) continue;
-    if (!inline && a !== here.length - 1) continue;
     let b = 0;
     while (b < next.length && (CONTINUED.test(lineText(next[b])) || isHeaderish(next[b]))) b++;
     if (b >= next.length) continue;
     const fig = next[b];
     if (!hasFigures(fig) || NUMBERED.test(lineText(fig)) || !figuresOnly(fig)) continue;
-    next.splice(b, 1);
+    // Description text wrapped under the figures (set at the page's normal leading, not after a
+    // blank line as a room heading is) travels with them.
+    let e = b + 1;
+    while (e < next.length && isWrap(next[e - 1], next[e])) e++;
+    const moved = next.splice(b, e - b);
+    const at = { page: here[a].page, line: here[a].line };
     if (inline) {
       here[a] = { ...here[a], chunks: [...here[a].chunks, ...fig.chunks] };
+      here.push(...moved.slice(1));
     } else {
-      here.splice(a + 1, 0, { ...fig, page: here[a].page, line: here[a].line });
+      // Carrier layouts print the figures under the whole description: after the page's last line.
+      here.push(...moved.map((l) => ({ ...l, ...at })));
     }
     count++;
   }
   return { lines: out, count };
+}
+
+function isWrap(above: PdfLine, l: PdfLine): boolean {
+  const t = lineText(l);
+  return above.page === l.page && above.y - l.y <= 1.5 * Math.max(above.size, l.size) && !NUMBERED.test(t) && !hasFigures(l) && !isHeaderish(l) && !CONTINUED.test(t);
 }
 
 /** Every chunk is a number, unit, percentage, age/life or condition word: a figures line. */
