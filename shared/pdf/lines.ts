@@ -33,6 +33,10 @@ export interface Chunk {
   text: string;
   x0: number;
   x1: number;
+  /** Its words with their positions, for a chunk that straddles two table columns. */
+  words?: Chunk[];
+  /** Measured space before this word when it began a new run of text (0 inside one run). */
+  gapBefore?: number;
 }
 
 export interface PdfLine {
@@ -100,15 +104,39 @@ function chunksOf(items: PdfTextItem[], charWidth: number): Chunk[] {
         const sep = gap > 0.15 * charWidth && !cur.text.endsWith(' ') && !p.text.startsWith(' ') ? ' ' : '';
         cur.text += sep + p.text;
         cur.x1 = Math.max(cur.x1, p.x1);
+        if (sep) {
+          const ws = wordsOf(p);
+          if (ws[0]) ws[0].gapBefore = gap;
+          cur.words!.push(...ws);
+        }
+        else {
+          // Glued to the previous word (a run split mid-word by the producer).
+          const [first, ...rest] = wordsOf(p);
+          const last = cur.words![cur.words!.length - 1];
+          if (last && first) {
+            last.text += first.text;
+            last.x1 = first.x1;
+          }
+          cur.words!.push(...rest);
+        }
       } else {
         if (cur) chunks.push(cur);
-        cur = { ...p };
+        cur = { ...p, words: wordsOf(p) };
       }
     }
   }
   if (cur) chunks.push(cur);
   for (const c of chunks) c.text = c.text.replace(/\s+/g, ' ').trim();
   return chunks.filter((c) => c.text !== '');
+}
+
+function wordsOf(c: Chunk): Chunk[] {
+  const per = c.text.length > 0 ? (c.x1 - c.x0) / c.text.length : 0;
+  const out: Chunk[] = [];
+  const re = /\S+/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(c.text)) !== null) out.push({ text: m[0], x0: c.x0 + m.index * per, x1: c.x0 + (m.index + m[0].length) * per });
+  return out;
 }
 
 function splitRun(it: PdfTextItem): Chunk[] {

@@ -125,7 +125,7 @@ export async function readPdf(bytes: Uint8Array, opts: ReadPdfOptions): Promise<
       return refuse('password', `${name} is password-protected, so it cannot be read. Open it in your PDF viewer with the password and print or save it as a new PDF without a password (or ask the sender for an unprotected copy), then open that copy.`);
     }
     if (e instanceof Timeout) {
-      return refuse('timeout', `${name} cannot be read: ${e.what === 'open' ? 'opening it' : `reading ${e.what}`} took more than ${Math.round((e.what === 'open' ? openMs : pageMs) / 1000)} s, so the file is probably damaged. Download or export it again, or paste its text.`);
+      return refuse('timeout', `${name} cannot be read: ${e.what === 'open' ? 'opening it' : `reading ${e.what}`} took more than ${seconds(e.what === 'open' ? openMs : pageMs)}, so the file is probably damaged. Download or export it again, or paste its text.`);
     }
     return refuse('damaged', `${name} cannot be read: it is damaged or incomplete (${errorText(e)}). Download or export it again, or paste its text.`);
   } finally {
@@ -147,6 +147,10 @@ async function readPage(doc: PdfJsDocument, n: number): Promise<PdfPageText> {
   }
   page.cleanup?.();
   return { page: n, width: x1 - x0, height: y1 - y0, items };
+}
+
+function seconds(ms: number): string {
+  return ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`;
 }
 
 function refuse(kind: PdfRefusalKind, message: string): PdfReadResult {

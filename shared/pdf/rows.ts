@@ -27,7 +27,7 @@ const NUMBERED = /^\d{1,4}\.\s/;
 // A printed amount: 1,234.56 / (1,234.56) / -12.00 / $ 5.00. Two decimals mark money, not a
 // dimension or a year.
 const MONEY = /(^|\s)\(?-?\$?\s?\d{1,3}(,\d{3})*\.\d{2}\)?(\s|$)|(^|\s)\(?-?\$?\d+\.\d{2}\)?(\s|$)/;
-const HEADER_WORD = /^(description|desc|quantity|qty|unit|unit price|unit cost|price|tax|o&p|o ?& ?p|rcv|total|acv|deprec\.?|depreciation|age\/life|cond\.?|condition|dep %|remove|replace|amount|ext|line|item|room|area)$/i;
+const HEADER_WORD = /^(description|desc|quantity|qty|unit|units|uom|unit price|unit cost|price|cost|rate|tax|o&p|o ?& ?p|rcv|total|acv|deprec\.?|depreciation|age\/life|cond\.?|condition|dep %|remove|replace|amount|ext|line|item|room|area|#|notes?)$/i;
 const CONTINUED = /^continued\b/i;
 const FEET_INCHES = /\d+'\s?\d*"?|\d+"\s*$/;
 
@@ -214,7 +214,7 @@ function tableRows(lines: PdfLine[], headerAt: number): { rows: Rows; places: Ro
     rows.push([lineText(lines[k])]);
     places.push({ page: lines[k].page, line: lines[k].line });
   }
-  const header = lines[headerAt];
+  const header = { ...lines[headerAt], chunks: lines[headerAt].chunks.flatMap(splitHeaderChunk) };
   const headerCells = header.chunks.map((c) => c.text);
   const headerRow = findHeader([headerCells])!;
   const figureCols = new Set(
@@ -222,21 +222,36 @@ function tableRows(lines: PdfLine[], headerAt: number): { rows: Rows; places: Ro
   );
   const descCol = headerRow.columns.find((c) => c.field === 'description')?.index ?? 0;
   const columns: Column[] = header.chunks.map((c, i) => ({ x0: c.x0, x1: c.x1, figures: figureCols.has(i) }));
+  const headerKey = lines[headerAt].chunks.map((c) => c.text).join('|').toLowerCase();
+
+  let bodyAt = headerAt + 1;
+  const bounds = columnBounds(columns, lines.slice(bodyAt));
+  // Headings wrapped in their cells ("Our Unit" over "Price"): lines set tight under the header
+  // with words only, each under a heading, complete those headings.
+  while (bodyAt < lines.length) {
+    const l = lines[bodyAt];
+    const above = lines[bodyAt - 1];
+    if (l.page !== above.page || above.y - l.y > 1.3 * Math.max(l.size, above.size) || hasFigures(l) || NUMBERED.test(lineText(l))) break;
+    const cells = placeChunks(l.chunks, bounds, l.charWidth);
+    if (cells.some((c, i) => c !== '' && headerCells[i] === '')) break;
+    cells.forEach((c, i) => {
+      if (c) headerCells[i] = `${headerCells[i]} ${c}`;
+    });
+    bodyAt++;
+  }
   rows.push(headerCells);
   places.push({ page: header.page, line: header.line });
-  const headerKey = headerCells.join('|').toLowerCase();
-
   // Cut the body into rows on paper: lines closer than 1.3 type sizes belong to one table row.
   type Block = { lines: PdfLine[]; cells: string[][] };
   const blocks: Block[] = [];
   let prev: PdfLine | null = null;
-  for (const l of lines.slice(headerAt + 1)) {
+  for (const l of lines.slice(bodyAt)) {
     if (l.chunks.map((c) => c.text).join('|').toLowerCase() === headerKey) {
       prev = null;
       continue;
     }
-    const cells = placeChunks(l.chunks, columns);
-    const tight = prev && prev.page === l.page && prev.y - l.y <= 1.3 * Math.max(prev.size, l.size);
+    const cells = placeChunks(l.chunks, bounds, l.charWidth);
+    const tight = prev && ((prev.page === l.page && prev.y - l.y <= 1.3 * Math.max(prev.size, l.size)) || rowRunsOn(prev, l, cells, blocks[blocks.length - 1]?.cells, descCol));
     if (tight) {
       blocks[blocks.length - 1].lines.push(l);
       blocks[blocks.length - 1].cells.push(cells);
@@ -247,7 +262,7 @@ function tableRows(lines: PdfLine[], headerAt: number): { rows: Rows; places: Ro
   }
 
   for (const b of blocks) {
-    for (const part of splitBlock(b.lines, b.cells, columns, descCol)) {
+    for (const part of splitBlock(b.lines, b.cells, columns)) {
       rows.push(part.cells.map((c) => c as Cell));
       places.push({ page: part.line.page, line: part.line.line });
     }
@@ -255,20 +270,111 @@ function tableRows(lines: PdfLine[], headerAt: number): { rows: Rows; places: Ro
   return { rows, places };
 }
 
-function placeChunks(chunks: Chunk[], columns: Column[]): string[] {
-  const cells = columns.map(() => '');
+/**
+ * Headings set close together ("Qty Unit": a right-aligned heading next to a left-aligned one) read
+ * as one chunk; when each word is a heading of its own, each is its own column.
+ */
+function splitHeaderChunk(c: Chunk): Chunk[] {
+  const words = c.words ?? [];
+  if (words.length < 2 || HEADER_WORD.test(c.text)) return [c];
+  const out: Chunk[] = [];
+  for (let k = 0; k < words.length; k++) {
+    const pair = k + 1 < words.length ? `${words[k].text} ${words[k + 1].text}` : '';
+    if (pair && HEADER_WORD.test(pair)) {
+      out.push({ text: pair, x0: words[k].x0, x1: words[k + 1].x1 });
+      k++;
+    } else if (HEADER_WORD.test(words[k].text)) {
+      out.push(words[k]);
+    } else {
+      return [c];
+    }
+  }
+  return out;
+}
+
+/**
+ * Where one column ends and the next begins: the rightmost strip between two headings that no word
+ * of the table body crosses. Rightmost, because a heading sits at the left of its cell while its
+ * figures are right-aligned: the strip just before the next column's text is the cell border.
+ */
+function columnBounds(columns: Column[], body: PdfLine[]): number[] {
+  const spans = body.flatMap((l) => l.chunks.flatMap((c) => c.words ?? [c])).map((w) => [w.x0, w.x1] as const);
+  const bounds: number[] = [];
+  for (let i = 0; i + 1 < columns.length; i++) {
+    const lo = columns[i].x1;
+    const hi = columns[i + 1].x0;
+    let best: number | null = null;
+    if (hi > lo) {
+      // Right to left in half-point steps: the strip crossed by the fewest words (none, unless a
+      // label runs on over empty cells), the rightmost such strip, its middle.
+      const crossing = (x: number) => spans.reduce((n, [a, b]) => (a - 0.5 < x && x < b + 0.5 ? n + 1 : n), 0);
+      let fewest = Infinity;
+      let right = hi;
+      let left = hi;
+      let inRun = false;
+      for (let x = hi; x > lo; x -= 0.5) {
+        const n = crossing(x);
+        if (n < fewest) {
+          fewest = n;
+          right = left = x;
+          inRun = true;
+        } else if (n === fewest && inRun) {
+          left = x;
+        } else {
+          inRun = false;
+        }
+      }
+      if (fewest < Infinity) best = (left + right) / 2;
+    }
+    bounds.push(best ?? (lo + hi) / 2);
+  }
+  return bounds;
+}
+
+const FIGURE_WORD = /^[($-]*\$?[\d.,]+%?\)?$|^\$$/;
+
+/**
+ * Each word to the column its middle falls in, with one exception: text running on from one word
+ * to the next at a word space stays in the cell it started in (a label spilling over empty cells,
+ * a description longer than its column). A wider gap, or a change from figure to text
+ * ("457.04 EA", "1 Roof"), at a column edge splits a chunk.
+ */
+function placeChunks(chunks: Chunk[], bounds: number[], charWidth: number): string[] {
+  const cells: string[] = Array.from({ length: bounds.length + 1 }, () => '');
+  const colOf = (w: Chunk) => {
+    const mid = (w.x0 + w.x1) / 2;
+    let i = 0;
+    while (i < bounds.length && mid >= bounds[i]) i++;
+    return i;
+  };
   for (const ch of chunks) {
-    let best = -1;
-    let bestScore = Infinity;
-    columns.forEach((col, i) => {
-      const overlap = Math.min(ch.x1, col.x1) - Math.max(ch.x0, col.x0);
-      const edge = col.figures ? Math.abs(ch.x1 - col.x1) : Math.abs(ch.x0 - col.x0);
-      const score = overlap > 0 ? -overlap : edge;
-      if (score < bestScore) [best, bestScore] = [i, score];
+    const words = ch.words ?? [ch];
+    let col = colOf(words[0]);
+    words.forEach((w, k) => {
+      if (k > 0) {
+        const next = colOf(w);
+        const prev = words[k - 1];
+        const wide = (w.gapBefore ?? 0) > 1.1 * charWidth;
+        const kindChanges = FIGURE_WORD.test(w.text) !== FIGURE_WORD.test(prev.text);
+        const twoFigures = FIGURE_WORD.test(w.text) && FIGURE_WORD.test(prev.text) && prev.text !== '$';
+        if (next !== col && (wide || kindChanges || twoFigures)) col = next;
+      }
+      cells[col] = cells[col] ? `${cells[col]} ${w.text}` : w.text;
     });
-    cells[best] = cells[best] ? `${cells[best]} ${ch.text}` : ch.text;
   }
   return cells;
+}
+
+/**
+ * A table row split by a page break: the first line of the next page holds only description text
+ * that reads as the rest of a sentence (starts in lower case, or the text above ends mid-phrase).
+ * A room heading starts a new row instead.
+ */
+function rowRunsOn(prev: PdfLine, l: PdfLine, cells: string[], above: string[][] | undefined, descCol: number): boolean {
+  if (l.page !== prev.page + 1 || !above) return false;
+  if (cells.some((c, i) => c !== '' && i !== descCol)) return false;
+  const before = [...above].reverse().find((c) => c[descCol] !== '')?.[descCol] ?? '';
+  return /^[a-z(&/-]/.test(cells[descCol]) || /[-,&(/]$/.test(before);
 }
 
 /**
@@ -276,31 +382,35 @@ function placeChunks(chunks: Chunk[], columns: Column[]): string[] {
  * figures is an item; text-only lines are its wrapped description: before it when the block
  * starts with text (cells aligned to the bottom), else after it.
  */
-function splitBlock(lines: PdfLine[], cells: string[][], columns: Column[], descCol: number): Array<{ line: PdfLine; cells: string[] }> {
+function splitBlock(lines: PdfLine[], cells: string[][], columns: Column[]): Array<{ line: PdfLine; cells: string[] }> {
   const hasFig = cells.map((c) => c.some((t, i) => columns[i].figures && t !== ''));
   if (!hasFig.some(Boolean)) return lines.map((l, k) => ({ line: l, cells: cells[k] }));
   const textFirst = !hasFig[0];
   const out: Array<{ line: PdfLine; cells: string[] }> = [];
-  let pending: string[] = [];
+  // Text wrapped inside a cell stays in its column: a description, or a figure too wide for its cell.
+  const append = (into: string[], from: string[], after: boolean) =>
+    from.forEach((t, i) => {
+      if (t) into[i] = after ? [into[i], t].filter(Boolean).join(' ') : [t, into[i]].filter(Boolean).join(' ');
+    });
+  let pending: string[] | null = null;
   let pendingLine: PdfLine | null = null;
   for (let k = 0; k < lines.length; k++) {
     if (hasFig[k]) {
       const row = [...cells[k]];
-      if (pending.length) row[descCol] = [...pending, row[descCol]].filter(Boolean).join(' ');
+      if (pending) append(row, pending, false);
       out.push({ line: pendingLine ?? lines[k], cells: row });
-      pending = [];
+      pending = null;
       pendingLine = null;
     } else if (textFirst) {
-      pending.push(...cells[k].filter(Boolean));
+      if (pending) append(pending, cells[k], true);
+      else pending = [...cells[k]];
       pendingLine ??= lines[k];
     } else if (out.length > 0) {
-      const last = out[out.length - 1].cells;
-      const extra = cells[k].filter(Boolean).join(' ');
-      last[descCol] = [last[descCol], extra].filter(Boolean).join(' ');
+      append(out[out.length - 1].cells, cells[k], true);
     } else {
       out.push({ line: lines[k], cells: cells[k] });
     }
   }
-  if (pending.length && pendingLine) out.push({ line: pendingLine, cells: columns.map((_, i) => (i === descCol ? pending.join(' ') : '')) });
+  if (pending && pendingLine) out.push({ line: pendingLine, cells: pending });
   return out;
 }
