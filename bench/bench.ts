@@ -2,10 +2,7 @@
 // row count. Figures are measured on this machine each run; nothing here is a pass/fail test.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { countExcelSyncs } from '../excel-addin/count';
-import { countGasCalls } from '../tests/gas/fake-gas';
-import { runPursue } from '../shared/index';
-import { extension, formatPlain } from '../shared/money';
+import { extension, formatPlain, runPursue } from '../shared/index';
 
 const WORDS = ['Drip edge', 'Step flashing', 'Valley metal', 'R&R Siding - vinyl', 'Ice & water barrier', 'Roof vent - turtle type', 'Gutter / downspout - aluminum', 'House wrap', 'Ridge cap - composition', 'Starter course'];
 const AREAS = ['Roof', 'Front Elevation', 'Rear Elevation', 'Left Elevation', 'Right Elevation', 'Garage', 'Shed', 'Porch'];
@@ -64,21 +61,18 @@ function peakMemory(n: number): { mb: number; ms: number } {
   return JSON.parse(r.stdout);
 }
 
-async function hostCounts(): Promise<string[]> {
-  const rows: string[] = [];
-  const excel: string[] = [];
-  const gas: string[] = [];
-  const gasFallback: string[] = [];
-  const code = path.resolve('dist/gas/Code.js');
-  for (const n of [10, 100, 1000]) {
-    excel.push(`${n} lines: ${await countExcelSyncs(n)}`);
-    gas.push(`${n} lines: ${countGasCalls(n, code).calls}`);
-    gasFallback.push(`${n} lines: ${countGasCalls(n, code, { advancedSheets: false }).calls}`);
-  }
-  rows.push(`${'Excel context.sync() calls'.padEnd(38)} ${excel.join(' | ')}`);
-  rows.push(`${'Apps Script calls (Sheets API)'.padEnd(38)} ${gas.join(' | ')}`);
-  rows.push(`${'Apps Script calls (SpreadsheetApp only)'.padEnd(38)} ${gasFallback.join(' | ')}`);
-  return rows;
+/** Host round trips, counted by tests/bench/round-trips.ts (it drives the test fakes) in its own process. */
+function hostCounts(): string[] {
+  const r = spawnSync(process.execPath, [path.join(__dirname, 'round-trips.js')], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`round-trip count failed: ${r.stderr}`);
+  const counts: { lines: number; excelSyncs: number; gasSheetsApiCalls: number; gasSpreadsheetAppCalls: number }[] = JSON.parse(r.stdout);
+  const row = (label: string, pick: (c: (typeof counts)[number]) => number) =>
+    `${label.padEnd(38)} ${counts.map((c) => `${c.lines} lines: ${pick(c)}`).join(' | ')}`;
+  return [
+    row('Excel context.sync() calls', (c) => c.excelSyncs),
+    row('Apps Script calls (Sheets API)', (c) => c.gasSheetsApiCalls),
+    row('Apps Script calls (SpreadsheetApp only)', (c) => c.gasSpreadsheetAppCalls),
+  ];
 }
 
 async function mainBench(): Promise<void> {
@@ -95,7 +89,7 @@ async function mainBench(): Promise<void> {
     console.log(`${String(n).padStart(6)} lines a side: peak RSS ${mb.toFixed(0)} MB, ${ms.toFixed(0)} ms`);
   }
   console.log('\nHost round trips for a full build (must not grow with rows):');
-  for (const r of await hostCounts()) console.log(r);
+  for (const r of hostCounts()) console.log(r);
 }
 
 if (process.argv[2] === '--one') {

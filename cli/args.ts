@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { dollarsToCents } from '../shared/money';
-import type { ReconcileOptions, TypedTotals } from '../shared/types/reconciliation';
+import { dollarsToCents } from '../shared/index';
+import type { ReconcileOptions, TypedTotals } from '../shared/index';
 
 export const USAGE = `Usage:
   pursue OURS THEIRS [options]      two estimates: PDFs, or files of pasted text or CSV

@@ -1,11 +1,10 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { formatTextReport, PursueInputError, toJsonReport, type JsonReport } from '../shared/index';
-import { lineKnowledge } from '../shared/knowledge';
-import { buildPursue } from '../shared/pursue';
-import type { Cell } from '../shared/types/cells';
-import type { PursueState } from '../shared/types/knowledge';
-import type { Reconciliation } from '../shared/types/reconciliation';
+import { lineKnowledge } from '../shared/index';
+import { buildPursue } from '../shared/index';
+import type { Cell, PursueState } from '../shared/index';
+import type { Reconciliation } from '../shared/index';
 import { parseCliArgs, UsageError, USAGE } from './args';
 import { isPdf, readPdfFile } from './pdf';
 

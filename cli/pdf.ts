@@ -1,10 +1,7 @@
 // PDF input for the command line: estimate PDFs read with PDF.js's Node build, on this machine.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { PursueInputError } from '../shared/index';
-import { parsePdfRows, readPdf, type PdfJsLib, type PdfJsLoader } from '../shared/pdf/index';
-import type { Rows } from '../shared/types/cells';
-import type { Side } from '../shared/types/estimate';
+import { parsePdfRows, PursueInputError, readPdf, type PdfJsLib, type PdfJsLoader, type Rows, type Side } from '../shared/index';
 
 /**
  * PDF.js's "legacy" build is the one made for Node (the modern build assumes browser globals).

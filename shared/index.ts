@@ -20,6 +20,7 @@ export { readiness, lineKnowledge } from './knowledge/index';
 export { SHEETS, PC, OP_ITEM, TAX_ITEM, parseKey } from './workbook/layout';
 export { pursueHeader, cellString, isPursueWorkbook } from './workbook/readback';
 export { colLetter, a1, a1Range, parseA1, parseRange } from './workbook/a1';
+export { itemAtRow, rowOfItem, splitItemList, type ShownItem } from './workbook/identity';
 export type * from './types/cells';
 export type * from './types/estimate';
 export type * from './types/money';
@@ -27,3 +28,8 @@ export type * from './types/problem';
 export type * from './types/reconciliation';
 export type * from './types/knowledge';
 export type * from './types/workbook';
+export {
+  readPdf, readEstimatePdf, parsePdfRows, placeProblems, relabelRows, rowsFromPages, DEFAULT_PAGE_TIMEOUT_MS,
+  type PdfJsLib, type PdfJsLoader, type PdfJsSource, type PdfReadResult, type PdfRefusal, type PdfRefusalKind,
+  type ReadPdfOptions, type PdfRows, type RowPlace, type PdfEstimateResult,
+} from './pdf/index';

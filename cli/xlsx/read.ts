@@ -1,8 +1,8 @@
 import { promises as fs } from 'node:fs';
 import ExcelJS from 'exceljs';
-import type { Cell } from '../../shared/types/cells';
-import { PursueInputError } from '../../shared/run';
-import { isPursueWorkbook } from '../../shared/workbook/readback';
+import type { Cell } from '../../shared/index';
+import { PursueInputError } from '../../shared/index';
+import { isPursueWorkbook } from '../../shared/index';
 
 /** One ExcelJS cell value as a host would hand it over (formulas give their cached result). */
 function plain(v: ExcelJS.CellValue): Cell {

@@ -23,6 +23,8 @@ export interface RawLine {
   acv: Cents | null;
   note: string | null;
   row: number;
+  /** The printed total differs from qty × price in a way reported once for the paste. */
+  quietMismatch?: boolean;
 }
 
 export function blankRawLine(row: number): RawLine {
@@ -63,7 +65,8 @@ export function finishLine(raw: RawLine, side: Side, problems: Problem[]): Estim
   const computed = extension(raw.qty, unitPrice);
   if (amount === null) {
     amount = computed;
-  } else if (amount !== computed) {
+  } else if (Math.abs(amount - computed) > 1 && !raw.quietMismatch) {
+    // One cent either way is the estimate's own rounding (it extends unrounded quantities).
     problems.push({
       side, row: raw.row, severity: 'warning', code: 'line-figures-disagree',
       message: `${where} "${raw.description}": ${raw.qty} ${raw.unit} × ${formatMoney(unitPrice)} = ${formatMoney(computed)}, but the line prints ${formatMoney(amount)}; the printed figure is used. Check the quantity and price with the estimate.`,

@@ -57,10 +57,6 @@ function itemCell(label: string): string | number {
   return /^[0-9]{1,9}$/.test(label) ? Number(label) : label;
 }
 
-function ynCell(v: boolean): string {
-  return v ? 'Y' : 'N';
-}
-
 interface PursueLayout {
   sheet: SheetDescription;
   rows: PursueRow[];
@@ -98,13 +94,15 @@ function buildPursueSheet(rec: Reconciliation, state: PursueState, rows: PursueR
     g.set(r, PC.denial, row.denial, { wrap: true });
     g.set(r, PC.approve, row.approve, row.approveSuggested ? { wrap: true, italic: true, fontColor: COLORS.suggested } : { wrap: true });
     g.set(r, PC.status, formatStatusCell(row.status), { wrap: true });
-    if (row.kind !== 'insurer-only') g.set(r, PC.rf, ynCell(row.rfAsked), { hAlign: 'center' });
+    if (row.kind !== 'insurer-only') g.set(r, PC.rf, row.rfCell, { hAlign: 'center', wrap: row.kind === 'topic' });
     g.set(r, PC.reItem, row.reItem, { hAlign: 'center' });
     g.set(r, PC.override, row.override, { hAlign: 'center' });
 
     const attrs: Record<string, string> = {};
     if (row.approveSuggested) attrs.r = textHash(row.approve);
     if (row.closedOn !== null) attrs.closed = row.closedOn;
+    // The name as written, so a re-run can tell an Item No. moved away from its name (identity.ts).
+    if (row.kind === 'item') attrs.n = textHash(row.name);
     const key =
       row.kind === 'item'
         ? formatKey('item', row.items[0]!, attrs)

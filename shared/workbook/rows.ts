@@ -4,6 +4,7 @@ import type { DenialCategory, ItemAnnotation, PriorityScore, PursueState, Rebutt
 import { classifyDenial, scorePriorities, suggestRebuttal } from '../knowledge';
 import { formatMoney } from '../money';
 import { OP_ITEM, SUGGESTED_PREFIX, TAX_ITEM } from './layout';
+import { labelledValues, topicOverrideCell, topicRfCell } from './identity';
 
 /** One row of the Pursue Items table, before it becomes cells. Shared by the sheet and the CRM text. */
 export interface PursueRow {
@@ -27,6 +28,8 @@ export interface PursueRow {
   category: DenialCategory | null;
   status: StatusEntry[];
   rfAsked: boolean;
+  /** What the RF asked cell shows: Y / N, or on a topic row "Y: 7, 9" when only some members were asked. */
+  rfCell: string;
   reItem: string;
   override: string;
   closedOn: string | null;
@@ -47,15 +50,6 @@ export function compareItems(a: string, b: string): number {
 
 function annotation(state: PursueState, item: string): ItemAnnotation | undefined {
   return state.items[item];
-}
-
-function uniqueJoin(texts: string[]): string {
-  const seen: string[] = [];
-  for (const t of texts) {
-    const v = t.trim();
-    if (v !== '' && !seen.includes(v)) seen.push(v);
-  }
-  return seen.join('\n');
 }
 
 function mergedStatus(entries: StatusEntry[][]): StatusEntry[] {
@@ -112,6 +106,7 @@ export function pursueRows(rec: Reconciliation, state: PursueState): PursueRow[]
       category,
       status: a?.status ?? [],
       rfAsked: a?.rfAsked ?? false,
+      rfCell: a?.rfAsked ? 'Y' : 'N',
       reItem: l.match ? l.match.insurer.item : '',
       override: a?.override ?? '',
       closedOn: a?.closedOn ?? null,
@@ -130,6 +125,12 @@ export function pursueRows(rec: Reconciliation, state: PursueState): PursueRow[]
     if (doneTopics.has(topicName)) continue;
     doneTopics.add(topicName);
     const members = rec.lines.filter((m) => topicOf.get(m.ours.item) === topicName).map(itemRow);
+    // A topic with one item left in this revision is just that item's row.
+    if (members.length < 2) {
+      rows.push(...members);
+      continue;
+    }
+    const per = <T,>(f: (m: PursueRow) => T) => members.map((m) => ({ item: m.items[0]!, v: f(m) }));
     const kinds = [...new Set(members.map((m) => m.gapKind))];
     const ours = members.reduce((s, m) => s + (m.ours ?? 0), 0);
     const insurer = members.reduce((s, m) => s + (m.insurer ?? 0), 0);
@@ -145,15 +146,17 @@ export function pursueRows(rec: Reconciliation, state: PursueState): PursueRow[]
       gap,
       gapIsDifference: ours - insurer === gap,
       gapKind: kinds.length === 1 ? kinds[0]! : 'mixed',
-      denial: uniqueJoin(members.map((m) => m.denial)),
-      approve: uniqueJoin(members.map((m) => m.approve)),
+      // Each member's own values, labelled, so the read-back gives every member back its own.
+      denial: labelledValues(per((m) => m.denial).map((x) => ({ item: x.item, text: x.v }))),
+      approve: labelledValues(per((m) => m.approve).map((x) => ({ item: x.item, text: x.v }))),
       approveSuggested: false,
       rebuttal: null,
       category: members.find((m) => m.category !== null)?.category ?? null,
       status: mergedStatus(members.map((m) => m.status)),
       rfAsked: members.some((m) => m.rfAsked),
+      rfCell: topicRfCell(per((m) => m.rfAsked).map((x) => ({ item: x.item, asked: x.v }))),
       reItem: members.map((m) => m.reItem).filter((x) => x !== '').join(', '),
-      override: '',
+      override: topicOverrideCell(per((m) => m.override).map((x) => ({ item: x.item, override: x.v }))),
       closedOn: closed,
       remarks: members.flatMap((m) => m.remarks.map((r) => `Item ${m.items[0]}: ${r}`)),
       topic: topicName,
@@ -179,6 +182,7 @@ export function pursueRows(rec: Reconciliation, state: PursueState): PursueRow[]
       category: null,
       status: [],
       rfAsked: false,
+      rfCell: '',
       reItem: o.insurer.item,
       override: '',
       closedOn: null,
@@ -208,6 +212,7 @@ export function pursueRows(rec: Reconciliation, state: PursueState): PursueRow[]
       category: kind === 'op' ? 'op' : denial.trim() !== '' ? classifyDenial(denial).category : null,
       status: a?.status ?? [],
       rfAsked: a?.rfAsked ?? false,
+      rfCell: a?.rfAsked ? 'Y' : 'N',
       reItem: '',
       override: '',
       closedOn: null,

@@ -73,7 +73,7 @@ test('a truncated PDF line (number and words, no figures) is reported with its r
 });
 
 test('a missed line shows up as a failed line-sum check', () => {
-  const theirs = fixture('case2', 'theirs.txt').replace(/^7\.  R&R Roof vent.*\n.*\n/m, '');
+  const theirs = fixture('case2', 'theirs.txt').replace(/^7\. {2}R&R Roof vent.*\n.*\n/m, '');
   const rec = runPursue({ ours: fixture('case2', 'ours.txt'), theirs });
   expect(rec.checks.find((c) => c.id === 'line-sum-theirs')?.status).toBe('fail');
   expect(rec.reconciled).toBe(false);

@@ -167,7 +167,7 @@ export function printEstimate(est: GenEstimate, splitPdf: boolean): Printed {
     });
     const tsv = [['Line', 'Room', 'Description', 'Qty', 'Unit', 'Unit Cost', 'Total']];
     est.items.forEach((it, k) => tsv.push([String(k + 1), it.area, it.desc, qtyText(it), it.unit, commas(it.price), commas(amountOf(it))]));
-    return { pages: paginate(est, blocks, header, null), tsv, sketch: false };
+    return { pages: paginate(est, blocks, header), tsv, sketch: false };
   }
 
   if (f === 'xactimate') {
@@ -192,10 +192,10 @@ export function printEstimate(est: GenEstimate, splitPdf: boolean): Printed {
     const items = est.items;
     blocks.push({ area: '', lines: [BLANK, line(L('Line Item Totals: SMITH_J_2025-ROOF', 0), R(commas(total(items.map(taxOf))), 84), R(commas(total(items.map((i) => opOf(i, f)))), 98), R(commas(total(items.map((i) => rcvOf(i, f)))), 114))] });
     blocks.push(recap(est));
-    return { pages: paginate(est, blocks, header, null), tsv: null, sketch: est.sketch };
+    return { pages: paginate(est, blocks, header), tsv: null, sketch: est.sketch };
 
     function areaTotals(a: string): Block {
-      const its = byArea.get(a)!.filter((i) => true);
+      const its = byArea.get(a)!;
       return { area: a, lines: [line(L(`Totals: ${a}`, 0), R(commas(total(its.map(taxOf))), 84), R(commas(total(its.map((i) => opOf(i, f)))), 98), R(commas(total(its.map((i) => rcvOf(i, f)))), 114))] };
     }
   }
@@ -218,7 +218,7 @@ export function printEstimate(est: GenEstimate, splitPdf: boolean): Printed {
   });
   blocks.push(carrierTotals(area));
   blocks.push(recap(est));
-  return { pages: paginate(est, blocks, header, null), tsv: null, sketch: est.sketch };
+  return { pages: paginate(est, blocks, header), tsv: null, sketch: est.sketch };
 
   function carrierTotals(a: string): Block {
     const its = byArea.get(a)!;
@@ -248,7 +248,7 @@ function recap(est: GenEstimate): Block {
  * footer. A block moves whole to the next page unless it is the split item, which breaks after
  * its description.
  */
-function paginate(est: GenEstimate, blocks: Block[], header: PLine, _unused: null): PLine[][] {
+function paginate(est: GenEstimate, blocks: Block[], header: PLine): PLine[][] {
   const pages: PLine[][] = [];
   let body: PLine[] = [];
   let lastArea = '';
