@@ -1,7 +1,7 @@
 // PDF input for the command line: estimate PDFs read with PDF.js's Node build, on this machine.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parsePdfRows, PursueInputError, readPdf, type PdfJsLib, type PdfJsLoader, type Rows, type Side } from '../shared/index';
+import { parsePdfRows, PursueInputError, readPdf, type PdfJsLib, type PdfJsLoader, type RowPlace, type Rows, type Side } from '../shared/index';
 
 /**
  * PDF.js's "legacy" build is the one made for Node (the modern build assumes browser globals).
@@ -35,7 +35,7 @@ export function isPdf(bytes: Uint8Array, file: string): boolean {
  * An estimate PDF as rows for the reader. A PDF that cannot be read, or that holds no line items,
  * stops the run with a message naming the file and what to do.
  */
-export async function readPdfFile(file: string, side: Side | 'compare', loader: PdfJsLoader = loadPdfJsNode): Promise<Rows> {
+export async function readPdfFile(file: string, side: Side | 'compare', loader: PdfJsLoader = loadPdfJsNode): Promise<{ rows: Rows; places: RowPlace[] }> {
   const bytes = new Uint8Array(readFileSync(file));
   const name = path.basename(file);
   const read = await readPdf(bytes, { loader, fileName: name, source: { standardFontDataUrl: standardFontDataUrl() } });
@@ -44,5 +44,5 @@ export async function readPdfFile(file: string, side: Side | 'compare', loader: 
     const parsed = parsePdfRows(read.rows, read.places, side, name);
     if (parsed.lines.length === 0) throw new PursueInputError(parsed.problems[0].message);
   }
-  return read.rows;
+  return { rows: read.rows, places: read.places };
 }

@@ -90,7 +90,8 @@ export async function readPdf(bytes: Uint8Array, opts: ReadPdfOptions): Promise<
   const pageMs = opts.pageTimeoutMs ?? DEFAULT_PAGE_TIMEOUT_MS;
   const openMs = opts.openTimeoutMs ?? Math.max(pageMs, 10_000);
   if (bytes.length === 0) return refuse('empty', `${name} is empty (0 bytes). Save or download the PDF again and open the new copy.`);
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
+  // The header may follow some junk bytes (PDF readers allow 1 KB); the engine has no TextDecoder.
+  const head = String.fromCharCode(...bytes.subarray(0, 1024));
   if (!head.includes('%PDF-')) {
     return refuse('damaged', `${name} cannot be read: it is not a PDF (no PDF header). Open the estimate PDF itself, or paste its text.`);
   }
