@@ -140,6 +140,7 @@ export const EXCELJS_SUPPORT: WriterSupport = {
   wrap: true,
   hAlign: true,
   columnWidths: true,
+  hiddenColumns: true,
   frozenRows: true,
   frozenColumns: true,
   filter: true,
