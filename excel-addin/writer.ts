@@ -4,7 +4,6 @@
  * number of round trips does not grow with the number of rows.
  */
 import type { CellPatch, CellValue, SheetDescription, WorkbookDescription, WriterSupport } from '../shared/index';
-import { colLetter } from '../shared/index';
 
 /** What the host supports beyond the declared minimum (ExcelApi 1.9). */
 export interface HostCaps {
@@ -42,11 +41,6 @@ export function toFormulaCell(value: CellValue, formula: string | null, numberFo
 export function charsToPoints(chars: number): number {
   // Calibri 11: 7 px per character plus 5 px of padding; 1 px = 0.75 pt.
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
-}
-
-/** A1 address of a block starting at A1. */
-export function blockAddress(rows: number, cols: number): string {
-  return `A1:${colLetter(cols - 1)}${rows}`;
 }
 
 const BORDER_EDGE: Record<string, Excel.BorderIndex | string> = {

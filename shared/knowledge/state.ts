@@ -205,15 +205,6 @@ export function mergeState(
   };
 }
 
-/** The match overrides a person set, in the shape runPursue's options take. */
-export function overridesFromState(state: PursueState): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const a of Object.values(state.items)) {
-    if (a.override !== null && a.override.trim() !== '' && a.item !== OP_ITEM) out[a.item] = a.override.trim();
-  }
-  return out;
-}
-
 /**
  * What to fix before a call: every open item with a gap of at least minGap that has no reason for
  * denial, no reason to approve, or no status entry in the last `days` days. Largest gap first.

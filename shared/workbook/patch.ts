@@ -6,7 +6,7 @@ import { a1, a1Range } from './a1';
 import { FMT } from './grid';
 import { LC, LOG_COLUMNS, PC, SHEETS, TC, TOPIC_COLUMNS } from './layout';
 import { itemAtRow, parseTopicRf, rowOfItem, topicRfCell, type ShownItem } from './identity';
-import { cellString, findHeader, findSheet, pursueHeader, type ExistingWorkbook } from './readback';
+import { cellString, findTitleRow, findSheet, pursueHeader, type ExistingWorkbook } from './readback';
 
 export type { CellPatch };
 
@@ -68,7 +68,7 @@ export function statusNotePatch(
     warnings.push(`Item ${item} is not on the Pursue Items sheet: the note is kept in Status Log only. Check the item number, or build the sheet again.`);
   }
   const log = findSheet(existing, SHEETS.log);
-  const h = log ? findHeader(log, LOG_COLUMNS, [LOG_COLUMNS[LC.item], LOG_COLUMNS[LC.text]]) : null;
+  const h = log ? findTitleRow(log, LOG_COLUMNS, [LOG_COLUMNS[LC.item], LOG_COLUMNS[LC.text]]) : null;
   if (!log || !h) {
     warnings.push('The Status Log sheet or its header row is missing: build the sheet again so every note is kept.');
   } else {
@@ -123,7 +123,7 @@ export function rfPatch(existing: ExistingWorkbook, item: string, asked: boolean
  */
 export function topicPatch(existing: ExistingWorkbook, topic: Topic): { patches: CellPatch[]; warnings: string[] } {
   const rows = findSheet(existing, SHEETS.topics);
-  const h = rows ? findHeader(rows, TOPIC_COLUMNS, [TOPIC_COLUMNS[TC.name], TOPIC_COLUMNS[TC.state]]) : null;
+  const h = rows ? findTitleRow(rows, TOPIC_COLUMNS, [TOPIC_COLUMNS[TC.name], TOPIC_COLUMNS[TC.state]]) : null;
   if (!rows || !h || h.cols[TC.items]! < 0) {
     return { patches: [], warnings: ['The Topics sheet or its header row (Topic, Item Nos., State) is missing: build the sheet again, then decide the topic.'] };
   }

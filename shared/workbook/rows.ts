@@ -65,10 +65,6 @@ function baseItem(item: string): string {
   return item.replace(/ \(\d+\)$/, '');
 }
 
-function kindLabel(l: LineGap): string {
-  return l.kind;
-}
-
 /**
  * Builds the rows in the sheet's order: our items (accepted topics combined into one row, placed at
  * their first item), then insurer-only lines, the O&P row and the tax row.
@@ -114,7 +110,7 @@ export function pursueRows(rec: Reconciliation, state: PursueState): PursueRow[]
       insurer,
       gap: l.gap,
       gapIsDifference: ours - insurer === l.gap,
-      gapKind: kindLabel(l),
+      gapKind: l.kind,
       denial,
       approve: a?.reasonToApprove ?? '',
       approveSuggested: false,
