@@ -13,6 +13,7 @@ import {
   topicGap,
   weightsToRows,
 } from '../knowledge';
+import { WEIGHT_CATEGORY_HEADERS } from '../knowledge/priority';
 import { a1, a1Range } from './a1';
 import { COLORS, FMT, SheetGrid } from './grid';
 import { reconciledIsRule, reconciledMarkFormula, residualExplanationFormula, residualFormula, rowGapFormula, sumOfGapsFormula, topRankRule } from './formulas';
@@ -346,6 +347,42 @@ function textSheet(name: string, rows: (string | number | null)[][], widths: num
   return g.finish();
 }
 
+/**
+ * The Priority sheet: the settings table (Setting, Value, What it means) above the denial-type table
+ * (Denial type, Effort, Chance, Points). "What it means" spans the columns the second table needs
+ * for its numbers, so the sentences read in one wide cell and the numbers sit in narrow ones.
+ */
+function buildPriority(rows: (string | number | null)[][]): SheetDescription {
+  const WIDE = 4; // last column a meaning spans (C to E)
+  const g = new SheetGrid(SHEETS.priority, WIDE + 1);
+  const head = { bold: true, fontColor: COLORS.header, fill: COLORS.headerFill, wrap: true };
+  let inSettings = true;
+  rows.forEach((row, r) => {
+    const blank = row.every((v) => v === '' || v === null);
+    if (blank) {
+      inSettings = false;
+      return;
+    }
+    const isHeader = r === 0 || (typeof row[0] === 'string' && row[0] === WEIGHT_CATEGORY_HEADERS[0]);
+    const onlyText = row.slice(1).every((v) => v === '' || v === null);
+    if (onlyText && !isHeader) {
+      // The explanation sentence: one wide wrapped cell across the sheet.
+      g.set(r, 0, row[0] ?? null, { wrap: true, italic: true });
+      g.desc.merges.push(a1Range(r, 0, r, WIDE));
+      return;
+    }
+    row.forEach((v, c) => g.set(r, c, v === '' ? null : v, isHeader ? head : { wrap: true }));
+    if (inSettings && row.length === 3) {
+      if (isHeader) for (let c = 3; c <= WIDE; c++) g.set(r, c, null, head);
+      g.desc.merges.push(a1Range(r, 2, r, WIDE));
+    }
+  });
+  g.desc.columnWidths = [30, 12, 16, 10, 60];
+  g.desc.frozenRows = 1;
+  g.desc.notes.push({ cell: 'A1', text: 'The priority weights: edit any value, effort or chance. A re-run ranks the items with your weights.' });
+  return g.finish();
+}
+
 function buildChecks(rec: Reconciliation, state: PursueState, today: string, warnings: Array<{ item: string; message: string }>): SheetDescription {
   const cols = ['Status', 'Check', 'What was found and what to do'];
   const g = new SheetGrid(SHEETS.checks, cols.length);
@@ -390,7 +427,7 @@ export function buildWorkbook(rec: Reconciliation, state: PursueState, opts: Bui
       buildTopics(rec, state),
       textSheet(SHEETS.rebuttals, rebuttalRows, [16, 24, 14, 50, 40, 40], 'The rebuttal library: edit any text, or add a row. A re-run keeps your edits.'),
       // The rows already end with the explanation sentence; the note says how to use the sheet instead.
-      textSheet(SHEETS.priority, weightRows as (string | number | null)[][], [24, 12, 12, 60], 'The priority weights: edit any value, effort or chance. A re-run ranks the items with your weights.'),
+      buildPriority(weightRows as (string | number | null)[][]),
       buildChecks(rec, state, opts.today, opts.warnings ?? []),
     ],
   };
