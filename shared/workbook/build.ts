@@ -32,6 +32,7 @@ import {
 } from './layout';
 import { compareItems } from '../item-order';
 import { decorateRows, pursueRows, type PursueRow } from './rows';
+import { DATE_FMT, isoToSerial, usDate } from './dates';
 
 export interface BuildOptions {
   /** yyyy-mm-dd: the date the workbook is built (Call Brief title, readiness). */
@@ -119,7 +120,7 @@ function buildPursueSheet(rec: Reconciliation, state: PursueState, rows: PursueR
     g.set(r, PC.key, key, { fontColor: COLORS.muted });
 
     const remarks = [...row.remarks];
-    if (row.closedOn !== null) remarks.unshift(`Gap closed on ${row.closedOn}. Delete this row when nothing more is needed.`);
+    if (row.closedOn !== null) remarks.unshift(`Gap closed on ${usDate(row.closedOn)}. Delete this row when nothing more is needed.`);
     if (remarks.length > 0) g.desc.notes.push({ cell: a1(r, PC.name), text: remarks.join('\n') });
     if (row.priority && row.priority.rank <= highlightN) {
       const p = row.priority.parts;
@@ -222,7 +223,7 @@ function nextStep(text: string): string | null {
 function buildCallBrief(rec: Reconciliation, rows: PursueRow[], topN: number, today: string): SheetDescription {
   const cols = ['#', 'Item', 'Gap $', 'Reason for denial (as written)', 'Reason to approve', 'Evidence to bring', 'Last status', 'Next step'];
   const g = new SheetGrid(SHEETS.brief, cols.length);
-  g.set(0, 0, `Call Brief – top ${topN} items to pursue – ${today}`, { bold: true });
+  g.set(0, 0, `Call Brief – top ${topN} items to pursue – ${usDate(today)}`, { bold: true });
   g.desc.merges.push(a1Range(0, 0, 0, cols.length - 1));
   g.set(
     1,
@@ -253,7 +254,7 @@ function buildCallBrief(rec: Reconciliation, rows: PursueRow[], topN: number, to
     g.set(r, 3, row.denial, { wrap: true });
     g.set(r, 4, row.approve, { wrap: true, italic: row.approveSuggested });
     g.set(r, 5, row.rebuttal ? row.rebuttal.evidence : '', { wrap: true });
-    g.set(r, 6, last ? `${last.date} – ${last.text}` : '', { wrap: true });
+    g.set(r, 6, last ? `${usDate(last.date)} – ${last.text}` : '', { wrap: true });
     g.set(r, 7, next, { wrap: true });
     if (row.rfAsked) g.style(r, 1, { bold: true });
     r++;
@@ -284,8 +285,9 @@ function buildStatusLog(state: PursueState, order: string[]): SheetDescription {
   ordered.push(...rest);
   let r = 1;
   for (const { item, e } of ordered) {
-    g.set(r, LC.timestamp, e.timestamp);
-    g.set(r, LC.date, e.date);
+    // Real dates in US format; the read-back turns them back into the same ISO text, so rows keep their identity.
+    g.set(r, LC.timestamp, isoToSerial(e.timestamp) ?? e.timestamp, { numberFormat: DATE_FMT.timestamp, hAlign: 'left' });
+    g.set(r, LC.date, isoToSerial(e.date) ?? e.date, { numberFormat: DATE_FMT.date, hAlign: 'left' });
     g.set(r, LC.item, item, { hAlign: 'center' });
     g.set(r, LC.author, e.author);
     g.set(r, LC.text, e.text, { wrap: true });

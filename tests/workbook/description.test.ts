@@ -197,7 +197,7 @@ describe('Pursue workbook description', () => {
     expect(s.values[r]![PC.priority]).toBe('closed');
     expect(parseKey(String(s.values[r]![PC.key]))!.attrs.closed).toBe('2025-09-08');
     expect(s.fills[r]![PC.name]).not.toBeNull();
-    expect(s.notes.some((n) => n.cell === `${X(PC.name)}${r + 1}` && /closed on 2025-09-08/.test(n.text))).toBe(true);
+    expect(s.notes.some((n) => n.cell === `${X(PC.name)}${r + 1}` && /closed on 9\/8\/2025/.test(n.text))).toBe(true);
   });
 
   test('Status Log keeps the given order of earlier rows and appends new entries after them', () => {
