@@ -21,6 +21,8 @@ import {
   GAP_KINDS,
   LC,
   LOG_COLUMNS,
+  OP_ITEM,
+  TAX_ITEM,
   PC,
   PURSUE_COLUMNS,
   SHEETS,
@@ -220,6 +222,24 @@ function nextStep(text: string): string | null {
   return m ? m[1]!.trim() : null;
 }
 
+/**
+ * What to do next on a row with a gap, always something: the next step the last note names, else
+ * what is missing, in the order a call needs it.
+ */
+export function suggestedNextStep(row: PursueRow): string {
+  const last = row.status.at(-1);
+  const named = last ? nextStep(last.text) : null;
+  if (named) return named;
+  const noReason = row.denial.trim() === '';
+  const steps: string[] = [];
+  if (noReason && (row.gapKind === 'denied' || row.kind === 'op')) steps.push('Ask the adjuster for the denial reason in writing.');
+  else if (noReason) steps.push(`Ask the adjuster in writing why the ${row.gapKind === 'price' ? 'price' : row.gapKind === 'quantity' ? 'quantity' : 'line'} was cut.`);
+  if (row.approveSuggested) steps.push('Make the suggested reason to approve yours, then send it with the evidence.');
+  else if (row.approve.trim() === '') steps.push('Write the reason to approve and gather the evidence.');
+  if (steps.length === 0) steps.push('Send the reason to approve with the evidence and ask for a revised estimate.');
+  return steps.join(' ');
+}
+
 function buildCallBrief(rec: Reconciliation, rows: PursueRow[], topN: number, today: string): SheetDescription {
   const cols = ['#', 'Item', 'Gap $', 'Reason for denial (as written)', 'Reason to approve', 'Evidence to bring', 'Last status', 'Next step'];
   const g = new SheetGrid(SHEETS.brief, cols.length);
@@ -243,11 +263,8 @@ function buildCallBrief(rec: Reconciliation, rows: PursueRow[], topN: number, to
   let r = h + 1;
   for (const row of ranked) {
     const last = row.status.at(-1);
-    const missing: string[] = [];
-    if (row.denial.trim() === '') missing.push('ask for the denial reason in writing');
-    if (row.approveSuggested || row.approve.trim() === '') missing.push('settle the reason to approve');
-    const next = (last && nextStep(last.text)) ?? (missing.length > 0 ? missing.join('; ') : 'agree the next step with the adjuster');
-    const name = row.kind === 'op' ? row.name : `${row.label} ${row.name}`;
+    const next = suggestedNextStep(row);
+    const name = row.kind === 'op' ? row.name : `${row.label} ${row.name}${row.area ? ` (${row.area})` : ''}`;
     g.set(r, 0, row.priority!.rank, { numberFormat: FMT.integer, hAlign: 'center', bold: true });
     g.set(r, 1, name, { wrap: true });
     g.set(r, 2, dollars(row.gap), { numberFormat: FMT.money, bold: true });
@@ -385,25 +402,64 @@ function buildPriority(rows: (string | number | null)[][]): SheetDescription {
   return g.finish();
 }
 
-function buildChecks(rec: Reconciliation, state: PursueState, today: string, warnings: Array<{ item: string; message: string }>): SheetDescription {
+/** Checks that find something to argue or look at, not something wrong with the figures. */
+const ADVISORY_CHECKS = new Set(['price-list', 'inside-waste', 'op-denied']);
+
+/** A message written for a pane or the CLI, in the workbook's words (no flags, no "the our"). */
+function workbookWords(text: string): string {
+  return text
+    .replace(/\s*\(--[a-z-]+\)/g, '')
+    .replace(/\b[Tt]he our estimate\b/g, (m) => (m[0] === 'T' ? 'Our estimate' : 'our estimate'))
+    .replace(/\b[Tt]he our\b/g, (m) => (m[0] === 'T' ? 'Our' : 'our'));
+}
+
+/**
+ * The Checks sheet in plain words. Status is used honestly: fail = the figures do not add up;
+ * warning = something to fix or check before relying on the result; note = worth knowing;
+ * to do = what to get before the next call; pass = checked and fine. Each finding is listed once,
+ * under a label a person understands (never an internal code).
+ */
+function buildChecks(rec: Reconciliation, state: PursueState, today: string, warnings: Array<{ item: string; message: string }>, rows: PursueRow[]): SheetDescription {
   const cols = ['Status', 'Check', 'What was found and what to do'];
   const g = new SheetGrid(SHEETS.checks, cols.length);
   cols.forEach((c, i) => g.set(0, i, c, { bold: true, fontColor: COLORS.header, fill: COLORS.headerFill }));
   let r = 1;
-  const add = (status: string, what: string, detail: string): void => {
-    const fill = status === 'fail' || status === 'error' ? COLORS.bad : status === 'warning' || status === 'to do' ? COLORS.warn : status === 'pass' ? COLORS.good : null;
-    g.set(r, 0, status, { fill, hAlign: 'center', bold: status === 'fail' || status === 'error' });
+  const seen = new Set<string>();
+  const add = (status: 'pass' | 'note' | 'warning' | 'fail' | 'to do', what: string, detail: string): void => {
+    const text = workbookWords(detail);
+    const key = text.replace(/\s+/g, ' ').trim().toLowerCase();
+    if (seen.has(key)) return;
+    seen.add(key);
+    const fill = status === 'fail' ? COLORS.bad : status === 'warning' || status === 'to do' ? COLORS.warn : status === 'pass' ? COLORS.good : null;
+    g.set(r, 0, status, { fill, hAlign: 'center', bold: status === 'fail' });
     g.set(r, 1, what, { wrap: true });
-    g.set(r, 2, detail, { wrap: true });
+    g.set(r, 2, text, { wrap: true });
     r++;
   };
-  for (const c of rec.checks) add(c.status, c.label, c.detail);
-  for (const p of rec.problems) {
-    const where = p.row === null ? p.side : `${p.side === 'ours' ? 'our paste' : p.side === 'theirs' ? "insurer's paste" : 'both pastes'}, row ${p.row}`;
-    add(p.severity, `${where}: ${p.code}`, p.message);
+  const checkStatus = (c: Reconciliation['checks'][number]): 'pass' | 'note' | 'warning' | 'fail' => {
+    if (c.id === 'residual' && rec.status === 'unverified') return 'warning';
+    if (c.status === 'pass') return 'pass';
+    if (c.status === 'not-run') return 'note';
+    return ADVISORY_CHECKS.has(c.id) ? 'warning' : 'fail';
+  };
+  // Failures and warnings first, then notes and passes: what needs a person comes to the top.
+  const order = { fail: 0, warning: 1, note: 2, pass: 3 } as const;
+  const checks = rec.checks.map((c) => ({ c, st: checkStatus(c) })).sort((a, b) => order[a.st] - order[b.st]);
+  for (const { c, st } of checks.filter((x) => x.st !== 'pass' && x.st !== 'note')) add(st, c.label, c.detail);
+  const sideName = (side: string): string => (side === 'ours' ? 'Our estimate' : side === 'theirs' ? "Insurer's estimate" : 'Both estimates');
+  const problems = [...rec.problems].sort((a, b) => ({ error: 0, warning: 1, info: 2 })[a.severity] - ({ error: 0, warning: 1, info: 2 })[b.severity]);
+  for (const p of problems) {
+    const where = p.row === null ? sideName(p.side) : `${p.side === 'ours' ? 'Our paste' : p.side === 'theirs' ? "Insurer's paste" : 'Both pastes'}, row ${p.row}`;
+    add(p.severity === 'error' ? 'fail' : p.severity === 'warning' ? 'warning' : 'note', where, p.message);
   }
-  for (const w of warnings) add('warning', w.item === '' ? 'Workbook' : `Item ${w.item}`, w.message);
-  for (const i of readiness(rec, state, { ...READINESS_DEFAULTS, today })) add('to do', `Item ${i.item} (${formatMoney(i.gap)})`, i.message);
+  for (const w of warnings) add('warning', w.item === '' ? 'Workbook' : w.item === OP_ITEM ? 'O&P row' : w.item === TAX_ITEM ? 'Tax row' : `Item ${w.item}`, w.message);
+  // The suggestion the readiness message mentions is shown only where a row has one.
+  const suggested = new Set(rows.filter((x) => x.approveSuggested).flatMap((x) => x.items));
+  for (const i of readiness(rec, state, { ...READINESS_DEFAULTS, today })) {
+    const msg = i.message.replace(/\s*\(the Rebuttals sheet has a suggestion\)/, suggested.has(i.item) ? ' (a suggestion is shown in grey on Pursue Items: make it yours)' : '');
+    add('to do', `${i.item === OP_ITEM ? 'O&P row' : `Item ${i.item}`} (${formatMoney(i.gap)})`, msg);
+  }
+  for (const { c, st } of checks.filter((x) => x.st === 'pass' || x.st === 'note')) add(st, c.label, c.detail);
   if (r === 1) add('pass', 'Nothing to check', 'No check ran and no problem was found.');
   g.desc.columnWidths = [10, 40, 90];
   g.desc.frozenRows = 1;
@@ -430,7 +486,7 @@ export function buildWorkbook(rec: Reconciliation, state: PursueState, opts: Bui
       textSheet(SHEETS.rebuttals, rebuttalRows, [16, 24, 14, 50, 40, 40], 'The rebuttal library: edit any text, or add a row. A re-run keeps your edits.'),
       // The rows already end with the explanation sentence; the note says how to use the sheet instead.
       buildPriority(weightRows as (string | number | null)[][]),
-      buildChecks(rec, state, opts.today, opts.warnings ?? []),
+      buildChecks(rec, state, opts.today, opts.warnings ?? [], rows),
     ],
   };
 }
