@@ -11,7 +11,7 @@ function plain(v: ExcelJS.CellValue): Cell {
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
   // A date cell as the day serial Excel's own API hands over (ExcelJS dates are UTC), so the
   // read-back treats a workbook the same from every host.
-  if (v instanceof Date) return isNaN(v.getTime()) ? null : v.getTime() / 86400000 + 25569;
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.getTime() / 86400000 + 25569;
   if (typeof v === 'object') {
     if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((t) => t.text).join('');
     if ('formula' in v || 'sharedFormula' in v) {
