@@ -4,6 +4,7 @@ import type { CellPatch, CellValue } from '../types/workbook';
 import { formatStatusCell, makeStatusEntry } from '../knowledge';
 import { a1, a1Range } from './a1';
 import { FMT } from './grid';
+import { DATE_FMT, isoToSerial } from './dates';
 import { LC, LOG_COLUMNS, PC, SHEETS, TC, TOPIC_COLUMNS } from './layout';
 import { itemAtRow, parseTopicRf, rowOfItem, topicRfCell, type ShownItem } from './identity';
 import { cellString, findTitleRow, findSheet, pursueHeader, type ExistingWorkbook } from './readback';
@@ -79,11 +80,15 @@ export function statusNotePatch(
     const c1 = Math.min(...present);
     const c2 = Math.max(...present);
     const values: CellValue[] = new Array(c2 - c1 + 1).fill(null);
-    const put = (field: number, v: string): void => {
-      if (cols[field]! >= 0) values[cols[field]! - c1] = v;
+    const formats: string[] = values.map(() => FMT.text);
+    const put = (field: number, v: CellValue, format: string = FMT.text): void => {
+      if (cols[field]! < 0) return;
+      values[cols[field]! - c1] = v;
+      formats[cols[field]! - c1] = format;
     };
-    put(LC.timestamp, entry.timestamp);
-    put(LC.date, entry.date);
+    // Real dates in US format, as the built Status Log has them.
+    put(LC.timestamp, isoToSerial(entry.timestamp) ?? entry.timestamp, DATE_FMT.timestamp);
+    put(LC.date, isoToSerial(entry.date) ?? entry.date, DATE_FMT.date);
     put(LC.item, item.trim());
     put(LC.author, entry.author);
     put(LC.text, entry.text);
@@ -92,7 +97,7 @@ export function statusNotePatch(
       sheet: sheetName,
       range: a1Range(r, c1, r, c2),
       values: [values],
-      numberFormats: [values.map(() => FMT.text)],
+      numberFormats: [formats],
     });
   }
   warnings.push(...missingWarning(item, entry));

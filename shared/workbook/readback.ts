@@ -40,15 +40,17 @@ export function cellString(cell: unknown): string {
 
 /** Excel's day serial (days since 1899-12-30) to "yyyy-mm-dd" and "yyyy-mm-ddThh:mm:ss". */
 function fromSerial(serial: number): { date: string; timestamp: string } {
-  const ms = Math.round((serial - 25569) * 86400000);
+  // Rounded to the second: the workbook's timestamps have no fractions, and float error must not show.
+  const ms = Math.round((serial - 25569) * 86400) * 1000;
   const iso = new Date(ms).toISOString();
   return { date: iso.slice(0, 10), timestamp: iso.slice(0, 19) };
 }
 
 function isoDateOf(cell: Cell | unknown, today: string): { date: string; timestamp: string | null } | null {
   if (typeof cell === 'number' && cell > 20000 && cell < 80000) {
+    // A date cell: the workbook writes every Timestamp as one, midnight included.
     const s = fromSerial(cell);
-    return { date: s.date, timestamp: Number.isInteger(cell) ? null : s.timestamp };
+    return { date: s.date, timestamp: s.timestamp };
   }
   if (cell instanceof Date) {
     const t = cellString(cell);
