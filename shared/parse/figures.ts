@@ -176,8 +176,8 @@ function compiled(n: number): Compiled[] {
   return c;
 }
 
-/** score × 10 as evaluate() would give it, plus bit 0 = identities checked at all. Hot path. */
-function quickScore(qty: number | null, at: Int8Array, money: Cents[]): { score: number; checked: boolean } {
+/** evaluate()'s score and whether any identity was checked, packed as (score + 100) × 2 + checked. Hot path. */
+function quickScore(qty: number | null, at: Int8Array, money: Cents[]): number {
   const v = (i: number) => (at[i] < 0 ? undefined : money[at[i]]);
   const unitPrice = v(0);
   const reset = v(1);
@@ -209,10 +209,11 @@ function quickScore(qty: number | null, at: Int8Array, money: Cents[]): { score:
     }
   }
   const implausible = (tax ?? 0) < 0 || (op ?? 0) < 0 ? 1 : 0;
-  return { score: held * 2 - failed - implausible * 3, checked: held + failed > 0 };
+  return (held * 2 - failed - implausible * 3 + 100) * 2 + (held + failed > 0 ? 1 : 0);
 }
 
 const hintKeys = new WeakMap<Role[], string>();
+const shapeCache = new Map<string, { last: Compiled | null; maxBonus: number }>();
 
 /** How many identities a column set can check at most. */
 function maxIdentities(roles: Role[]): number {
@@ -237,37 +238,42 @@ export function solveRoles(qty: number | null, money: Cents[], hint: Role[] | nu
     }
   }
   const all = compiled(money.length);
-  // Most lines fit the header's own column set: when every identity it allows holds (and there
-  // is one to check), no other reading can rank above it.
-  if (hint && hintKey !== undefined) {
-    const own = all.find((c) => c.key === hintKey);
-    if (own) {
-      const q = quickScore(qty, own.at, money);
-      const r = q.checked ? evaluate(qty, own.roles, money) : null;
-      if (r && r.failed.length === 0 && r.extensionFits && r.held.length >= maxIdentities(own.roles)) {
-        r.rank = q.score * 10 + 15;
-        return r;
-      }
-    }
+  const bonus = (c: Compiled) => (!hint ? 0 : c.key === hintKey ? 15 : isSubsequence(c.roles, hint) ? 14 : 0);
+  // Lines of one paste share a column set. The last winner for this shape, when every identity
+  // it allows holds and no reading could get a bigger header bonus, is what the search would
+  // find again: taken without trying the other ~80 readings.
+  const shape = `${money.length}|${hintKey ?? ''}`;
+  let cache = shapeCache.get(shape);
+  if (!cache) {
+    cache = { last: null, maxBonus: Math.max(0, ...all.map(bonus)) };
+    shapeCache.set(shape, cache);
   }
+  const tryFast = (c: Compiled | null | undefined): Reading | null => {
+    if (!c || bonus(c) !== cache!.maxBonus) return null;
+    const q = quickScore(qty, c.at, money);
+    if ((q & 1) === 0) return null;
+    const r = evaluate(qty, c.roles, money);
+    if (r.failed.length > 0 || !r.extensionFits || r.held.length < maxIdentities(c.roles)) return null;
+    r.rank = r.score * 10 + cache!.maxBonus;
+    return r;
+  };
+  const fast = tryFast(hint ? all.find((c) => c.key === hintKey) : null) ?? tryFast(cache.last);
+  if (fast) return fast;
   let best: Compiled | null = null;
   let bestRank = -Infinity;
   for (const c of all) {
     const q = quickScore(qty, c.at, money);
     // One identity that holds outweighs the header; the header outweighs one that fails (totals
     // that include tax fail qty × price = total on every line, and the header is all there is).
-    let rank = q.score * 10;
-    if (hint) {
-      if (c.key === hintKey) rank += 15;
-      else if (isSubsequence(c.roles, hint)) rank += 14;
-    }
-    if (!q.checked) rank -= 5;
+    let rank = ((q >> 1) - 100) * 10 + bonus(c);
+    if ((q & 1) === 0) rank -= 5;
     if (rank > bestRank) {
       best = c;
       bestRank = rank;
     }
   }
   if (!best) return null;
+  cache.last = best;
   const r = evaluate(qty, best.roles, money);
   r.rank = bestRank;
   return r;
@@ -286,10 +292,33 @@ export function isSkipToken(t: string): boolean {
   return CONDITION_WORDS.test(t) || AGE_LIFE.test(t) || PERCENT.test(t) || MARKER.test(t);
 }
 
+const SIMPLE_MONEY = /^(-?)\$?(\d{1,3}(?:,\d{3})+|\d{1,12})(?:\.(\d{1,2}))?$/;
+
 /** A money figure as printed: "1,234.56", "$1.63", "(48.64)", "<0.00>", "-3.00". */
 export function moneyToken(t: string): Cents | null {
+  // The common forms read directly (a paste holds tens of thousands of them); the rest through parseMoney.
+  const m = SIMPLE_MONEY.exec(t);
+  if (m) {
+    const whole = m[2].length > 3 && m[2].includes(',') ? m[2].replace(/,/g, '') : m[2];
+    const v = Number(whole) * 100 + (m[3] === undefined ? 0 : m[3].length === 1 ? Number(m[3]) * 10 : Number(m[3]));
+    return m[1] ? -v : v;
+  }
   if (!/\d/.test(t)) return null;
   return parseMoney(t);
+}
+
+const unitCache = new Map<string, string | null>();
+
+/** normaliseUnit for a single token, remembered (units repeat on every line). */
+export function unitToken(t: string): string | null {
+  if (t.length > 8 || /\d/.test(t)) return null;
+  let u = unitCache.get(t);
+  if (u === undefined) {
+    u = normaliseUnit(t);
+    if (unitCache.size > 10_000) unitCache.clear();
+    unitCache.set(t, u);
+  }
+  return u;
 }
 
 /** A quantity as printed: "1,135.94", "2", "(3.00)" (a credit), not "$1.63". */
@@ -342,8 +371,8 @@ function parseRun(tokens: string[], s: number): FigureRun | null {
     unit = normaliseUnit(glued[2])!;
     qtyText = tokens[k];
     k++;
-  } else if (normaliseUnit(tokens[k]) && !/^\d/.test(tokens[k])) {
-    unit = normaliseUnit(tokens[k])!;
+  } else if (unitToken(tokens[k]) && !/^\d/.test(tokens[k])) {
+    unit = unitToken(tokens[k])!;
     k++;
   } else {
     const q = qtyToken(tokens[k]);
@@ -356,14 +385,14 @@ function parseRun(tokens: string[], s: number): FigureRun | null {
     if (k < tokens.length) {
       const alt = /^\(([\d.,]+)\)$/.exec(tokens[k]);
       const second = alt ? readNumber(alt[1]) : null;
-      if (second && k + 1 < tokens.length && (normaliseUnit(tokens[k + 1]) || moneyToken(tokens[k + 1]) !== null)) {
+      if (second && k + 1 < tokens.length && (unitToken(tokens[k + 1]) || moneyToken(tokens[k + 1]) !== null)) {
         qty = second.value;
         qtyText += ` ${tokens[k]}`;
         k++;
       }
     }
-    if (k < tokens.length && normaliseUnit(tokens[k])) {
-      unit = normaliseUnit(tokens[k])!;
+    if (k < tokens.length && unitToken(tokens[k])) {
+      unit = unitToken(tokens[k])!;
       k++;
     }
   }
@@ -375,7 +404,7 @@ function parseRun(tokens: string[], s: number): FigureRun | null {
     if (k === tokens.length - 1 && money.length > 0 && /^(\$|\d[\d,]*\.|\d{1,3},)$/.test(t)) break;
     if (isSkipToken(t)) continue;
     if (!unit && money.length === 1 && normaliseUnit(t)) {
-      unit = normaliseUnit(t)!;
+      unit = unitToken(t)!;
       continue;
     }
     const m = moneyToken(t);
@@ -402,7 +431,7 @@ export function splitFigures(line: string, hint: Role[] | null = null): SplitLin
   for (let s = first; s < tokens.length; s++) {
     // A line without a quantity prints its unit first, right after the description; a unit with
     // a number before it is "qty unit".
-    if (s !== first && normaliseUnit(tokens[s]) && !/^\d/.test(tokens[s])) continue;
+    if (s !== first && unitToken(tokens[s]) && !/^\d/.test(tokens[s])) continue;
     const run = parseRun(tokens, s);
     if (!run) continue;
     // Runs without a unit only when no run has one (a unit is what estimates print after a qty).
@@ -418,8 +447,11 @@ export function splitFigures(line: string, hint: Role[] | null = null): SplitLin
 }
 
 function figureish(t: string): boolean {
-  if (isSkipToken(t)) return true;
-  if (/\d/.test(t) && (parseMoney(t) !== null || /^\(?[\d.,]+\)?$/.test(t))) return true;
-  if (normaliseUnit(t) && !/^\d/.test(t)) return true;
+  if (/\d/.test(t)) {
+    if (moneyToken(t) !== null || /^\(?[\d.,]+\)?$/.test(t) || isSkipToken(t)) return true;
+  } else {
+    if (unitToken(t) || isSkipToken(t)) return true;
+    return false;
+  }
   return /^[-+]?[\d.,]+[A-Za-z]{2,5}$/.test(t) && normaliseUnit(t.replace(/^[-+]?[\d.,]+/, '')) !== null;
 }

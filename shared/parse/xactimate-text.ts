@@ -147,10 +147,11 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
   }
 
   // The page header block: text above the first numbered line, repeated on later pages.
-  const firstItem = lines.findIndex((l) => readItemStart(l.trim()) !== null);
+  const itemStarts = lines.map((l) => readItemStart(l.trim()));
+  const firstItem = itemStarts.findIndex((s) => s !== null);
   const headerBlock = new Set(lines.slice(0, firstItem < 0 ? lines.length : firstItem).map((l) => l.trim()));
   let inRecapTable = false;
-  const kinds: Classified[] = lines.map((l) => {
+  const kinds: Classified[] = lines.map((l, lineIndex) => {
     const t = l.trim();
     if (t === '') return { kind: 'blank', text: t };
     const room = ROOM_HEIGHT.exec(t);
@@ -166,7 +167,7 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
       return { kind: 'furniture', text: t };
     }
     if (inRecapTable) return { kind: trailingMoney(t).money.length > 0 ? 'recap-table' : 'furniture', text: t };
-    if (readItemStart(t)) return { kind: 'item', text: t };
+    if (itemStarts[lineIndex]) return { kind: 'item', text: t };
     const repeated = headerBlock.has(t) && (counts.get(t) ?? 0) > 1;
     const noise = noiseKind(t, repeated);
     if (noise && !TOTALS_LINE.test(t)) return { kind: 'noise', text: t, noise };
@@ -370,7 +371,7 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
         break;
       case 'item': {
         finish();
-        const m = readItemStart(text)!;
+        const m = itemStarts[i]!;
         const raw = blankRawLine(row);
         raw.item = m.item;
         raw.area = area;
