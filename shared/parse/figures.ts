@@ -357,7 +357,13 @@ export function tokenize(text: string): string[] {
  * Parses tokens[s..] as a line's figures: [qty [(qty2)]] unit money… (Xactimate), qty money unit
  * money… (Symbility: the unit after the price), "13.49SQ" money…, or unit money… (no quantity).
  */
-function parseRun(tokens: string[], s: number): FigureRun | null {
+function parseRun(tokens: string[], s: number, money0?: Array<Cents | null | undefined>): FigureRun | null {
+  const moneyAt = (k: number): Cents | null => {
+    if (!money0) return moneyToken(tokens[k]);
+    let v = money0[k];
+    if (v === undefined) v = money0[k] = moneyToken(tokens[k]);
+    return v;
+  };
   let k = s;
   let qty: number | null = null;
   let qtyText = '';
@@ -385,7 +391,7 @@ function parseRun(tokens: string[], s: number): FigureRun | null {
     if (k < tokens.length) {
       const alt = /^\(([\d.,]+)\)$/.exec(tokens[k]);
       const second = alt ? readNumber(alt[1]) : null;
-      if (second && k + 1 < tokens.length && (unitToken(tokens[k + 1]) || moneyToken(tokens[k + 1]) !== null)) {
+      if (second && k + 1 < tokens.length && (unitToken(tokens[k + 1]) || moneyAt(k + 1) !== null)) {
         qty = second.value;
         qtyText += ` ${tokens[k]}`;
         k++;
@@ -407,7 +413,7 @@ function parseRun(tokens: string[], s: number): FigureRun | null {
       unit = unitToken(t)!;
       continue;
     }
-    const m = moneyToken(t);
+    const m = moneyAt(k);
     if (m === null) return null;
     money.push(m);
   }
@@ -428,11 +434,12 @@ export function splitFigures(line: string, hint: Role[] | null = null): SplitLin
   while (first > 0 && figureish(tokens[first - 1])) first--;
   if (first === tokens.length) return null;
   let best: { split: SplitLine; rank: number } | null = null;
+  const money0: Array<Cents | null | undefined> = new Array(tokens.length);
   for (let s = first; s < tokens.length; s++) {
     // A line without a quantity prints its unit first, right after the description; a unit with
     // a number before it is "qty unit".
     if (s !== first && unitToken(tokens[s]) && !/^\d/.test(tokens[s])) continue;
-    const run = parseRun(tokens, s);
+    const run = parseRun(tokens, s, money0);
     if (!run) continue;
     // Runs without a unit only when no run has one (a unit is what estimates print after a qty).
     if (!run.unit && best && best.split.run.unit) continue;
@@ -454,4 +461,11 @@ function figureish(t: string): boolean {
     return false;
   }
   return /^[-+]?[\d.,]+[A-Za-z]{2,5}$/.test(t) && normaliseUnit(t.replace(/^[-+]?[\d.,]+/, '')) !== null;
+}
+
+/** Is the whole line figures ("1.00 EA 165.00 10.31 ..."), with no description? No solving. */
+export function isFiguresLine(line: string): boolean {
+  const tokens = tokenize(line);
+  if (tokens.length < 2 || !figureish(tokens[0])) return false;
+  return parseRun(tokens, 0) !== null;
 }

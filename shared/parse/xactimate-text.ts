@@ -4,7 +4,7 @@ import type { EstimateLine, ParsedEstimate, PrintedTotal, Side } from '../types/
 import type { Cents } from '../types/money';
 import type { Problem } from '../types/problem';
 import { blankRawLine, checkDuplicateItems, finishLine, type RawLine } from './line';
-import { isSubsequence, priceOf, solveRoles, splitFigures, tokenize, type Reading, type Role, type Roles, type SplitLine } from './figures';
+import { isFiguresLine, isSubsequence, priceOf, solveRoles, splitFigures, tokenize, type Reading, type Role, type Roles, type SplitLine } from './figures';
 import { readRecapLabel, RecapReader } from './recap';
 import { rowText } from './rows';
 import { compactRanges, looksLikeHeading, readPriceList } from './text-kinds';
@@ -168,6 +168,8 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
     }
     if (inRecapTable) return { kind: trailingMoney(t).money.length > 0 ? 'recap-table' : 'furniture', text: t };
     if (itemStarts[lineIndex]) return { kind: 'item', text: t };
+    // Most rows of a carrier layout are figures lines: recognised before the costlier tests.
+    if (!inRecapTable && isFiguresLine(t)) return { kind: 'figures', text: t };
     const repeated = headerBlock.has(t) && (counts.get(t) ?? 0) > 1;
     const noise = noiseKind(t, repeated);
     if (noise && !TOTALS_LINE.test(t)) return { kind: 'noise', text: t, noise };
@@ -179,8 +181,6 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
     if (PAGE_FURNITURE.test(t)) return { kind: 'furniture', text: t };
     if (tm.money.length === 1 && tm.label && readRecapLabel(tm.label)) return { kind: 'recap', text: t };
     if (TOTALS_LINE.test(t) && tm.money.length > 0) return { kind: 'totals', text: t };
-    const fig = splitFigures(t);
-    if (fig && fig.before === '') return { kind: 'figures', text: t };
     if (DIMENSION_WORDS.test(t) && /\d/.test(t)) return { kind: 'dimension', text: t };
     if (tm.money.length > 0 && tm.label && readRecapLabel(tm.label)) return { kind: 'recap', text: t };
     return { kind: 'text', text: t };
@@ -387,8 +387,8 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
         break;
       }
       case 'figures': {
-        const fig = splitFigures(text, layout)!;
-        if (current && !current.hasFigures) {
+        const fig = splitFigures(text, layout);
+        if (fig && current && !current.hasFigures) {
           current.hasFigures = applyFigures(current.raw, fig, row);
         } else {
           problems.push({
