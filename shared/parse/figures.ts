@@ -294,16 +294,66 @@ export function isSkipToken(t: string): boolean {
 
 const SIMPLE_MONEY = /^(-?)\$?(\d{1,3}(?:,\d{3})+|\d{1,12})(?:\.(\d{1,2}))?$/;
 
+/**
+ * The common money forms read by hand, no regular expression: "1,234.56", "$12.00", "-3",
+ * "(48.64)", "<0.00>", "$(3,073.00)". Null when the token is anything else.
+ */
+function quickMoney(t: string): Cents | null {
+  let i = 0;
+  let end = t.length;
+  let negative = false;
+  if (t.charCodeAt(0) === 45) {
+    negative = true;
+    i = 1;
+  }
+  if (t.charCodeAt(i) === 36) i++; // $
+  const open = t.charCodeAt(i);
+  if (open === 40 || open === 60) {
+    // ( or <: accounting negative, closed by ) or >
+    const close = t.charCodeAt(end - 1);
+    if ((open === 40 && close !== 41) || (open === 60 && close !== 62)) return null;
+    negative = !negative;
+    i++;
+    end--;
+    if (t.charCodeAt(i) === 36) i++;
+  }
+  let whole = 0;
+  let digits = 0;
+  let groupDigits = -1; // digits since the last comma (-1: no comma yet)
+  for (; i < end; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      whole = whole * 10 + (c - 48);
+      digits++;
+      if (groupDigits >= 0) groupDigits++;
+      if (digits > 12) return null;
+    } else if (c === 44) {
+      if (digits === 0 || (groupDigits >= 0 && groupDigits !== 3) || (groupDigits < 0 && digits > 3)) return null;
+      groupDigits = 0;
+    } else break;
+  }
+  if (digits === 0 || (groupDigits >= 0 && groupDigits !== 3)) return null;
+  let cents = whole * 100;
+  if (i < end) {
+    if (t.charCodeAt(i) !== 46) return null; // .
+    const fracLen = end - i - 1;
+    if (fracLen < 1 || fracLen > 2) return null;
+    const d1 = t.charCodeAt(i + 1) - 48;
+    const d2 = fracLen === 2 ? t.charCodeAt(i + 2) - 48 : 0;
+    if (d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return null;
+    cents += d1 * 10 + d2;
+  }
+  return negative ? -cents : cents;
+}
+
 /** A money figure as printed: "1,234.56", "$1.63", "(48.64)", "<0.00>", "-3.00". */
 export function moneyToken(t: string): Cents | null {
   // The common forms read directly (a paste holds tens of thousands of them); the rest through parseMoney.
-  const m = SIMPLE_MONEY.exec(t);
-  if (m) {
-    const whole = m[2].length > 3 && m[2].includes(',') ? m[2].replace(/,/g, '') : m[2];
-    const v = Number(whole) * 100 + (m[3] === undefined ? 0 : m[3].length === 1 ? Number(m[3]) * 10 : Number(m[3]));
-    return m[1] ? -v : v;
-  }
-  if (!/\d/.test(t)) return null;
+  const q = quickMoney(t);
+  if (q !== null) return q;
+  const c0 = t.charCodeAt(0);
+  // A word (no digit up front, nor a sign, $ or bracket) is never money.
+  if (!((c0 >= 48 && c0 <= 57) || c0 === 36 || c0 === 45 || c0 === 40 || c0 === 60 || c0 === 46 || c0 === 43) || !/\d/.test(t)) return null;
   return parseMoney(t);
 }
 
