@@ -292,8 +292,6 @@ export function isSkipToken(t: string): boolean {
   return CONDITION_WORDS.test(t) || AGE_LIFE.test(t) || PERCENT.test(t) || MARKER.test(t);
 }
 
-const SIMPLE_MONEY = /^(-?)\$?(\d{1,3}(?:,\d{3})+|\d{1,12})(?:\.(\d{1,2}))?$/;
-
 /**
  * The common money forms read by hand, no regular expression: "1,234.56", "$12.00", "-3",
  * "(48.64)", "<0.00>", "$(3,073.00)". Null when the token is anything else.
