@@ -183,6 +183,15 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
     if (TOTALS_LINE.test(t) && tm.money.length > 0) return { kind: 'totals', text: t };
     if (DIMENSION_WORDS.test(t) && /\d/.test(t)) return { kind: 'dimension', text: t };
     if (tm.money.length > 0 && tm.label && readRecapLabel(tm.label)) return { kind: 'recap', text: t };
+    // A line with a description, a quantity and unit, and figures, but no item number: an
+    // unnumbered line item (numbered by its order, and said once).
+    if (/^[A-Za-z(]/.test(t) && !readRecapLabel(t.replace(/[\d$.,()-]+\s*$/, '').trim())) {
+      const split = splitFigures(t);
+      if (split && split.run.unit && split.run.qty !== null && /[A-Za-z]{2}/.test(split.before)) {
+        itemStarts[lineIndex] = { item: '', rest: t };
+        return { kind: 'item', text: t };
+      }
+    }
     return { kind: 'text', text: t };
   });
 
@@ -236,6 +245,7 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
   // Lines whose printed total is above qty × price with no tax column: a tax-inclusive total
   // ("*TOTAL", rough drafts). Reported once for the whole paste, not once a line.
   const taxInclusive: Array<{ row: number; ratio: number; excess: Cents }> = [];
+  const unnumbered: number[] = [];
   const figureCounts: Array<{ line: RawLine; row: number; count: number; hinted: number | null }> = [];
 
   const applyFigures = (raw: RawLine, split: SplitLine, row: number): boolean => {
@@ -374,6 +384,10 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
         const m = itemStarts[i]!;
         const raw = blankRawLine(row);
         raw.item = m.item;
+        if (m.item === '') {
+          unnumbered.push(row);
+          raw.item = String(out.length + (current ? 2 : 1));
+        }
         raw.area = area;
         const split = splitFigures(m.rest, layout);
         current = { raw, figuresOnStart: false, hasFigures: false, noteLines: [], descLines: [] };
@@ -456,6 +470,12 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
 
   const { recap, rows: recapRows } = recapReader.result();
   checkTextCutOff(kinds, figureCounts, out, side, problems);
+  if (unnumbered.length > 0) {
+    problems.push({
+      side, row: null, severity: 'info', code: 'items-numbered-by-order',
+      message: `${unnumbered.length} line(s) print no item number (rows ${compactRanges(unnumbered)}); they are numbered by their order in the paste.`,
+    });
+  }
   noiseReport.report(problems, side);
   reportTaxInclusive(taxInclusive, out.length, side, problems);
   if (european) {
