@@ -71,7 +71,7 @@ async function mainBench(): Promise<void> {
       console.log(`${String(n).padStart(12)}   ${d.padEnd(14)} ${ms.toFixed(1).padStart(9)}   ${cpuMs.toFixed(1).padStart(13)}   ${((ms / n) * 1000).toFixed(0).padStart(11)}`);
     }
   }
-  console.log('\nRead time, one side, by layout family (median CPU ms; target 5,000 lines < 150 ms):');
+  console.log('\nRead time, one side, by layout family (least CPU ms of the runs; target 5,000 lines < 150 ms):');
   for (const l of readBench()) console.log(l);
   console.log('\nPeak memory (a fresh process, one run):');
   for (const n of [5000, 20000]) {
