@@ -5,6 +5,7 @@ import path from 'node:path';
 import { countExcelSyncs } from '../excel-addin/count';
 import { countGasCalls } from '../tests/gas/fake-gas';
 import { runPursue } from '../shared/index';
+import { matchBenchRows } from './match';
 import { extension, formatPlain } from '../shared/money';
 
 const WORDS = ['Drip edge', 'Step flashing', 'Valley metal', 'R&R Siding - vinyl', 'Ice & water barrier', 'Roof vent - turtle type', 'Gutter / downspout - aluminum', 'House wrap', 'Ridge cap - composition', 'Starter course'];
@@ -89,6 +90,8 @@ async function mainBench(): Promise<void> {
     const { ms, cpuMs } = timeEngine(n, runs);
     console.log(`${String(n).padStart(12)}   ${ms.toFixed(1).padStart(9)}   ${cpuMs.toFixed(1).padStart(13)}   ${((ms / n) * 1000).toFixed(1).padStart(18)}`);
   }
+  console.log('\nMatching alone (matchLines; target: 5,000 lines a side in 10 buildings under 100 ms):');
+  for (const r of matchBenchRows()) console.log(r);
   console.log('\nPeak memory (a fresh process, one run):');
   for (const n of [5000, 20000]) {
     const { mb, ms } = peakMemory(n);

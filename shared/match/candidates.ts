@@ -15,6 +15,8 @@ import { COST, pairCost, UNPAIRED } from './cost';
 import { CLOSE_OVERLAP, similarityIds } from './describe';
 
 export const MAX_PER_LINE = 16;
+/** Of those, at least this many (when there are) from the line's own building and room. */
+const SAME_PLACE_KEPT = 4;
 /** A token used by more lines than this (in the scope looked at) is too common to index by. */
 export const TOKEN_CAP = 40;
 /** At most this many lines sharing the same key are costed (the rest are the same item elsewhere). */
@@ -264,10 +266,16 @@ export function buildCandidates(ours: PreparedLine[], index: CandidateIndex, opt
         costOut.push(foundCost[k]);
       }
     } else {
+      // The cheapest few, but always the best few in the same room: the same item in other rooms
+      // is usually taken by its own line there, and must not crowd out a reworded line here.
       const order = foundCol.map((_, k) => k).sort((x, y) => foundCost[x] - foundCost[y] || foundCol[x] - foundCol[y]);
-      for (let k = 0; k < MAX_PER_LINE; k++) {
-        colOut.push(foundCol[order[k]]);
-        costOut.push(foundCost[order[k]]);
+      const here = order.filter((k) => theirs[foundCol[k]].place === o.place).slice(0, SAME_PLACE_KEPT);
+      const keep = new Set(here);
+      for (let k = 0; k < order.length && keep.size < MAX_PER_LINE; k++) keep.add(order[k]);
+      for (const k of order) {
+        if (!keep.has(k)) continue;
+        colOut.push(foundCol[k]);
+        costOut.push(foundCost[k]);
       }
     }
   }
