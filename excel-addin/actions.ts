@@ -3,10 +3,10 @@
  * write what it describes (one sync), finish (one sync). The engine is passed in so the round-trip
  * count can be measured with any description.
  */
-import type { Cell, Rows } from '../shared/types/cells';
-import type { ReconcileOptions, Reconciliation } from '../shared/types/reconciliation';
-import type { PursueState, ReadinessIssue, Topic } from '../shared/types/knowledge';
-import type { WorkbookDescription } from '../shared/types/workbook';
+import type { Cell, Rows } from '../shared/index';
+import type { ReconcileOptions, Reconciliation } from '../shared/index';
+import type { PursueState, ReadinessIssue, Topic } from '../shared/index';
+import type { WorkbookDescription } from '../shared/index';
 import { PURSUE_SHEETS, readWorkbook, itemOnRow, UserError, type Source, type WorkbookRead } from './reader';
 import { queuePatches, queueWorkbook, type CellPatch, type HostCaps } from './writer';
 

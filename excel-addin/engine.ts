@@ -1,7 +1,7 @@
 /** The real engine, behind the small interface the Excel host uses. */
-import { buildPursue } from '../shared/pursue';
-import { rfPatch, statusNotePatch, topicPatch } from '../shared/workbook/patch';
-import { readiness } from '../shared/knowledge';
+import { buildPursue } from '../shared/index';
+import { rfPatch, statusNotePatch, topicPatch } from '../shared/index';
+import { readiness } from '../shared/index';
 import type { PursueEngine } from './actions';
 
 export const engine: PursueEngine = { buildPursue, statusNotePatch, rfPatch, topicPatch, readiness };

@@ -2,14 +2,14 @@
  * Reads what the user pasted and what the Pursue sheets hold, queued so one context.sync()
  * fetches all of it.
  */
-import type { Cell, Rows } from '../shared/types/cells';
+import type { Cell, Rows } from '../shared/index';
 
 /** Where an estimate was pasted: a whole sheet (its used range) or a range picked by selection. */
 export type Source =
   | { kind: 'sheet'; sheet: string }
   | { kind: 'range'; sheet: string; address: string };
 
-import { SHEETS } from '../shared/workbook/layout';
+import { SHEETS } from '../shared/index';
 
 /** Sheets the workbook description writes; what a person typed in them is read back. */
 export const PURSUE_SHEETS: string[] = Object.values(SHEETS);

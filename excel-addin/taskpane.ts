@@ -2,9 +2,9 @@
  * The task pane: a thin wrapper that reads the pastes, runs the engine and writes its workbook.
  * Every text that comes from a paste or the engine is set with textContent, never as HTML.
  */
-import type { FigureSource, ReconcileOptions, TypedTotals } from '../shared/types/reconciliation';
-import type { Topic } from '../shared/types/knowledge';
-import { dollarsToCents, formatMoney } from '../shared/money';
+import type { FigureSource, ReconcileOptions, TypedTotals } from '../shared/index';
+import type { Topic } from '../shared/index';
+import { dollarsToCents, formatMoney } from '../shared/index';
 import { statusMessage } from '../shared/index';
 import { analyse, applyPatch, buildWorkbook, type BuildOutcome } from './actions';
 import { engine } from './engine';

@@ -3,8 +3,8 @@
  * nothing here calls context.sync(): the caller queues the whole workbook, then syncs once, so the
  * number of round trips does not grow with the number of rows.
  */
-import type { CellPatch, CellValue, SheetDescription, WorkbookDescription } from '../shared/types/workbook';
-import { colLetter } from '../shared/workbook/a1';
+import type { CellPatch, CellValue, SheetDescription, WorkbookDescription } from '../shared/index';
+import { colLetter } from '../shared/index';
 
 /** What the host supports beyond the declared minimum (ExcelApi 1.9). */
 export interface HostCaps {

@@ -2,8 +2,8 @@
  * Apps Script server side: a thin wrapper that reads what the user pasted, hands it to the engine
  * and writes the engine's workbook description. No reconciliation logic and no layout here.
  */
-import type { Cell, Rows } from '../shared/types/cells';
-import type { ReconcileOptions, SideTotals, TypedTotals } from '../shared/types/reconciliation';
+import type { Cell, Rows } from '../shared/index';
+import type { ReconcileOptions, SideTotals, TypedTotals } from '../shared/index';
 import {
   buildPursue,
   cellString,

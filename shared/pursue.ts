@@ -18,6 +18,8 @@ export interface PursueInput {
   existing?: Record<string, Cell[][]> | null;
   /** yyyy-mm-dd. */
   today: string;
+  /** Who runs it (typed on the command line, or the Office / Google identity): Author of new Status Log entries. */
+  author?: string;
 }
 
 export interface PursueResult {
@@ -37,7 +39,7 @@ export function buildPursue(input: PursueInput): PursueResult {
   const warnings: PursueResult['warnings'] = [];
   const existing = input.existing ?? null;
   let read = null;
-  if (existing && isPursueWorkbook(existing)) read = readBackWorkbook(existing, { today: input.today });
+  if (existing && isPursueWorkbook(existing)) read = readBackWorkbook(existing, { today: input.today, author: input.author });
   else if (existing && findSheet(existing, SHEETS.pursue)) {
     warnings.push({
       item: '',
