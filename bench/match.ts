@@ -142,7 +142,8 @@ export function matchBenchRows(): string[] {
   return [...rows, 'Where the time goes (mean ms per run, by phase):', ...profile];
 }
 
-if (require.main === module && !process.env.NOBENCH) {
+// Bundled into bench.js too, so only when this file itself is the script run.
+if (/match\.[jt]s$/.test(process.argv[1] ?? '') && !process.env.NOBENCH) {
   // Standalone: node dist/bench/match.js (npm run bench prints the same section).
   console.log('Matching (matchLines alone; median of runs):');
   for (const r of matchBenchRows()) console.log(r);
