@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { buildPursue } from '../shared/index';
 import { type Direction, pastes } from './pipeline';
+import { matchBenchRows } from './match';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -73,6 +74,8 @@ async function mainBench(): Promise<void> {
   }
   console.log('\nRead time, one side, by layout family (least CPU ms of the runs; target 5,000 lines < 150 ms):');
   for (const l of readBench()) console.log(l);
+  console.log('\nMatching alone (matchLines; target: 5,000 lines a side in 10 buildings under 100 ms):');
+  for (const r of matchBenchRows()) console.log(r);
   console.log('\nPeak memory (a fresh process, one run):');
   for (const n of [5000, 20000]) {
     for (const d of DIRECTIONS) {
