@@ -238,7 +238,7 @@ async function pickItem(): Promise<void> {
   await busy('Reading the selected row…', () =>
     Excel.run(async (context) => {
       const sel = await selectedItem(context);
-      currentItem = { item: sel.item, name: sel.name };
+      currentItem = { item: sel.item ?? sel.items[0]!, name: sel.name };
       $('item-picked').textContent = `Item ${sel.item}${sel.name ? ` – ${sel.name}` : ''}`;
       return `Item ${sel.item} selected.`;
     }),
@@ -260,7 +260,8 @@ async function addNote(): Promise<void> {
       } catch {
         // Storage can be off in some Office hosts; the name is just not remembered.
       }
-      const res = await applyPatch(context, (existing, item) => engine.statusNotePatch(existing, item, text, author, new Date().toISOString()));
+      if (!currentItem) throw new UserError('Pick the item first (Use selected row).');
+      const res = await applyPatch(context, currentItem.item, (existing, item) => engine.statusNotePatch(existing, item, text, author, new Date().toISOString()));
       $<HTMLTextAreaElement>('note').value = '';
       if (currentItem?.item !== res.item) $('item-picked').textContent = `Item ${res.item}`;
       return warningsText(`Note added to item ${res.item}.`, res.warnings);
@@ -272,7 +273,8 @@ async function setRf(): Promise<void> {
   const asked = $<HTMLInputElement>('rf-asked').checked;
   await busy('Saving RF asked…', () =>
     Excel.run(async (context) => {
-      const res = await applyPatch(context, (existing, item) => engine.rfPatch(existing, item, asked));
+      if (!currentItem) throw new UserError('Pick the item first (Use selected row).');
+      const res = await applyPatch(context, currentItem.item, (existing, item) => engine.rfPatch(existing, item, asked));
       return warningsText(`RF asked ${asked ? 'set' : 'cleared'} for item ${res.item}.`, res.warnings);
     }),
   );

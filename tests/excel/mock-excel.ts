@@ -42,6 +42,31 @@ export interface MockBook {
   selection: { sheet: string; row: number; col: number } | null;
   suspended: { calc: number; screen: number };
   supported: Set<string>;
+  /** Serialized bytes of each sync's request (JSON of every queued argument + a per-action envelope). */
+  requests: number[];
+  /** A protected or read-only workbook: any write is refused at sync, as Excel does (AccessDenied). */
+  locked: boolean;
+}
+
+/** Excel on the web refuses a request body over 5 MB (RequestPayloadSizeLimitExceeded). */
+export const EXCEL_WEB_REQUEST_LIMIT = 5 * 1024 * 1024;
+/** Office.js's own JSON around each action (ids, object path, argument info): what a real request adds. */
+const ENVELOPE = 120;
+const utf8 = (v: unknown) => {
+  const s = JSON.stringify(v) ?? '';
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) n += c < 0x800 ? 1 : 2;
+  }
+  return n;
+};
+
+/** An Office.js-style error with a code, as Excel raises them. */
+class OfficeError extends Error {
+  constructor(readonly code: string, message: string) {
+    super(message);
+  }
 }
 
 const key = (r: number, c: number) => `${r},${c}`;
@@ -62,7 +87,7 @@ export function parseAddress(address: string): { r1: number; c1: number; r2: num
 }
 
 export function newBook(): MockBook {
-  return { sheets: [], syncs: 0, calls: [], selection: null, suspended: { calc: 0, screen: 0 }, supported: new Set() };
+  return { sheets: [], syncs: 0, calls: [], selection: null, suspended: { calc: 0, screen: 0 }, supported: new Set(), requests: [], locked: false };
 }
 
 export function addSheet(book: MockBook, name: string, rows: Stored[][] = []): MockSheet {
@@ -178,7 +203,13 @@ export function mockContext(book: MockBook): Excel.RequestContext {
     return m;
   };
   const find = (name: string) => book.sheets.find((s) => s.name === name) ?? null;
-  const call = (name: string) => book.calls.push(name);
+  let requestBytes = 0;
+  let writes = 0;
+  const call = (name: string, payload?: unknown) => {
+    book.calls.push(name);
+    requestBytes += ENVELOPE + (payload === undefined ? 0 : utf8(payload));
+    if (!/load|getItem|suspend/.test(name)) writes++;
+  };
 
   /** Properties whose assignment is queued until sync, like Office.js does. */
   const queuedProps = (target: object, props: Record<string, (v: unknown) => void>) => {
@@ -194,7 +225,7 @@ export function mockContext(book: MockBook): Excel.RequestContext {
             loaded[prop] = v;
             return;
           }
-          call(`set ${prop}`);
+          call(`set ${prop}`, v);
           pending.push(() => apply(v));
         },
         get() {
@@ -248,15 +279,15 @@ export function mockContext(book: MockBook): Excel.RequestContext {
     });
     const rangeFns = range as unknown as Record<string, unknown>;
     rangeFns.setCellProperties = (props: unknown[][]) => {
-      call('setCellProperties');
+      call('setCellProperties', props);
       pending.push(() => block(props, (s, r, c, x) => (cellAt(s, r, c).props = x as Record<string, unknown>)));
     };
     rangeFns.setColumnProperties = (props: Array<{ format?: { columnWidth?: number } }>) => {
-      call('setColumnProperties');
+      call('setColumnProperties', props);
       pending.push(() => props.forEach((p, j) => target().columnWidths.set(c1 + j, p.format?.columnWidth ?? 0)));
     };
     rangeFns.setRowProperties = (props: Array<{ format?: { rowHeight?: number } }>) => {
-      call('setRowProperties');
+      call('setRowProperties', props);
       pending.push(() => props.forEach((p, i) => p.format?.rowHeight !== undefined && target().rowHeights.set(r1 + i, p.format.rowHeight)));
     };
     rangeFns.clear = () => {
@@ -436,8 +467,19 @@ export function mockContext(book: MockBook): Excel.RequestContext {
   (context as unknown as Record<string, unknown>).workbook = workbook;
   (context as unknown as Record<string, unknown>).sync = async () => {
     book.syncs++;
-    call('sync');
+    book.calls.push('sync');
+    const bytes = requestBytes;
+    const wrote = writes;
+    requestBytes = 0;
+    writes = 0;
+    book.requests.push(bytes);
     const ops = pending.splice(0);
+    if (bytes > EXCEL_WEB_REQUEST_LIMIT) {
+      throw new OfficeError('RequestPayloadSizeLimitExceeded', `The request payload size has exceeded the limit (${bytes} bytes).`);
+    }
+    if (book.locked && wrote > 0) {
+      throw new OfficeError('AccessDenied', 'You cannot perform the requested operation.');
+    }
     // Loads see the workbook as it was before this batch's writes, like the snapshot the ranges took.
     let failure: unknown = null;
     for (const op of ops) {
