@@ -955,8 +955,10 @@ export function countGasCalls(
   byMethod: Record<string, number>;
   ms: number;
   writer: string;
-  /** JSON size of the batchUpdate body (0 on the fallback path). */
+  /** JSON size of all batchUpdate bodies (0 on the fallback path). */
   batchBytes: number;
+  /** JSON size of each batchUpdate body, in order. */
+  batchSizes: number[];
 } {
   const gas = createFakeGas({ advancedSheets: opts.advancedSheets !== false });
   gas.ss._paste('Ours', syntheticPaste(rows, 'ours'));
@@ -969,13 +971,14 @@ export function countGasCalls(
   const started = Date.now();
   const summary = b.call<{ writer?: string }>('pursueBuild', req);
   const ms = Date.now() - started;
-  const batch = (gas.sheetsApi?.log ?? []).slice(logStart).find((c) => c.method === 'batchUpdate');
+  const batches = (gas.sheetsApi?.log ?? []).slice(logStart).filter((c) => c.method === 'batchUpdate');
   return {
     rows,
     calls: gas.counter.count(),
     byMethod: gas.counter.byMethod(),
     ms,
     writer: summary.writer ?? 'unknown',
-    batchBytes: batch?.bytes ?? 0,
+    batchBytes: batches.reduce((n, c) => n + (c.bytes ?? 0), 0),
+    batchSizes: batches.map((c) => c.bytes ?? 0),
   };
 }
