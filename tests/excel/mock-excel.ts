@@ -193,7 +193,7 @@ function letters(c: number): string {
 }
 
 /** Builds an Excel.RequestContext stand-in over `book`. */
-export function mockContext(book: MockBook): Excel.RequestContext {
+export function mockContext(book: MockBook, opts: { yieldBetweenOps?: boolean } = {}): Excel.RequestContext {
   const pending: Array<() => void> = [];
   const addressOf = new WeakMap<object, string>();
   let mockSyncing = false;
@@ -483,6 +483,8 @@ export function mockContext(book: MockBook): Excel.RequestContext {
     // Loads see the workbook as it was before this batch's writes, like the snapshot the ranges took.
     let failure: unknown = null;
     for (const op of ops) {
+      // In the browser test, Excel's work happens between the pane's tasks, as it does out of process.
+      if (opts.yieldBetweenOps) await new Promise((r) => setTimeout(r, 0));
       try {
         op();
       } catch (e) {
