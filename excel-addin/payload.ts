@@ -36,8 +36,13 @@ export interface RowChunk {
   rows: number;
   numberFormat: string[][];
   formulas: FormulaCell[][];
-  cellProps: CellProps[][];
-  /** Serialized (UTF-8 JSON) size of the three blocks plus their action overhead. */
+  /**
+   * Cell formats as indexes into `palette`: a sheet has a few dozen distinct formats, so the
+   * hand-over from the worker carries a few objects, not one per cell.
+   */
+  palette: CellProps[];
+  propsIndex: number[][];
+  /** Serialized (UTF-8 JSON) size of the three blocks as Office.js sends them (formats expanded), plus overhead. */
   bytes: number;
 }
 
@@ -115,37 +120,55 @@ export function utf8Length(s: string): number {
 /** The serialized size of one value as Office.js sends it. */
 export const jsonBytes = (v: unknown): number => utf8Length(JSON.stringify(v));
 
-/** One sheet's grids as row chunks of at most `chunkBudget` bytes each (a single huge row still gets its own chunk). */
+/** The chunk's cell formats as setCellProperties takes them (shared objects, one per distinct format). */
+export function chunkProps(chunk: RowChunk): CellProps[][] {
+  return chunk.propsIndex.map((row) => row.map((i) => chunk.palette[i]!));
+}
+
+/** One sheet's grids as row chunks of about `chunkBudget` bytes each (a chunk closes once it passes the budget). */
 export function planSheet(sheet: SheetDescription, chunkBudget = CHUNK_BUDGET): SheetPlan {
   const { values, formulas, numberFormats, bold, italic, fontColors, fills, wrap, hAlign, ...meta } = sheet;
   void values, formulas, numberFormats, bold, italic, fontColors, fills, wrap, hAlign;
   const chunks: RowChunk[] = [];
   let cur: RowChunk | null = null;
+  let seen = new Map<string, { index: number; bytes: number }>();
   const close = () => {
     if (cur) chunks.push(cur);
     cur = null;
   };
   if (sheet.colCount > 0) {
     for (let r = 0; r < sheet.rowCount; r++) {
+      const c0 = cur as RowChunk | null;
+      if (c0 && c0.bytes > chunkBudget) close();
+      if (!cur) {
+        cur = { r0: r, rows: 0, numberFormat: [], formulas: [], palette: [], propsIndex: [], bytes: 3 * ACTION_OVERHEAD };
+        seen = new Map();
+      }
+      const c1 = cur as RowChunk;
       const nf: string[] = [];
       const fx: FormulaCell[] = [];
-      const cp: CellProps[] = [];
+      const ix: number[] = [];
+      let propBytes = 2;
       for (let c = 0; c < sheet.colCount; c++) {
         const fmt = sheet.numberFormats[r]?.[c] || 'General';
         nf.push(fmt);
         fx.push(toFormulaCell(sheet.values[r]?.[c] ?? null, sheet.formulas[r]?.[c] ?? null, fmt));
-        cp.push(cellProps(sheet, r, c));
+        const props = cellProps(sheet, r, c);
+        const key = JSON.stringify(props);
+        let entry = seen.get(key);
+        if (!entry) {
+          entry = { index: c1.palette.length, bytes: utf8Length(key) };
+          seen.set(key, entry);
+          c1.palette.push(props);
+        }
+        ix.push(entry.index);
+        propBytes += entry.bytes + 1;
       }
-      const rowBytes = jsonBytes(nf) + jsonBytes(fx) + jsonBytes(cp) + 3;
-      const c0 = cur as RowChunk | null;
-      if (c0 && c0.bytes + rowBytes > chunkBudget) close();
-      if (!cur) cur = { r0: r, rows: 0, numberFormat: [], formulas: [], cellProps: [], bytes: 3 * ACTION_OVERHEAD };
-      const c1 = cur as RowChunk;
       c1.rows++;
       c1.numberFormat.push(nf);
       c1.formulas.push(fx);
-      c1.cellProps.push(cp);
-      c1.bytes += rowBytes;
+      c1.propsIndex.push(ix);
+      c1.bytes += jsonBytes(nf) + jsonBytes(fx) + propBytes + 3;
     }
   }
   close();

@@ -246,9 +246,17 @@ function origin(read: { sheet: string; firstRow: number } | null): PasteOrigin |
 /** Reads the pastes and the Pursue sheets (one sync) and packs what the engine needs. */
 async function engineInput(context: Excel.RequestContext) {
   const req = request();
-  requireSources(req);
+  try {
+    requireSources(req);
+  } catch (e) {
+    open('step-1');
+    throw e;
+  }
   const same = checkSame();
-  if (same) throw new UserError(same);
+  if (same) {
+    open('step-1');
+    throw new UserError(same);
+  }
   const { read, input } = await readForBuild(context, req);
   const engineIn: EngineInput = {
     ...input,
@@ -336,7 +344,9 @@ async function build(): Promise<void> {
       showSummary(s);
       saveSources();
       open('step-3');
-      // The result where the user is: the summary scrolls into view under the sticky outcome.
+      // The result where the user is: the summary scrolls into view under the sticky outcome, once
+      // the new content has been laid out (a task of its own, so neither step blocks the pane long).
+      await new Promise((r) => setTimeout(r, 0));
       $('summary').scrollIntoView?.({ block: 'start' });
       $('summary').focus({ preventScroll: true });
       void loadSheets();

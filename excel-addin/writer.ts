@@ -5,7 +5,7 @@
  * never to its rows.
  */
 import type { CellPatch, WorkbookDescription } from '../shared/types/workbook';
-import { ACTION_OVERHEAD, metaBytes, planWorkbook, REQUEST_BUDGET, toFormulaCell, type RowChunk, type SheetMeta, type WritePlan } from './payload';
+import { ACTION_OVERHEAD, chunkProps, metaBytes, planWorkbook, REQUEST_BUDGET, toFormulaCell, type RowChunk, type SheetMeta, type WritePlan } from './payload';
 
 /** What the host supports beyond the declared minimum (ExcelApi 1.9). */
 export interface HostCaps {
@@ -89,7 +89,7 @@ function queueChunk(ws: Excel.Worksheet, meta: SheetMeta, chunk: RowChunk): void
   // Number formats first: a text cell written under "@" stays text in every Excel.
   block.numberFormat = chunk.numberFormat;
   block.formulas = chunk.formulas;
-  block.setCellProperties(chunk.cellProps as Excel.SettableCellProperties[][]);
+  block.setCellProperties(chunkProps(chunk) as Excel.SettableCellProperties[][]);
 }
 
 /** Widths, heights, merges, borders, rules, validation, panes, filter and print settings. */

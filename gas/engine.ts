@@ -8,3 +8,6 @@ export { readiness } from '../shared/knowledge/index';
 export { SHEETS, PC, OP_ITEM, TAX_ITEM, parseKey } from '../shared/workbook/layout';
 export { pursueHeader, cellString } from '../shared/workbook/readback';
 export { dollarsToCents, formatMoney } from '../shared/money';
+export { parseReadinessOptions, PursueInputError, READINESS_DEFAULTS, reconcileOptionsFromText } from '../shared/index';
+// Which item a row shows: the hosts' one adapter until the engine exports itemAtRow.
+export { itemAtRow, rowOfItem, rfAskedAt, type ShownItem } from '../excel-addin/item-rule';

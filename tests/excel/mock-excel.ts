@@ -205,9 +205,12 @@ export function mockContext(book: MockBook, opts: { yieldBetweenOps?: boolean } 
   const find = (name: string) => book.sheets.find((s) => s.name === name) ?? null;
   let requestBytes = 0;
   let writes = 0;
+  let payloads: unknown[] = [];
   const call = (name: string, payload?: unknown) => {
     book.calls.push(name);
-    requestBytes += ENVELOPE + (payload === undefined ? 0 : utf8(payload));
+    requestBytes += ENVELOPE;
+    // Measured at sync, as Office.js serializes the request then (and off the caller's task in the browser test).
+    if (payload !== undefined) payloads.push(payload);
     if (!/load|getItem|suspend/.test(name)) writes++;
   };
 
@@ -240,11 +243,10 @@ export function mockContext(book: MockBook, opts: { yieldBetweenOps?: boolean } 
     const sheet = resolve();
     const address = `${sheet?.name ?? ''}!${letters(c1)}${r1 + 1}:${letters(c2)}${r2 + 1}`;
     const small = (r2 - r1 + 1) * (c2 - c1 + 1) <= 1_000_000; // whole-sheet ranges are only cleared, never read
-    const snapshot = sheet && !nullObject && small ? { values: grid(sheet, 'value', r1, c1, r2, c2), formulas: grid(sheet, 'formula', r1, c1, r2, c2) } : { values: [], formulas: [] };
     const range = track(
       new OfficeMockObject({
-        values: snapshot.values,
-        formulas: snapshot.formulas,
+        values: [],
+        formulas: [],
         rowIndex: r1,
         columnIndex: c1,
         address,
@@ -254,6 +256,16 @@ export function mockContext(book: MockBook, opts: { yieldBetweenOps?: boolean } 
         dataValidation: {},
       }),
     );
+    // The cells are copied when a load is queued (not for every range a write creates): a load sees
+    // the workbook as it was before this batch's writes, which land at sync.
+    const snapshot = () => {
+      const s = resolve();
+      if (!s || nullObject || !small) return;
+      // What the mock hands over at sync for a loaded property (load() was already called).
+      const props = (range as unknown as { _properties: Map<string, { _valueBeforeLoaded: unknown }> })._properties;
+      props.get('values')!._valueBeforeLoaded = grid(s, 'value', r1, c1, r2, c2);
+      props.get('formulas')!._valueBeforeLoaded = grid(s, 'formula', r1, c1, r2, c2);
+    };
     (range as unknown as { isNullObject: boolean }).isNullObject = nullObject;
     addressOf.set(range, address);
     const target = () => {
@@ -307,6 +319,7 @@ export function mockContext(book: MockBook, opts: { yieldBetweenOps?: boolean } 
     };
     rangeFns.load = function load(this: OfficeMockObject, p: unknown) {
       call('range.load');
+      pending.push(snapshot);
       return OfficeMockObject.prototype.load.call(this, p as string);
     };
     const local = address.split('!')[1]!;
@@ -468,7 +481,12 @@ export function mockContext(book: MockBook, opts: { yieldBetweenOps?: boolean } 
   (context as unknown as Record<string, unknown>).sync = async () => {
     book.syncs++;
     book.calls.push('sync');
-    const bytes = requestBytes;
+    let bytes = requestBytes;
+    for (const p of payloads.splice(0)) {
+      if (opts.yieldBetweenOps) await new Promise((r) => setTimeout(r, 0));
+      bytes += utf8(p);
+    }
+    payloads = [];
     const wrote = writes;
     requestBytes = 0;
     writes = 0;

@@ -112,6 +112,8 @@ export function sheetsParse(text: string, numberFormat: string): { value: Value 
 
 export class Counter {
   calls: string[] = [];
+  /** A spreadsheet the user may only view, or whose sheets are protected: every write is refused, as Google does. */
+  locked = false;
   count(): number {
     return this.calls.length;
   }
@@ -133,6 +135,9 @@ function tracked<T extends object>(obj: T, cls: string, counter: Counter): T {
       if (typeof v === 'function' && typeof prop === 'string' && !prop.startsWith('_') && prop !== 'constructor') {
         return (...args: unknown[]) => {
           counter.calls.push(`${cls}.${prop}`);
+          if (counter.locked && /^(set|insert|delete|clear|merge|batchUpdate|append|add|hide|show|activate)/.test(prop)) {
+            throw new Error('You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.');
+          }
           return (v as (...a: unknown[]) => unknown).apply(target, args);
         };
       }
