@@ -1,55 +1,30 @@
-// `npm run bench`: engine time against input size, peak memory, and host round trips against
-// row count. Figures are measured on this machine each run; nothing here is a pass/fail test.
+// `npm run bench`: the whole job a host runs (buildPursue: read both pastes, match, reconcile,
+// knowledge, workbook description and CRM text) against input size, either side as ours; peak
+// memory; and host round trips against row count. Figures are measured on this machine each run;
+// nothing here is a pass/fail test.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { countExcelSyncs } from '../excel-addin/count';
-import { countGasCalls } from '../tests/gas/fake-gas';
-import { runPursue } from '../shared/index';
-import { extension, formatPlain } from '../shared/money';
-
-const WORDS = ['Drip edge', 'Step flashing', 'Valley metal', 'R&R Siding - vinyl', 'Ice & water barrier', 'Roof vent - turtle type', 'Gutter / downspout - aluminum', 'House wrap', 'Ridge cap - composition', 'Starter course'];
-const AREAS = ['Roof', 'Front Elevation', 'Rear Elevation', 'Left Elevation', 'Right Elevation', 'Garage', 'Shed', 'Porch'];
-const UNITS = ['LF', 'SF', 'EA', 'SQ'];
-
-/** Xactimate-style PDF text with n lines; the insurer cuts, reprices, rewords and drops some. */
-function estimate(n: number, insurer: boolean): string {
-  const out: string[] = [];
-  let area = '';
-  let num = 0;
-  for (let k = 0; k < n; k++) {
-    const a = AREAS[Math.floor(k / 50) % AREAS.length] + (k >= 400 ? ` ${Math.floor(k / 400)}` : '');
-    if (a !== area) {
-      area = a;
-      out.push('', area, '', 'DESCRIPTION  QUANTITY UNIT PRICE  TAX  O&P  RCV');
-    }
-    if (insurer && k % 10 === 3) continue; // denied
-    let desc = `${WORDS[k % WORDS.length]} - grade ${k}`;
-    if (insurer && k % 10 === 7) desc = `${WORDS[k % WORDS.length]} grade ${k} (carrier wording)`;
-    const qty = ((k * 37) % 5000) / 10 + 1 - (insurer && k % 10 === 5 ? 0.5 : 0);
-    const price = 100 + ((k * 7919) % 40000) - (insurer && k % 10 === 1 ? 7 : 0);
-    const amt = extension(qty, price);
-    num++;
-    out.push(`${num}.  ${desc}   ${qty.toFixed(2)} ${UNITS[k % UNITS.length]}   ${formatPlain(price)}   0.00   0.00   ${formatPlain(amt)}`);
-  }
-  return out.join('\n');
-}
+import { buildPursue } from '../shared/index';
+import { type Direction, pastes } from './pipeline';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
 }
 
-/** Median wall time and median CPU time (the latter steadier on a busy machine). */
-function timeEngine(n: number, runs: number): { ms: number; cpuMs: number } {
-  const ours = estimate(n, false);
-  const theirs = estimate(n, true);
-  runPursue({ ours, theirs }); // warm up the JIT
+const TODAY = '2025-09-10';
+const DIRECTIONS: Direction[] = ['ours-full', 'ours-revised'];
+
+/** Median wall time and median CPU time (the latter steadier on a busy machine) of buildPursue. */
+function timeEngine(n: number, direction: Direction, runs: number): { ms: number; cpuMs: number } {
+  const input = { ...pastes(n, direction), today: TODAY };
+  buildPursue(input); // warm up the JIT
   const times: number[] = [];
   const cpu: number[] = [];
   for (let r = 0; r < runs; r++) {
     const c0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
-    runPursue({ ours, theirs });
+    buildPursue(input);
     times.push(Number(process.hrtime.bigint() - t0) / 1e6);
     const c = process.cpuUsage(c0);
     cpu.push((c.user + c.system) / 1000);
@@ -58,52 +33,52 @@ function timeEngine(n: number, runs: number): { ms: number; cpuMs: number } {
 }
 
 /** Peak memory of one whole run in a fresh process (maxRSS). */
-function peakMemory(n: number): { mb: number; ms: number } {
-  const r = spawnSync(process.execPath, [__filename, '--one', String(n)], { encoding: 'utf8' });
+function peakMemory(n: number, direction: Direction): { mb: number; ms: number } {
+  const r = spawnSync(process.execPath, [__filename, '--one', String(n), direction], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(r.stderr);
   return JSON.parse(r.stdout);
 }
 
-async function hostCounts(): Promise<string[]> {
-  const rows: string[] = [];
-  const excel: string[] = [];
-  const gas: string[] = [];
-  const gasFallback: string[] = [];
-  const code = path.resolve('dist/gas/Code.js');
-  for (const n of [10, 100, 1000]) {
-    excel.push(`${n} lines: ${await countExcelSyncs(n)}`);
-    gas.push(`${n} lines: ${countGasCalls(n, code).calls}`);
-    gasFallback.push(`${n} lines: ${countGasCalls(n, code, { advancedSheets: false }).calls}`);
-  }
-  rows.push(`${'Excel context.sync() calls'.padEnd(38)} ${excel.join(' | ')}`);
-  rows.push(`${'Apps Script calls (Sheets API)'.padEnd(38)} ${gas.join(' | ')}`);
-  rows.push(`${'Apps Script calls (SpreadsheetApp only)'.padEnd(38)} ${gasFallback.join(' | ')}`);
-  return rows;
+/** Host round trips, counted by tests/bench/round-trips.ts (it drives the test fakes) in its own process. */
+function hostCounts(): string[] {
+  const r = spawnSync(process.execPath, [path.join(__dirname, 'round-trips.js')], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`round-trip count failed: ${r.stderr}`);
+  const counts: { lines: number; excelSyncs: number; gasSheetsApiCalls: number; gasSpreadsheetAppCalls: number }[] = JSON.parse(r.stdout);
+  const row = (label: string, pick: (c: (typeof counts)[number]) => number) =>
+    `${label.padEnd(38)} ${counts.map((c) => `${c.lines} lines: ${pick(c)}`).join(' | ')}`;
+  return [
+    row('Excel context.sync() calls', (c) => c.excelSyncs),
+    row('Apps Script calls (Sheets API)', (c) => c.gasSheetsApiCalls),
+    row('Apps Script calls (SpreadsheetApp only)', (c) => c.gasSpreadsheetAppCalls),
+  ];
 }
 
 async function mainBench(): Promise<void> {
   console.log(`Pursue benchmark — node ${process.version}, ${require('node:os').cpus().length} cores`);
-  console.log('\nEngine (parse + match + reconcile, both sides; median of runs):');
-  console.log('lines a side   median ms   median CPU ms   ms per 1,000 lines');
-  for (const [n, runs] of [[100, 21], [1000, 11], [5000, 7]] as const) {
-    const { ms, cpuMs } = timeEngine(n, runs);
-    console.log(`${String(n).padStart(12)}   ${ms.toFixed(1).padStart(9)}   ${cpuMs.toFixed(1).padStart(13)}   ${((ms / n) * 1000).toFixed(1).padStart(18)}`);
+  console.log('\nbuildPursue end to end (read, match, reconcile, knowledge, workbook, CRM text); median of runs.');
+  console.log('"ours-full": our full estimate against the insurer\'s revision; "ours-revised": the other way round.');
+  console.log('lines a side   direction       median ms   median CPU ms   µs per line');
+  for (const [n, runs] of [[100, 21], [1000, 11], [5000, 5], [20000, 3]] as const) {
+    for (const d of DIRECTIONS) {
+      const { ms, cpuMs } = timeEngine(n, d, runs);
+      console.log(`${String(n).padStart(12)}   ${d.padEnd(14)} ${ms.toFixed(1).padStart(9)}   ${cpuMs.toFixed(1).padStart(13)}   ${((ms / n) * 1000).toFixed(0).padStart(11)}`);
+    }
   }
   console.log('\nPeak memory (a fresh process, one run):');
   for (const n of [5000, 20000]) {
-    const { mb, ms } = peakMemory(n);
-    console.log(`${String(n).padStart(6)} lines a side: peak RSS ${mb.toFixed(0)} MB, ${ms.toFixed(0)} ms`);
+    for (const d of DIRECTIONS) {
+      const { mb, ms } = peakMemory(n, d);
+      console.log(`${String(n).padStart(6)} lines a side, ${d.padEnd(13)} peak RSS ${mb.toFixed(0)} MB, ${ms.toFixed(0)} ms`);
+    }
   }
   console.log('\nHost round trips for a full build (must not grow with rows):');
-  for (const r of await hostCounts()) console.log(r);
+  for (const r of hostCounts()) console.log(r);
 }
 
 if (process.argv[2] === '--one') {
-  const n = Number(process.argv[3]);
-  const ours = estimate(n, false);
-  const theirs = estimate(n, true);
+  const input = { ...pastes(Number(process.argv[3]), process.argv[4] as Direction), today: TODAY };
   const t0 = Date.now();
-  runPursue({ ours, theirs });
+  buildPursue(input);
   const ms = Date.now() - t0;
   process.stdout.write(JSON.stringify({ mb: process.resourceUsage().maxRSS / 1024, ms }));
 } else {

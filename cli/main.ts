@@ -1,11 +1,13 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { decodeText } from '../shared/index';
 import { formatTextReport, PursueInputError, toJsonReport, type JsonReport } from '../shared/index';
-import { lineKnowledge } from '../shared/knowledge';
-import { buildPursue } from '../shared/pursue';
-import type { PursueState } from '../shared/types/knowledge';
-import type { Reconciliation } from '../shared/types/reconciliation';
+import { lineKnowledge } from '../shared/index';
+import { buildPursue } from '../shared/index';
+import type { PursueState } from '../shared/index';
+import type { Reconciliation } from '../shared/index';
 import { parseCliArgs, UsageError, USAGE } from './args';
+import { checkOutPath } from './out-path';
 
 /** Reads a paste file; a clear message for a missing file, a folder, or binary content. */
 export function readPasteFile(file: string): string {
@@ -23,7 +25,7 @@ export function readPasteFile(file: string): string {
   if (control > 0) {
     throw new PursueInputError(`"${file}" is not text (it looks like a binary file, e.g. a PDF or .xlsx). Copy the estimate's text from the PDF and save it as a .txt file, or export the sheet as CSV.`);
   }
-  return buf.toString('utf8');
+  return decodeText(buf);
 }
 
 function localToday(): string {
@@ -65,13 +67,14 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
     const pastes = args.compare !== undefined
       ? { compare: readPasteFile(args.compare) }
       : { ours: readPasteFile(args.ours!), theirs: readPasteFile(args.theirs!) };
+    if (args.out) checkOutPath(args.out);
     // ExcelJS is loaded only when a workbook is read or written.
     const xlsx = args.out ? await import('./xlsx/index') : null;
     if (args.out && xlsx && (await xlsx.xlsxKind(args.out)) === 'other') {
       throw new PursueInputError(`"${args.out}" exists and is not a Pursue workbook; it was left as it is. Choose another file name for --out.`);
     }
     const existing = args.out && xlsx ? await xlsx.readXlsxValues(args.out) : null;
-    const result = buildPursue({ ...pastes, options: args.options, existing, today: args.today ?? localToday() });
+    const result = buildPursue({ ...pastes, options: args.options, existing, today: args.today ?? localToday(), author: args.author });
     if (args.json) io.out.write(JSON.stringify(jsonWithKnowledge(result.rec, result.state), null, 2) + '\n');
     else if (args.crm) io.out.write(result.crm.endsWith('\n') ? result.crm : `${result.crm}\n`);
     else io.out.write(formatTextReport(result.rec));

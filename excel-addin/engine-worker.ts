@@ -12,6 +12,7 @@ import {
   readiness,
   reconcileOptionsFromText,
   rfPatch,
+  statusMessage,
   statusNotePatch,
   topicPatch,
   type FigureSource,
@@ -33,17 +34,10 @@ const SOURCE_WORDS: Record<FigureSource, string> = {
 
 const count = (n: number) => n.toLocaleString('en-US');
 
-/**
- * Reconciled / not reconciled / unverified, in words. A local stand-in until the engine's
- * statusMessage is exported from shared/index.ts; then this calls it and decides nothing itself.
- */
+/** Reconciled / not reconciled / unverified: the engine's state and its words for the pane. */
 function statusOf(rec: Reconciliation): { state: StatusState; text: string } {
-  const missing = [rec.ours.rcvSource === 'missing' ? 'our RCV' : '', rec.theirs.rcvSource === 'missing' ? 'the approved RCV' : ''].filter(Boolean);
-  if (missing.length > 0) {
-    return { state: 'unverified', text: `Unverified: ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not in the paste. Type ${missing.length > 1 ? 'them' : 'it'} under Totals, then build again.` };
-  }
-  if (rec.reconciled) return { state: 'reconciled', text: `Reconciled: the item gaps add up to the total gap (within ${formatMoney(rec.tolerance)}).` };
-  return { state: 'not-reconciled', text: `Not reconciled: ${formatMoney(rec.residual)} of the total gap is not explained by the items. Check the totals and the problems below.` };
+  const state: StatusState = rec.status === 'reconciled' ? 'reconciled' : rec.status === 'unverified' ? 'unverified' : 'not-reconciled';
+  return { state, text: statusMessage(rec, 'excel') };
 }
 
 function where(input: EngineInput, side: string, row: number | null): string {

@@ -8,7 +8,7 @@
  * Each chunk carries its serialized size; the writer packs chunks into syncs of at most
  * REQUEST_BUDGET bytes, so the number of syncs grows with bytes / budget, never with rows.
  */
-import type { CellValue, SheetDescription, WorkbookDescription } from '../shared/types/workbook';
+import type { CellValue, SheetDescription, WorkbookDescription } from '../shared/index';
 
 /** Bytes per sync: Excel on the web's 5 MB cap less 1 MB for Office.js's own envelope per action. */
 export const REQUEST_BUDGET = 4 * 1024 * 1024;
@@ -127,8 +127,25 @@ export function chunkProps(chunk: RowChunk): CellProps[][] {
 
 /** One sheet's grids as row chunks of about `chunkBudget` bytes each (a chunk closes once it passes the budget). */
 export function planSheet(sheet: SheetDescription, chunkBudget = CHUNK_BUDGET): SheetPlan {
-  const { values, formulas, numberFormats, bold, italic, fontColors, fills, wrap, hAlign, ...meta } = sheet;
-  void values, formulas, numberFormats, bold, italic, fontColors, fills, wrap, hAlign;
+  const meta: SheetMeta = {
+    name: sheet.name,
+    rowCount: sheet.rowCount,
+    colCount: sheet.colCount,
+    columnWidths: sheet.columnWidths,
+    frozenRows: sheet.frozenRows,
+    frozenColumns: sheet.frozenColumns,
+    filter: sheet.filter,
+    borders: sheet.borders,
+    conditionalFormats: sheet.conditionalFormats,
+    validations: sheet.validations,
+    notes: sheet.notes,
+    merges: sheet.merges,
+    print: sheet.print,
+    tabColor: sheet.tabColor,
+  };
+  if (sheet.rowHeights) meta.rowHeights = sheet.rowHeights;
+  if (sheet.fontSize !== undefined) meta.fontSize = sheet.fontSize;
+  if (sheet.verticalAlign) meta.verticalAlign = sheet.verticalAlign;
   const chunks: RowChunk[] = [];
   let cur: RowChunk | null = null;
   let seen = new Map<string, { index: number; bytes: number }>();

@@ -4,7 +4,7 @@
  * cap): a small workbook is one write sync, a 5,000-line one a few, in proportion to its bytes,
  * never to its rows.
  */
-import type { CellPatch, WorkbookDescription } from '../shared/types/workbook';
+import type { CellPatch, WorkbookDescription } from '../shared/index';
 import { ACTION_OVERHEAD, chunkProps, metaBytes, planWorkbook, REQUEST_BUDGET, toFormulaCell, type RowChunk, type SheetMeta, type WritePlan } from './payload';
 
 /** What the host supports beyond the declared minimum (ExcelApi 1.9). */

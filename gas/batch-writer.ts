@@ -11,8 +11,8 @@
  * Text stays text without tricks: a string goes as `userEnteredValue.stringValue`, which Sheets
  * stores as-is (never parsed as a formula, number or date); formulas go as `formulaValue`.
  */
-import type { Cell } from '../shared/types/cells';
-import type { BorderSpec, SheetDescription, WorkbookDescription } from '../shared/types/workbook';
+import type { Cell } from '../shared/index';
+import type { BorderSpec, SheetDescription, WorkbookDescription } from '../shared/index';
 import { parseCell, widthToPixels } from './writer';
 
 type Api = GoogleAppsScript.Sheets;

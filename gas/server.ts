@@ -2,8 +2,8 @@
  * Apps Script server side: a thin wrapper that reads what the user pasted, hands it to the engine
  * and writes the engine's workbook description. No reconciliation logic and no layout here.
  */
-import type { Cell, Rows } from '../shared/types/cells';
-import type { Reconciliation, SideTotals } from '../shared/types/reconciliation';
+import type { Cell, Rows } from '../shared/index';
+import type { Reconciliation, SideTotals } from '../shared/index';
 import {
   buildPursue,
   formatMoney,
@@ -14,6 +14,7 @@ import {
   reconcileOptionsFromText,
   rfAskedAt,
   rowOfItem,
+  statusMessage,
   rfPatch,
   SHEETS,
   statusNotePatch,
@@ -249,17 +250,10 @@ function summarize(result: PursueResult, written: boolean, writer?: BuildSummary
   };
 }
 
-/**
- * Reconciled / not reconciled / unverified, in words. A stand-in until the engine's statusMessage
- * is exported from shared/index.ts; then this calls it and decides nothing itself.
- */
+/** Reconciled / not reconciled / unverified: the engine's state and its words for the sidebar. */
 function statusOf(rec: Reconciliation): BuildSummary['status'] {
-  const missing = [rec.ours.rcvSource === 'missing' ? 'our RCV' : '', rec.theirs.rcvSource === 'missing' ? 'the approved RCV' : ''].filter(Boolean);
-  if (missing.length > 0) {
-    return { state: 'unverified', text: `Unverified: ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not in the paste. Type ${missing.length > 1 ? 'them' : 'it'} under Confirm totals, then build again.` };
-  }
-  if (rec.reconciled) return { state: 'reconciled', text: `Reconciled: the item gaps add up to the total gap (within ${formatMoney(rec.tolerance)}).` };
-  return { state: 'not-reconciled', text: `Not reconciled: ${formatMoney(rec.residual)} of the total gap is not explained by the items. Check the totals and the problems below.` };
+  const state = rec.status === 'reconciled' ? 'reconciled' : rec.status === 'unverified' ? 'unverified' : 'not-reconciled';
+  return { state, text: statusMessage(rec, 'sheets') };
 }
 
 /** Errors and advisories for the sidebar, each said once (a failed check that repeats a problem is dropped). */
@@ -592,7 +586,7 @@ export function pursueMenuBuild(): void {
   try {
     const s = pursueBuild(req);
     ss().toast(
-      `Total gap ${s.totalGap}, residual ${s.residual}: ${s.reconciled ? 'reconciled' : 'NOT reconciled'}. ${s.problems.length} problem(s) listed on the Checks sheet.`,
+      `Total gap ${s.totalGap}, residual ${s.residual}: ${s.status.state === 'not-reconciled' ? 'NOT reconciled' : s.status.state}. ${s.problems.length} problem(s) listed on the Checks sheet.`,
       'Pursue items built',
       10,
     );

@@ -9,8 +9,8 @@ import type {
   CellValue,
   SheetDescription,
   WorkbookDescription,
-} from '../shared/types/workbook';
-import type { Cell } from '../shared/types/cells';
+} from '../shared/index';
+import type { Cell } from '../shared/index';
 
 type SS = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

@@ -1,6 +1,6 @@
 // The engine's public face: the only module a host (Excel, Apps Script, the command line) imports.
 // Everything a host needs to read, hand over and write is here; decisions stay in the engine.
-export { readText } from './parse/rows';
+export { readText, decodeText } from './parse/rows';
 export { parseEstimate, parseComparison } from './parse/detect';
 export { matchLines } from './match/lines';
 export { lineGap } from './gaps';
@@ -9,6 +9,7 @@ export { runPursue, parseInput, PursueInputError, type PursueInput } from './run
 export { buildPursue, type PursueInput as BuildInput, type PursueResult } from './pursue';
 export { toJsonReport, type JsonReport, type JsonLine } from './report/json';
 export { formatTextReport } from './report/text';
+export { statusMessage, STATUS_LABEL, missingTotals, type StatusHost } from './report/status';
 export { formatMoney, formatPlain, parseMoney, toDollars, dollarsToCents, extension } from './money';
 export {
   parseTypedTotals, parseTolerance, reconcileOptionsFromText, totalFieldName, toleranceFieldName,
@@ -20,6 +21,7 @@ export { readiness, lineKnowledge } from './knowledge/index';
 export { SHEETS, PC, OP_ITEM, TAX_ITEM, parseKey } from './workbook/layout';
 export { pursueHeader, cellString, isPursueWorkbook } from './workbook/readback';
 export { colLetter, a1, a1Range, parseA1, parseRange } from './workbook/a1';
+export { itemAtRow, rowOfItem, splitItemList, type ShownItem } from './workbook/identity';
 export type * from './types/cells';
 export type * from './types/estimate';
 export type * from './types/money';

@@ -1,19 +1,18 @@
+import { compareItems } from './item-order';
 import { lineSumChecks, insideWasteCheck, overheadProfitCheck, priceListCheck, recapCheck } from './checks';
 import { lineGap } from './gaps';
 import { matchLines } from './match/lines';
 import { formatMoney, sumCents } from './money';
 import { sideTotals } from './totals';
-import type { ParsedEstimate } from './types/estimate';
+import { reconcileStatus, statusMessage } from './report/status';
+import type { EstimateLine, ParsedEstimate } from './types/estimate';
 import type { Problem } from './types/problem';
 import type { Check, InsurerOnlyLine, LineGap, ReconcileOptions, Reconciliation } from './types/reconciliation';
 
 export const DEFAULT_TOLERANCE = 100;
 
 /** Sorts item numbers as people read them: 2 before 10, "7a" after 7. */
-const ITEM_ORDER = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
-export function compareItems(a: string, b: string): number {
-  return ITEM_ORDER.compare(a, b);
-}
+export { compareItems };
 
 /**
  * Our lines against the insurer's: each line's gap and parts, insurer-only lines, tax and O&P
@@ -29,12 +28,17 @@ export function reconcile(
   const seen = new Set(ours.problems);
   const problems: Problem[] = [...ours.problems, ...theirs.problems.filter((p) => !seen.has(p))];
   const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
-  const { matches, problems: matchProblems } = matchLines(ours.lines, theirs.lines, { overrides: options.overrides, pairs });
+  const { matches, problems: matchProblems, overrides, overrideNotes } = matchLines(ours.lines, theirs.lines, { overrides: options.overrides, pairs });
   problems.push(...matchProblems);
 
   const order = ours.lines.map((_, i) => i).sort((a, b) => compareItems(ours.lines[a].item, ours.lines[b].item) || a - b);
-  const lines: LineGap[] = order.map((i) => lineGap(ours.lines[i], matches.get(i) ?? null));
-  const used = new Set([...matches.values()].map((m) => m.insurer));
+  const lines: LineGap[] = order.map((i) => {
+    const g = lineGap(ours.lines[i], matches.get(i) ?? null);
+    const note = overrideNotes.get(i);
+    return note === undefined ? g : { ...g, overrideNote: note };
+  });
+  // A split pairs one line with two of the insurer's: both count as used.
+  const used = new Set([...matches.values()].flatMap((m) => m.parts ?? [m.insurer]));
   const insurerOnly: InsurerOnlyLine[] = theirs.lines.filter((t) => !used.has(t)).map((t) => ({ insurer: t, gap: -t.amount }));
 
   for (const l of lines) {
@@ -55,7 +59,16 @@ export function reconcile(
   const sumOfInsurerOnlyGaps = sumCents(insurerOnly.map((l) => l.gap));
   const sumOfParts = sumOfLineGaps + sumOfInsurerOnlyGaps + taxGap + overheadProfitGap;
   const residual = totalGap - sumOfParts;
-  const reconciled = Math.abs(residual) <= tolerance;
+  const samePaste = theirs !== ours && isSamePaste(ours, theirs);
+  if (samePaste) {
+    problems.push({
+      side: 'both', row: null, severity: 'error', code: 'same-paste',
+      message: "Both sides are the same paste (the same lines and totals), so there is nothing to reconcile. Paste the insurer's revised estimate as the insurer's side.",
+    });
+  }
+  const status = reconcileStatus(residual, tolerance, oursTotals, theirsTotals, samePaste);
+  const reconciled = status === 'reconciled';
+  const addsUp = Math.abs(residual) <= tolerance;
 
   const checks: Check[] = [
     ...lineSumChecks(ours, problems),
@@ -66,17 +79,34 @@ export function reconcile(
     overheadProfitCheck(oursTotals, theirsTotals, problems),
     insideWasteCheck(lines, theirs.lines, problems),
   ];
-  const residualCheck: Check = reconciled
-    ? { id: 'residual', label: 'Residual', status: 'pass', detail: `The parts add up to the total gap ${formatMoney(totalGap)} (residual ${formatMoney(residual)}, tolerance ${formatMoney(tolerance)}).` }
+  const residualCheck: Check = addsUp
+    ? {
+        id: 'residual', label: 'Residual', status: 'pass',
+        detail: `The parts add up to the total gap ${formatMoney(totalGap)} (residual ${formatMoney(residual)}, tolerance ${formatMoney(tolerance)}).` +
+          (status === 'unverified' ? ` ${statusMessage({ status, residual, tolerance, totalGap, ours: oursTotals, theirs: theirsTotals, problems }, 'cli').replace(/^⚠ /, '')}` : ''),
+      }
     : {
         id: 'residual', label: 'Residual', status: 'fail',
         detail: `The parts add up to ${formatMoney(sumOfParts)} but the total gap (our RCV − approved RCV) is ${formatMoney(totalGap)}: ${formatMoney(residual)} is unexplained. Look at the failed line-sum checks and the rows not understood, and check the typed RCV, tax and O&P.`,
       };
   checks.push(residualCheck);
-  if (!reconciled) problems.push({ side: 'both', row: null, severity: 'error', code: 'not-reconciled', message: residualCheck.detail });
+  if (!addsUp) problems.push({ side: 'both', row: null, severity: 'error', code: 'not-reconciled', message: residualCheck.detail });
 
   return {
     lines, insurerOnly, ours: oursTotals, theirs: theirsTotals, taxGap, overheadProfitGap, totalGap,
-    sumOfLineGaps, sumOfInsurerOnlyGaps, sumOfParts, residual, tolerance, reconciled, checks, problems,
+    sumOfLineGaps, sumOfInsurerOnlyGaps, sumOfParts, residual, tolerance, reconciled, status, overrides, checks, problems,
   };
+}
+
+function sameLine(a: EstimateLine, b: EstimateLine): boolean {
+  return a.description === b.description && a.area === b.area && a.qty === b.qty && a.unit === b.unit && a.unitPrice === b.unitPrice && a.amount === b.amount;
+}
+
+/** The same paste given as both sides: identical lines (and recap, when printed). */
+function isSamePaste(ours: ParsedEstimate, theirs: ParsedEstimate): boolean {
+  if (ours.lines.length === 0 || ours.lines.length !== theirs.lines.length) return false;
+  if (!ours.lines.every((l, k) => sameLine(l, theirs.lines[k]))) return false;
+  const r1 = ours.recap;
+  const r2 = theirs.recap;
+  return r1.rcv === r2.rcv && r1.lineItemTotal === r2.lineItemTotal && r1.materialSalesTax === r2.materialSalesTax && r1.overheadProfit === r2.overheadProfit;
 }

@@ -1,8 +1,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { BorderSpec, SheetDescription, WorkbookDescription } from '../../shared/types/workbook';
-import { parseRange } from '../../shared/workbook/a1';
+import type { BorderSpec, SheetDescription, WorkbookDescription } from '../../shared/index';
+import { parseRange } from '../../shared/index';
 
 const argb = (hex: string): string => `FF${hex.replace(/^#/, '').toUpperCase()}`;
 

@@ -1,217 +1,230 @@
-import { distance } from 'fastest-levenshtein';
+/**
+ * Pairs our lines with the insurer's, one to one:
+ *
+ * 1. a person's overrides (found again by description and area when the insurer renumbers);
+ * 2. one global minimum-cost assignment over sparse candidates (candidates.ts, cost.ts,
+ *    assign.ts): same item in the same place is cheapest, then another room of the same building,
+ *    then close wording (another building is never offered in this pass);
+ * 3. R&R against Remove + Replace among what is left (splits.ts), then the very same item in
+ *    another building for what is still left;
+ * 4. near misses (like-kind substitutions) are mentioned, not paired.
+ *
+ * A pair is flagged for review only when another assignment costs about the same (review.ts), or
+ * when its wording or building differs enough that a person should look.
+ */
 import type { EstimateLine } from '../types/estimate';
-import type { Match } from '../types/reconciliation';
+import type { Match, MatchAlternative } from '../types/reconciliation';
 import type { Problem } from '../types/problem';
-import { unitFactor } from '../parse/numbers';
-import {
-  actionOf, areaKey, CLOSE_JACCARD, CLOSE_OVERLAP, descriptionKey, descriptionTokens, MAYBE_OVERLAP,
-  similarity,
-} from './describe';
+import { assign } from './assign';
+import { buildCandidates, TOKEN_CAP } from './candidates';
+import { areaCost, descriptionCost, prepareLines, UNPAIRED, Vocabulary, type PreparedLine } from './cost';
+import { MAYBE_OVERLAP, similarityIds, unitRelation } from './describe';
+import { parseOverride, recordOverride, resolveOverride } from './overrides';
+import { reviewAssignment } from './review';
+import { findSplits, splitMatches } from './splits';
 
 export interface MatchResult {
   /** Index into ours → its match (absent = denied). */
   matches: Map<number, Match>;
   problems: Problem[];
+  /** Our item → the override as recorded for the next run ("" = dropped). */
+  overrides: Record<string, string>;
+  /** Index into ours → why its override was dropped. */
+  overrideNotes: Map<number, string>;
 }
 
 export interface MatchOptions {
-  /** Our item → insurer item, or "none". */
+  /** Our item → insurer item ("12", or as recorded "12 · Drip edge · Roof"), or "none". */
   overrides?: Record<string, string>;
   /** Pairs a side-by-side comparison already made; nothing else is matched. */
   pairs?: Record<string, string>;
 }
 
-function unitsCompatible(a: EstimateLine, b: EstimateLine): boolean {
-  return a.unit === b.unit || a.unit === '' || b.unit === '' || unitFactor(a.unit, b.unit) !== null;
+function alternativeOf(t: EstimateLine): MatchAlternative {
+  return { item: t.item, description: t.description, area: t.area };
 }
 
-/**
- * Matches our lines to the insurer's one-to-one: person's overrides first; then the same
- * description and unit within the same area; then across areas; then close wording. Each match
- * carries a confidence, and weak or ambiguous ones are flagged for review. Cost grows with
- * n log n: exact stages use hash groups, close wording only compares lines sharing a rare word.
- */
+function describeAlt(t: EstimateLine): string {
+  return `RE ${t.item} "${t.description}"${t.area ? ` (${t.area})` : ''}`;
+}
+
+/** Method, confidence, weakness and notes of an assigned pair. */
+function explain(o: PreparedLine, t: PreparedLine, fallback: boolean): Omit<Match, 'insurer'> {
+  const notes: string[] = [];
+  const d = descriptionCost(o, t);
+  const sameBuilding = o.path.building === t.path.building || o.path.building === '' || t.path.building === '';
+  const otherBuilding = !sameBuilding;
+  const samePlace = sameBuilding && (o.path.room === t.path.room || o.path.room === '' || t.path.room === '');
+  const oa = o.line.area.trim();
+  const ta = t.line.area.trim();
+  if (oa && ta && oa.toLowerCase() !== ta.toLowerCase()) {
+    notes.push(samePlace ? `area named differently: ${oa} / ${ta}` : `area differs: ${oa} / ${ta}`);
+  }
+  if (otherBuilding) notes.push('paired across buildings: the insurer has this item in another building only');
+  const unit = unitRelation(o.line.unit, t.line.unit);
+  if (unit === 'converted') notes.push(`unit converted: ${t.line.unit} → ${o.line.unit}`);
+  let method: Match['method'];
+  let confidence: number;
+  let weak = false;
+  if (fallback || d === null || !d.exact) {
+    method = 'close-wording';
+    notes.unshift(
+      fallback || d === null
+        ? `worded differently, paired by area, unit and quantity or price: "${o.line.description}" / "${t.line.description}"`
+        : `close wording: "${o.line.description}" / "${t.line.description}"`,
+    );
+    const descScore = d === null ? 0.3 : 1 - (d.cost - 100) / 600;
+    confidence = 0.4 + 0.45 * descScore;
+    weak = true;
+  } else {
+    if (o.textKey !== t.textKey) notes.push(`worded differently: "${o.line.description}" / "${t.line.description}"`);
+    method = samePlace ? 'same-area' : 'other-area';
+    confidence = otherBuilding ? 0.6 : samePlace ? (o.textKey === t.textKey ? 1 : 0.95) : 0.9;
+    weak = otherBuilding;
+  }
+  if (unit !== 'same') confidence -= 0.05;
+  return { method, confidence: Math.round(confidence * 100) / 100, weak, notes, parts: [t.line] };
+}
+
 export function matchLines(ours: EstimateLine[], theirs: EstimateLine[], opts: MatchOptions = {}): MatchResult {
   const matches = new Map<number, Match>();
   const problems: Problem[] = [];
-  const taken = new Set<number>();
-  const settled = new Set<number>();
+  const recorded: Record<string, string> = {};
+  const overrideNotes = new Map<number, string>();
+  const taken = new Uint8Array(theirs.length);
+  const settled = new Uint8Array(ours.length);
   const theirByItem = new Map<string, number>();
   theirs.forEach((t, j) => {
     if (!theirByItem.has(t.item)) theirByItem.set(t.item, j);
   });
-
   const pair = (i: number, j: number, m: Omit<Match, 'insurer'>) => {
-    matches.set(i, { insurer: theirs[j], ...m });
-    taken.add(j);
-    settled.add(i);
+    matches.set(i, { insurer: theirs[j], parts: [theirs[j]], ...m });
+    taken[j] = 1;
+    settled[i] = 1;
   };
 
   // 1. A person's overrides survive re-runs and win over everything.
   const overrides = opts.overrides ?? {};
   ours.forEach((o, i) => {
-    const want = overrides[o.item];
-    if (want === undefined || want === '') return;
-    if (want.toLowerCase() === 'none') {
-      settled.add(i);
+    const text = overrides[o.item];
+    if (text === undefined) return;
+    const parsed = parseOverride(text);
+    if (parsed === null) return;
+    const res = resolveOverride(parsed, o.item, theirs, theirByItem);
+    if (res.kind === 'none') {
+      recorded[o.item] = 'none';
+      settled[i] = 1;
       return;
     }
-    const j = theirByItem.get(want);
-    if (j === undefined || taken.has(j)) {
-      problems.push({
-        side: 'theirs', row: null, severity: 'warning', code: 'override-not-found',
-        message: `Item ${o.item} is set to match the insurer's line ${want}, but ${j === undefined ? 'the insurer\'s estimate has no such line' : 'that line is already matched to another item'}. Correct the Item No. override.`,
-      });
+    if (res.kind === 'dropped') {
+      // A number that was never there stays as typed so the person sees it; a recorded line that
+      // is gone or ambiguous is cleared: it must not follow the number to another line.
+      recorded[o.item] = parsed.description === undefined ? text.trim() : '';
+      overrideNotes.set(i, res.message);
+      problems.push({ side: 'ours', row: o.row, severity: 'warning', code: 'override-dropped', message: res.message });
       return;
     }
-    pair(i, j, { method: 'override', confidence: 1, weak: false, notes: ['matched by hand'] });
+    if (taken[res.index]) {
+      const message = `Item ${o.item} is set to match the insurer's line ${theirs[res.index].item}, but that line is already matched to another item by an override. Correct one of the two match overrides.`;
+      recorded[o.item] = text.trim();
+      overrideNotes.set(i, message);
+      problems.push({ side: 'ours', row: o.row, severity: 'warning', code: 'override-not-found', message });
+      return;
+    }
+    recorded[o.item] = recordOverride(theirs[res.index]);
+    const notes = ['matched by hand'];
+    if (res.note) notes.push(res.note);
+    pair(i, res.index, { method: 'override', confidence: 1, weak: false, notes });
   });
 
   // A side-by-side comparison has already said which lines go together.
   if (opts.pairs) {
     ours.forEach((o, i) => {
-      if (settled.has(i)) return;
+      if (settled[i]) return;
       const want = opts.pairs![o.item];
       const j = want === undefined ? undefined : theirByItem.get(want);
-      if (j !== undefined && !taken.has(j)) {
-        pair(i, j, { method: 'side-by-side', confidence: 1, weak: false, notes: [] });
-      }
+      if (j !== undefined && !taken[j]) pair(i, j, { method: 'side-by-side', confidence: 1, weak: false, notes: [] });
     });
-    return { matches, problems };
+    return { matches, problems, overrides: recorded, overrideNotes };
   }
 
-  // 2 and 3. Same description (and a compatible unit): within the same area, then across areas.
-  const exactStage = (byArea: boolean) => {
-    const groups = new Map<string, { ours: number[]; theirs: number[] }>();
-    const keyOf = (l: EstimateLine) => `${descriptionKey(l.description)}\u0000${byArea ? areaKey(l.area) : ''}`;
-    ours.forEach((o, i) => {
-      if (settled.has(i)) return;
-      const k = keyOf(o);
-      if (!groups.has(k)) groups.set(k, { ours: [], theirs: [] });
-      groups.get(k)!.ours.push(i);
-    });
-    theirs.forEach((t, j) => {
-      if (taken.has(j)) return;
-      const g = groups.get(keyOf(t));
-      if (g) g.theirs.push(j);
-    });
-    for (const g of groups.values()) {
-      if (g.theirs.length === 0) continue;
-      const ambiguous = g.ours.length > 1 && g.theirs.length > 1;
-      // Several of the same line: pair by the closest area, then quantity, then order.
-      const candidates: Array<{ i: number; j: number; cost: number }> = [];
-      for (const i of g.ours) {
-        for (const j of g.theirs) {
-          if (!unitsCompatible(ours[i], theirs[j])) continue;
-          const areaCost = areaKey(ours[i].area) === areaKey(theirs[j].area) ? 0 : 1e9;
-          const qtyCost = Math.abs(ours[i].qty - theirs[j].qty * (unitFactor(theirs[j].unit, ours[i].unit) ?? 1));
-          candidates.push({ i, j, cost: areaCost + qtyCost });
-        }
+  // 2. One global assignment within buildings; 3. R&R against Remove + Replace among what is
+  // left; 4. the very same item in another building, for what is left after that. Buildings
+  // come first so a line the insurer split (or denied) never steals its twin from another building.
+  const vocab = new Vocabulary();
+  const po = prepareLines(ours, vocab);
+  const pt = prepareLines(theirs, vocab);
+  const assignPass = (acrossBuildings: boolean) => {
+    const graph = buildCandidates(po, pt, { skipRow: (i) => settled[i] === 1, skipCol: (j) => taken[j] === 1, acrossBuildings });
+    const problem = { ...graph, unpaired: UNPAIRED };
+    const result = assign(problem);
+    const reviews = reviewAssignment(problem, result, pt);
+    for (let i = 0; i < ours.length; i++) {
+      const j = result.rowCol[i];
+      if (j === -1) continue;
+      const m = explain(po[i], pt[j], graph.fallback.has(i * theirs.length + j));
+      const r = reviews.get(i);
+      if (r) {
+        const alt = theirs[r.alternative];
+        m.weak = true;
+        m.confidence = Math.min(m.confidence, 0.7);
+        m.alternative = alternativeOf(alt);
+        m.notes.push(`ambiguous: ${describeAlt(alt)} fits about as well`);
       }
-      candidates.sort((a, b) => a.cost - b.cost || a.i - b.i || a.j - b.j);
-      for (const c of candidates) {
-        if (settled.has(c.i) || taken.has(c.j)) continue;
-        const o = ours[c.i];
-        const t = theirs[c.j];
-        const notes: string[] = [];
-        const sameArea = areaKey(o.area) === areaKey(t.area);
-        if (!sameArea && o.area && t.area) notes.push(`area differs: ${o.area} / ${t.area}`);
-        if (o.unit !== t.unit && o.unit && t.unit) notes.push(`unit converted: ${t.unit} → ${o.unit}`);
-        if (ambiguous) notes.push(`ambiguous: ${g.ours.length} of ours and ${g.theirs.length} of the insurer's read "${o.description}"; paired by area and quantity`);
-        const weak = ambiguous || (o.unit !== t.unit && !!o.unit && !!t.unit);
-        pair(c.i, c.j, {
-          method: byArea || sameArea ? 'same-area' : 'other-area',
-          confidence: sameArea || !o.area || !t.area ? (weak ? 0.8 : 1) : weak ? 0.75 : 0.9,
-          weak,
-          notes,
-        });
-      }
+      pair(i, j, m);
     }
   };
-  exactStage(true);
-  exactStage(false);
-
-  // 4. Close wording, only between lines that share a word no more than a few lines use.
-  const theirTokens = new Map<number, string[]>();
-  const index = new Map<string, number[]>();
-  theirs.forEach((t, j) => {
-    if (taken.has(j)) return;
-    const toks = descriptionTokens(t.description);
-    theirTokens.set(j, toks);
-    for (const tok of toks) {
-      if (!index.has(tok)) index.set(tok, []);
-      index.get(tok)!.push(j);
+  const splitPass = (strict: boolean) => {
+    for (const s of findSplits(po, pt, (i) => !settled[i], (j) => !taken[j], strict)) {
+      for (const [i, m] of splitMatches(s, ours, theirs)) {
+        matches.set(i, m);
+        settled[i] = 1;
+      }
+      for (const j of s.theirs) taken[j] = 1;
     }
-  });
-  const RARE = 25;
-  type Cand = { i: number; j: number; score: number; overlap: number; jaccard: number; close: boolean };
-  const cands: Cand[] = [];
-  const bestByOurs = new Map<number, Cand[]>();
-  ours.forEach((o, i) => {
-    if (settled.has(i)) return;
-    const toks = descriptionTokens(o.description);
+  };
+  // A split whose three lines share a room and have no exact twin there is settled first, so
+  // its Remove line cannot be paired with another room's.
+  splitPass(true);
+  assignPass(false);
+  splitPass(false);
+  assignPass(true);
+
+  // 4. Near misses: mention the closest unpaired insurer line (a like-kind substitution).
+  const freeTok = new Map<number, number[]>();
+  for (const t of pt) {
+    if (taken[t.index]) continue;
+    for (const id of t.ids) {
+      const l = freeTok.get(id);
+      if (l) l.push(t.index);
+      else freeTok.set(id, [t.index]);
+    }
+  }
+  for (const o of po) {
+    if (settled[o.index]) continue;
+    let best: { j: number; score: number } | null = null;
     const seen = new Set<number>();
-    const action = actionOf(o.description);
-    for (const tok of toks) {
-      const list = index.get(tok);
-      if (!list || list.length > RARE) continue;
+    for (const id of o.ids) {
+      const list = freeTok.get(id);
+      if (!list || list.length > TOKEN_CAP) continue;
       for (const j of list) {
-        if (seen.has(j) || taken.has(j)) continue;
+        if (seen.has(j)) continue;
         seen.add(j);
-        const t = theirs[j];
-        if (actionOf(t.description) !== action || !unitsCompatible(o, t)) continue;
-        const sim = similarity(toks, theirTokens.get(j)!);
+        const t = pt[j];
+        if (t.desc.action !== o.desc.action || unitRelation(o.line.unit, t.line.unit) === null) continue;
+        const sim = similarityIds(o.ids, t.ids);
         if (sim.overlap < MAYBE_OVERLAP) continue;
-        const a = toks.join(' ');
-        const b = theirTokens.get(j)!.join(' ');
-        const chars = 1 - distance(a, b) / Math.max(a.length, b.length, 1);
-        const sameArea = areaKey(o.area) === areaKey(t.area) ? 0.05 : 0;
-        const sameQty = o.qty === t.qty ? 0.05 : 0;
-        const c: Cand = {
-          i, j,
-          score: sim.overlap * 0.5 + sim.jaccard * 0.3 + chars * 0.1 + sameArea + sameQty,
-          overlap: sim.overlap,
-          jaccard: sim.jaccard,
-          close: sim.overlap >= CLOSE_OVERLAP && sim.jaccard >= CLOSE_JACCARD,
-        };
-        cands.push(c);
-        if (!bestByOurs.has(i)) bestByOurs.set(i, []);
-        bestByOurs.get(i)!.push(c);
+        const score = sim.overlap + sim.jaccard - areaCost(o.path, t.path) / 1000;
+        if (best === null || score > best.score || (score === best.score && j < best.j)) best = { j, score };
       }
     }
-  });
-  cands.sort((a, b) => b.score - a.score || a.i - b.i || a.j - b.j);
-  const maybes: Cand[] = [];
-  for (const c of cands) {
-    if (settled.has(c.i) || taken.has(c.j)) continue;
-    if (!c.close) {
-      maybes.push(c);
-      continue;
-    }
-    const rivals = (bestByOurs.get(c.i) ?? []).filter((r) => r !== c && r.close && !taken.has(r.j) && c.score - r.score < 0.05);
-    const o = ours[c.i];
-    const t = theirs[c.j];
-    const notes = [`close wording: "${o.description}" / "${t.description}"`];
-    if (areaKey(o.area) !== areaKey(t.area) && o.area && t.area) notes.push(`area differs: ${o.area} / ${t.area}`);
-    if (rivals.length > 0) notes.push(`ambiguous: insurer lines ${[c.j, ...rivals.map((r) => r.j)].map((j) => theirs[j].item).join(', ')} fit as well`);
-    pair(c.i, c.j, {
-      method: 'close-wording',
-      confidence: Math.round(Math.min(0.85, 0.4 + c.score * 0.5) * 100) / 100,
-      weak: true,
-      notes,
-    });
-  }
-  // Near misses are not paired, but a person should hear of them (like-kind substitutions).
-  const mentioned = new Set<number>();
-  for (const c of maybes) {
-    if (settled.has(c.i) || taken.has(c.j) || mentioned.has(c.i)) continue;
-    mentioned.add(c.i);
-    const o = ours[c.i];
-    const t = theirs[c.j];
+    if (best === null) continue;
+    const t = theirs[best.j];
+    const o2 = o.line;
     problems.push({
-      side: 'both', row: o.row, severity: 'info', code: 'possible-substitution',
-      message: `Item ${o.item} "${o.description}" was not paired, but the insurer's line ${t.item} "${t.description}" may be its like-kind substitute. If they are the same item, type ${t.item} as the match override for item ${o.item}.`,
+      side: 'both', row: o2.row, severity: 'info', code: 'possible-substitution',
+      message: `Item ${o2.item} "${o2.description}" was not paired, but the insurer's line ${t.item} "${t.description}" may be its like-kind substitute. If they are the same item, type ${t.item} as the match override for item ${o2.item}.`,
     });
   }
-  return { matches, problems };
+  return { matches, problems, overrides: recorded, overrideNotes };
 }

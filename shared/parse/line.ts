@@ -23,6 +23,8 @@ export interface RawLine {
   acv: Cents | null;
   note: string | null;
   row: number;
+  /** The printed total differs from qty × price in a way reported once for the paste. */
+  quietMismatch?: boolean;
 }
 
 export function blankRawLine(row: number): RawLine {
@@ -63,7 +65,8 @@ export function finishLine(raw: RawLine, side: Side, problems: Problem[]): Estim
   const computed = extension(raw.qty, unitPrice);
   if (amount === null) {
     amount = computed;
-  } else if (amount !== computed) {
+  } else if (Math.abs(amount - computed) > 1 && !raw.quietMismatch) {
+    // One cent either way is the estimate's own rounding (it extends unrounded quantities).
     problems.push({
       side, row: raw.row, severity: 'warning', code: 'line-figures-disagree',
       message: `${where} "${raw.description}": ${raw.qty} ${raw.unit} × ${formatMoney(unitPrice)} = ${formatMoney(computed)}, but the line prints ${formatMoney(amount)}; the printed figure is used. Check the quantity and price with the estimate.`,
@@ -78,6 +81,12 @@ export function finishLine(raw: RawLine, side: Side, problems: Problem[]): Estim
       });
     }
   }
+  if (unitPrice < 0) {
+    problems.push({
+      side, row: raw.row, severity: 'warning', code: 'negative-price',
+      message: `${where} "${raw.description.slice(0, 60)}" has a negative unit price (${formatMoney(unitPrice)}): read as a credit (e.g. salvage). Check it is meant.`,
+    });
+  }
   if (raw.qty < 0) {
     problems.push({
       side, row: raw.row, severity: 'warning', code: 'negative-quantity',
@@ -87,7 +96,8 @@ export function finishLine(raw: RawLine, side: Side, problems: Problem[]): Estim
   return {
     item: raw.item,
     area: raw.area,
-    description: raw.description.replace(/\s+/g, ' ').trim(),
+    // Runs of ordinary spaces fold; a non-breaking space is kept as pasted (matching normalises it).
+    description: raw.description.replace(/[ \t\r\n]+/g, ' ').replace(/^ | $/g, ''),
     qty: raw.qty,
     unit: raw.unit,
     unitPrice,

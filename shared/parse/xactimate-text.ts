@@ -1,174 +1,119 @@
-import { parseMoney } from '../money';
+import { extension, formatMoney, parseMoney } from '../money';
 import type { Rows } from '../types/cells';
-import { emptyRecap, type EstimateLine, type ParsedEstimate, type PrintedTotal, type Side } from '../types/estimate';
+import type { EstimateLine, ParsedEstimate, PrintedTotal, Side } from '../types/estimate';
 import type { Cents } from '../types/money';
 import type { Problem } from '../types/problem';
 import { blankRawLine, checkDuplicateItems, finishLine, type RawLine } from './line';
-import { readQtyUnit, readNumber, normaliseUnit } from './numbers';
-import { completeRecap, readRecapLabel, setRecap } from './recap';
+import { isSubsequence, priceOf, solveRoles, splitFigures, tokenize, type Reading, type Role, type Roles, type SplitLine } from './figures';
+import { readRecapLabel, RecapReader } from './recap';
 import { rowText } from './rows';
-import { looksLikeHeading, readPriceList, SkippedRows } from './text-kinds';
+import { compactRanges, looksLikeHeading, readPriceList } from './text-kinds';
+import { cleanRoomName, NoiseReport, noiseKind, ROOM_HEIGHT, type NoiseKind } from './noise';
 
 /** Money columns a figures line can carry, in the order an estimate's column header names them. */
-type MoneyCol = 'unitPrice' | 'remove' | 'replace' | 'tax' | 'overheadProfit' | 'rcv' | 'amount' | 'depreciation' | 'acv';
+type MoneyCol = Role;
 
-const HEADER_WORDS: Array<[RegExp, MoneyCol | 'qty' | 'description' | 'skip']> = [
-  [/\bDESCRIPTION\b/y, 'description'],
-  [/\b(QUANTITY|QTY)\b/y, 'qty'],
-  [/\bUNIT\s+(PRICE|COST)\b/y, 'unitPrice'],
-  [/\bREMOVE\b/y, 'remove'],
-  [/\bREPLACE\b/y, 'replace'],
-  [/\bTAX\b/y, 'tax'],
-  [/\bO\s?&\s?P\b/y, 'overheadProfit'],
-  [/\b(RCV|TOTAL)\b/y, 'rcv'],
-  [/\b(EXT|EXTENSION|AMOUNT)\b/y, 'amount'],
-  [/\bAGE\/LIFE\b/y, 'skip'],
-  [/\bCOND(ITION|\.)?/y, 'skip'],
-  [/\bDEP\s?%/y, 'skip'],
-  [/\bDEPREC(\.|IATION)?/y, 'depreciation'],
-  [/\bACV\b/y, 'acv'],
+// Longer phrases first: "TOTAL O&P" is the O&P column, "UNIT PRICE" one column, "RC" the RCV.
+const HEADER_WORDS: Array<[RegExp, MoneyCol | 'qty' | 'description' | 'skip' | 'unit']> = [
+  [/^DESCRIP/, 'description'],
+  [/^(QUANTITY|QTY)$/, 'qty'],
+  [/^TOTAL O ?& ?P$|^O ?& ?P$|^OVERHEAD$/, 'overheadProfit'],
+  [/^TOTAL TAX(ES)?$|^TAX(ES)?$|^SALES TAX$/, 'tax'],
+  [/^UNIT (PRICE|COST)$|^PRICE$|^UNIT COST$/, 'unitPrice'],
+  [/^RESET$/, 'reset'],
+  [/^REMOVE$/, 'remove'],
+  [/^REPLACE$/, 'replace'],
+  [/^\*?(RCV|RC|TOTAL|REPLACEMENT COST)$/, 'rcv'],
+  [/^(EXT|EXTENSION|AMOUNT)$/, 'amount'],
+  [/^AGE\/LIFE$|^COND(ITION|\.)?$|^DEP ?%$|^PER$|^UNIT$|^AGE$|^LIFE$/, 'skip'],
+  [/^DEPREC(\.|IATION)?$|^\(?DEPREC\.?\)?$/, 'depreciation'],
+  [/^ACV$/, 'acv'],
 ];
 
 /** A column header line ("DESCRIPTION  QUANTITY  UNIT PRICE  TAX  O&P  RCV") → its money columns. */
 export function readColumnHeader(line: string): MoneyCol[] | null {
   if (!/\b(QUANTITY|QTY)\b/i.test(line)) return null;
-  const upper = line.toUpperCase();
-  const found: Array<{ at: number; col: MoneyCol | 'qty' | 'description' | 'skip' }> = [];
-  for (const [re, col] of HEADER_WORDS) {
-    const global = new RegExp(re.source, 'g');
-    let m: RegExpExecArray | null;
-    while ((m = global.exec(upper)) !== null) {
-      // "DEP %" must not also count as DEPREC; "UNIT PRICE" must not count "PRICE" twice.
-      if (found.some((f) => f.at === m!.index)) continue;
-      found.push({ at: m.index, col });
-      break;
+  const words = line.toUpperCase().replace(/\s+/g, ' ').trim().split(' ');
+  const found: Array<MoneyCol | 'qty' | 'description' | 'skip' | 'unit'> = [];
+  let unknown = 0;
+  for (let k = 0; k < words.length; ) {
+    let matched = false;
+    // Two-word phrases first ("UNIT PRICE", "TOTAL O&P", "SALES TAX"), then single words.
+    for (const len of [2, 1]) {
+      if (k + len > words.length) continue;
+      const phrase = words.slice(k, k + len).join(' ');
+      const hit = HEADER_WORDS.find(([re]) => re.test(phrase));
+      if (hit) {
+        found.push(hit[1]);
+        k += len;
+        matched = true;
+        break;
+      }
+    }
+    if (!matched) {
+      unknown++;
+      k++;
     }
   }
-  const money = found.sort((a, b) => a.at - b.at).filter((f) => f.col !== 'qty' && f.col !== 'description' && f.col !== 'skip');
-  if (found.length < 3 || money.length < 1) return null;
-  const cols = money.map((f) => f.col as MoneyCol);
+  const money = found.filter((f): f is MoneyCol => f !== 'qty' && f !== 'description' && f !== 'skip' && f !== 'unit');
+  if (found.length < 3 || money.length < 1 || unknown > found.length) return null;
   // A lone "REPLACE" column is the unit price.
-  if (cols.includes('replace') && !cols.includes('remove') && !cols.includes('unitPrice')) {
-    cols[cols.indexOf('replace')] = 'unitPrice';
+  if (money.includes('replace') && !money.includes('remove') && !money.includes('unitPrice')) {
+    money[money.indexOf('replace')] = 'unitPrice';
   }
-  return cols;
+  return money;
 }
 
-const CONDITION_WORDS = /^(avg\.?|average|good|fair|poor|new|above|below|excellent|yrs?\.?|years?|na|n\/a|\[%\]|%)$/i;
-const AGE_LIFE = /^\d+\/(\d+|na)$/i;
 const PERCENT = /^[(<-]?\d[\d,]*(\.\d+)?%[)>]?$/;
 
-interface Figures {
-  qty: number;
-  unit: string;
-  money: Cents[];
-  /** The quantity was written 1.234,56. */
-  european: boolean;
-}
-
-/** Tokens after qty+unit: money, with age/life, condition and percentages skipped. */
-function readFigureTokens(tokens: string[]): { money: Cents[] } | null {
-  const money: Cents[] = [];
-  for (const t of tokens) {
-    if (CONDITION_WORDS.test(t) || AGE_LIFE.test(t) || PERCENT.test(t)) continue;
-    const m = parseMoney(t);
-    if (m === null) return null;
-    money.push(m);
+function assign(raw: RawLine, values: Roles): void {
+  for (const [k, v] of Object.entries(values) as Array<[Role, Cents]>) {
+    if (k === 'reset') continue;
+    raw[k] = v;
   }
-  return { money };
-}
-
-/**
- * Finds "QTY UNIT money money ..." at the end of a line. Returns the description text before it
- * and the figures, or null when the line ends in no figures.
- */
-export function splitFigures(line: string): { before: string; figures: Figures } | null {
-  const tokens = line.trim().split(/\s+/);
-  // Walk back over the figures to the quantity and unit just before them.
-  let k = tokens.length - 1;
-  while (k >= 0 && isFigureToken(tokens[k])) k--;
-  if (k === tokens.length - 1) return null;
-  let qu: { qty: number; unit: string; european: boolean } | null = null;
-  let start = k;
-  if (k >= 0) {
-    const unit = normaliseUnit(tokens[k]);
-    const n = unit && k >= 1 ? readNumber(tokens[k - 1]) : null;
-    if (unit && n) {
-      qu = { qty: n.value, unit, european: n.european };
-      start = k - 1;
-    } else {
-      qu = readQtyUnit(tokens[k]);
-    }
+  if (values.reset !== undefined) {
+    // RESET is part of the unit price like REMOVE and REPLACE.
+    raw.unitPrice = priceOf(values);
+    raw.remove = null;
+    raw.replace = null;
   }
-  if (!qu) return null;
-  const figs = readFigureTokens(tokens.slice(k + 1));
-  if (!figs || figs.money.length === 0) return null;
-  return {
-    before: tokens.slice(0, start).join(' '),
-    figures: { qty: qu.qty, unit: qu.unit, money: figs.money, european: qu.european },
-  };
 }
 
-function isFigureToken(t: string): boolean {
-  return CONDITION_WORDS.test(t) || AGE_LIFE.test(t) || PERCENT.test(t) || (/\d/.test(t) && parseMoney(t) !== null);
-}
+// "12. Desc", "12) Desc", "10a. Desc", "Line 12 Desc", "Line 12: Desc". A bare number ("12 Desc 1.00
+// EA ...", Symbility) counts only when the same line carries figures after a description.
+const ITEM_START = /^\s*(?:line\s+(\d{1,5}[a-z]?)[.:)]?|(\d{1,5}[a-z]?)[.)])\s+(\S.*)$/i;
+const BARE_ITEM = /^\s*(\d{1,5}[a-z]?)\s+(\D\S*.*)$/i;
+const SUBTOTAL_LINE = /^\s*(.*?)\s*-\s*subtotal\b(?:\s*\(\d+\s+items?\))?\s*(.*)$/i;
 
-// Layouts seen in Xactimate and carrier estimates, tried in order when the paste has no header.
-const KNOWN_LAYOUTS: MoneyCol[][] = [
-  ['unitPrice', 'tax', 'overheadProfit', 'rcv'],
-  ['unitPrice', 'tax', 'rcv', 'depreciation', 'acv'],
-  ['unitPrice', 'tax', 'overheadProfit', 'rcv', 'depreciation', 'acv'],
-  ['remove', 'replace', 'tax', 'overheadProfit', 'rcv'],
-  ['remove', 'replace', 'tax', 'rcv'],
-  ['unitPrice', 'tax', 'rcv'],
-  ['unitPrice', 'rcv'],
-  ['unitPrice', 'overheadProfit', 'rcv'],
-  ['unitPrice'],
-];
-
-function assign(raw: RawLine, layout: MoneyCol[], money: Cents[]): void {
-  layout.forEach((col, k) => {
-    raw[col] = money[k];
-  });
-}
-
-/** Does qty × price roughly equal the line total less tax and O&P? (a few cents of rounding) */
-function consistent(qty: number, layout: MoneyCol[], money: Cents[]): boolean {
-  const get = (c: MoneyCol) => {
-    const k = layout.indexOf(c);
-    return k < 0 ? null : money[k];
-  };
-  const price = get('unitPrice') ?? ((get('remove') ?? 0) + (get('replace') ?? 0));
-  const total = get('amount') ?? (get('rcv') !== null ? get('rcv')! - (get('tax') ?? 0) - (get('overheadProfit') ?? 0) : null);
-  if (total === null) return true;
-  const computed = Math.round(qty * price);
-  return Math.abs(computed - total) <= Math.max(5, Math.abs(total) * 0.005);
-}
-
-function chooseLayout(header: MoneyCol[] | null, qty: number, money: Cents[]): MoneyCol[] | null {
-  if (header && header.length === money.length && consistent(qty, header, money)) return header;
-  for (const l of KNOWN_LAYOUTS) if (l.length === money.length && consistent(qty, l, money)) return l;
-  if (header && header.length === money.length) return header;
+/** The item number and the rest of an item's first line, or null. */
+function readItemStart(t: string): { item: string; rest: string } | null {
+  const m = ITEM_START.exec(t);
+  if (m) return { item: m[1] ?? m[2], rest: m[3] };
+  const b = BARE_ITEM.exec(t);
+  if (b) {
+    const split = splitFigures(b[2]);
+    if (split && split.before !== '' && /[A-Za-z]/.test(split.before)) return { item: b[1], rest: b[2] };
+  }
   return null;
 }
-
-const ITEM_START = /^\s*(\d{1,5})[.)]\s+(\S.*)$/;
 const TOTALS_LINE = /^\s*(line item totals?|totals?)\s*:?\s*(.*)$/i;
-const CONTINUED = /^\s*continued\s*[-–:]\s*(.+)$/i;
+// Sketch text is sometimes run in front of it: "MMaasstteerr BBeeddrroooomm CONTINUED - Master Bedroom".
+const CONTINUED = /(?:^|\s)continued\s*[-–:]\s*(.+)$/i;
 const PAGE_FURNITURE = /\bpage:?\s*\d+\b|^\s*date:\s*\d|^\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s+\d{1,2}:\d{2}/i;
 const DIMENSION_WORDS = /surface area|number of squares|perimeter|ridge length|hip length|valley length|eave length|rake length|sf walls|sf ceiling|sf floor|sy flooring|lf floor|lf ceil|ceiling height|\bheight\b|sf long wall|sf short wall|total area/i;
 const RECAP_SECTION = /^\s*(recap by (room|category)|recap of taxes|summary for|coverage\b)/i;
 
-type Kind = 'blank' | 'header' | 'item' | 'figures' | 'totals' | 'continued' | 'furniture' | 'dimension' | 'recap' | 'text' | 'recap-table';
+type Kind = 'noise' | 'room' | 'subtotal' | 'blank' | 'header' | 'item' | 'figures' | 'totals' | 'continued' | 'furniture' | 'dimension' | 'recap' | 'text' | 'recap-table';
 
 interface Classified {
   kind: Kind;
   text: string;
+  noise?: NoiseKind;
 }
 
 /** Trailing figures of a totals line ("Totals: Roof  515.47  4,257.20  26,058.47"). */
 function trailingMoney(text: string): { label: string; money: Cents[] } {
-  const tokens = text.trim().split(/\s+/);
+  const tokens = tokenize(text);
   const money: Cents[] = [];
   let k = tokens.length - 1;
   for (; k >= 0; k--) {
@@ -188,10 +133,9 @@ function trailingMoney(text: string): { label: string; money: Cents[] } {
 export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
   const lines = rows.map((r) => rowText(r));
   const problems: Problem[] = [];
-  const recap = emptyRecap();
+  const recapReader = new RecapReader();
   const printedTotals: PrintedTotal[] = [];
   const out: EstimateLine[] = [];
-  const skipped = new SkippedRows();
   let priceList: string | null = null;
   let european = false;
 
@@ -203,23 +147,33 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
   }
 
   // The page header block: text above the first numbered line, repeated on later pages.
-  const firstItem = lines.findIndex((l) => ITEM_START.test(l.trim()));
+  const firstItem = lines.findIndex((l) => readItemStart(l.trim()) !== null);
   const headerBlock = new Set(lines.slice(0, firstItem < 0 ? lines.length : firstItem).map((l) => l.trim()));
   let inRecapTable = false;
   const kinds: Classified[] = lines.map((l) => {
     const t = l.trim();
     if (t === '') return { kind: 'blank', text: t };
+    const room = ROOM_HEIGHT.exec(t);
+    // "Subroom: Closet (1) Height: 8'" (sometimes run into sketch text) stays in its room.
+    if (room && /room:/i.test(room[1])) return { kind: 'noise', text: t, noise: 'dimension' };
+    if (room && cleanRoomName(room[1]) !== '') return { kind: 'room', text: cleanRoomName(room[1]) };
     if (readColumnHeader(t)) {
       inRecapTable = false;
       return { kind: 'header', text: t };
     }
     if (RECAP_SECTION.test(t)) {
-      inRecapTable = /^\s*recap by/i.test(t);
+      inRecapTable = /^\s*recap (by|of)/i.test(t);
       return { kind: 'furniture', text: t };
     }
     if (inRecapTable) return { kind: trailingMoney(t).money.length > 0 ? 'recap-table' : 'furniture', text: t };
-    if (ITEM_START.test(t)) return { kind: 'item', text: t };
+    if (readItemStart(t)) return { kind: 'item', text: t };
+    const repeated = headerBlock.has(t) && (counts.get(t) ?? 0) > 1;
+    const noise = noiseKind(t, repeated);
+    if (noise && !TOTALS_LINE.test(t)) return { kind: 'noise', text: t, noise };
     const tm = trailingMoney(t);
+    if (SUBTOTAL_LINE.test(t) && tm.money.length > 0) return { kind: 'subtotal', text: t };
+    // "Subtotal $0.00 $526.57 $18,139.98 ..." under the columns: the whole estimate's totals row.
+    if (/^subtotal\b/i.test(t) && tm.money.length > 1 && !/^subtotal\s*:/i.test(t)) return { kind: 'subtotal', text: ` - ${t}` };
     if (CONTINUED.test(t)) return { kind: 'continued', text: t };
     if (PAGE_FURNITURE.test(t)) return { kind: 'furniture', text: t };
     if (tm.money.length === 1 && tm.label && readRecapLabel(tm.label)) return { kind: 'recap', text: t };
@@ -228,11 +182,28 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
     if (fig && fig.before === '') return { kind: 'figures', text: t };
     if (DIMENSION_WORDS.test(t) && /\d/.test(t)) return { kind: 'dimension', text: t };
     if (tm.money.length > 0 && tm.label && readRecapLabel(tm.label)) return { kind: 'recap', text: t };
-    if (headerBlock.has(t) && (counts.get(t) ?? 0) > 1) return { kind: 'furniture', text: t };
     return { kind: 'text', text: t };
   });
 
+  // Area names the paste itself confirms: "Totals: Roof", "Roof - Subtotal", "CONTINUED - Roof",
+  // "Roof Height: 8'". When there are any, a heading-like line is an area only if it is one of them;
+  // other capitalised labels between lines ("PRT 6/1", "CHIMNEY:") are labels, not areas.
+  const named = new Set<string>();
+  kinds.forEach((c) => {
+    let name: string | null = null;
+    if (c.kind === 'room') name = c.text;
+    else if (c.kind === 'continued') name = CONTINUED.exec(c.text)![1];
+    else if (c.kind === 'subtotal') name = SUBTOTAL_LINE.exec(c.text)![1];
+    else if (c.kind === 'totals') {
+      const m = TOTALS_LINE.exec(c.text)!;
+      if (!/^line item/i.test(m[1])) name = trailingMoney(m[2] ?? '').label;
+    }
+    if (name && name.trim()) named.add(areaKey(name));
+  });
+  const noiseReport = new NoiseReport();
+
   let layout: MoneyCol[] | null = null;
+  let groupStart = 0;
   let area = '';
   let pendingHeading: string | null = null;
   let current: { raw: RawLine; figuresOnStart: boolean; hasFigures: boolean; noteLines: string[]; descLines: string[] } | null = null;
@@ -261,19 +232,35 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
     if (line) out.push(line);
   };
 
-  const applyFigures = (raw: RawLine, fig: Figures, row: number): boolean => {
-    const chosen = chooseLayout(layout, fig.qty, fig.money);
-    if (!chosen) {
+  // Lines whose printed total is above qty × price with no tax column: a tax-inclusive total
+  // ("*TOTAL", rough drafts). Reported once for the whole paste, not once a line.
+  const taxInclusive: Array<{ row: number; ratio: number; excess: Cents }> = [];
+  const figureCounts: Array<{ line: RawLine; row: number; count: number; hinted: number | null }> = [];
+
+  const applyFigures = (raw: RawLine, split: SplitLine, row: number): boolean => {
+    const fig = split.run;
+    const reading: Reading | null = solveRoles(fig.qty, fig.money, layout);
+    const hinted = reading !== null && layout !== null && isSubsequence(reading.roles, layout);
+    if (!reading || (reading.held.length === 0 && reading.failed.length > 0 && !hinted)) {
       problems.push({
         side, row, severity: 'warning', code: 'figures-not-understood',
-        message: `Row ${row}: the figures "${fig.money.length} amounts" do not fit the estimate's columns; line ${raw.item} is left out. Check the row against the estimate.`,
+        message: `Row ${row}: line ${raw.item}'s figures (${fig.qtyText || 'no quantity'} ${fig.unit} ${fig.money.map(formatMoney).join(' ')}) fit none of qty × price = total, total + tax + O&P = RCV or RCV − depreciation = ACV; it is left out. Check the row against the estimate.`,
       });
       return false;
     }
-    raw.qty = fig.qty;
+    raw.qty = fig.qty ?? 0;
     raw.unit = fig.unit;
+    figureCounts.push({ line: raw, row, count: fig.money.length, hinted: layout?.length ?? null });
     if (fig.european) european = true;
-    assign(raw, chosen, fig.money);
+    assign(raw, reading.values);
+    if (!reading.extensionFits && reading.values.tax === undefined && reading.values.amount === undefined && reading.values.rcv !== undefined) {
+      const price = priceOf(reading.values);
+      const ext = price === null ? null : extension(raw.qty, price);
+      if (ext !== null && ext > 0 && reading.values.rcv > ext && reading.values.rcv <= ext * 1.2) {
+        taxInclusive.push({ row, ratio: reading.values.rcv / ext, excess: reading.values.rcv - ext });
+        raw.quietMismatch = true;
+      }
+    }
     return true;
   };
 
@@ -284,11 +271,25 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
     if (pl && !priceList) priceList = pl;
     switch (kind) {
       case 'blank':
+        break;
       case 'dimension':
+        noiseReport.add('dimension', row, text);
         break;
-      case 'furniture':
-        if (!current) skipped.add(row, text);
+      case 'noise':
+        noiseReport.add(kinds[i].noise!, row, text);
         break;
+      case 'room':
+        finish();
+        area = text;
+        pendingHeading = null;
+        noiseReport.add('dimension', row, text);
+        break;
+      case 'furniture': {
+        const summary = /^\s*summary for\s+(.+?)\s*$/i.exec(text);
+        if (summary) recapReader.startBlock(summary[1]);
+        noiseReport.add('furniture', row, text);
+        break;
+      }
       case 'header':
         finish();
         layout = readColumnHeader(text);
@@ -306,10 +307,23 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
         const { label, money } = trailingMoney(m[2] ?? '');
         const whole = /^line item/i.test(m[1]);
         const summable: MoneyCol[] = (layout ?? (['unitPrice', 'tax', 'overheadProfit', 'rcv'] as MoneyCol[])).filter(
-          (c) => c !== 'unitPrice' && c !== 'remove' && c !== 'replace',
+          (c) => c !== 'unitPrice' && c !== 'remove' && c !== 'replace' && c !== 'reset',
         );
         const cols = summable.slice(Math.max(0, summable.length - money.length));
         const get = (c: MoneyCol) => (cols.indexOf(c) >= 0 ? money[cols.indexOf(c)] : null);
+        // "Total: Interior" (singular) is also how Xactimate totals a group of rooms. When the
+        // room's own lines do not make it but every line since the last group total does, it is
+        // the group's total: checked here, not filed as a room's.
+        if (!whole && /^total$/i.test(m[1]) && get('rcv') !== null) {
+          const lineRcv = (l: EstimateLine) => l.rcv ?? l.amount + (l.tax ?? 0) + (l.overheadProfit ?? 0);
+          const own = out.filter((l) => areaKey(l.area) === areaKey(label)).reduce((a, l) => a + lineRcv(l), 0);
+          const group = out.slice(groupStart).reduce((a, l) => a + lineRcv(l), 0);
+          if (own !== get('rcv') && group === get('rcv')) {
+            groupStart = out.length;
+            break;
+          }
+          if (own !== get('rcv')) groupStart = out.length;
+        }
         printedTotals.push({
           area: whole ? '' : label,
           row,
@@ -320,35 +334,52 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
         });
         break;
       }
+      case 'subtotal': {
+        // "Roof - Subtotal (20 items) $0.00 $521.95 $17,811.00 $0.00 $17,811.00" (Symbility): the
+        // columns after the price, i.e. O&P, tax, RC, depreciation, ACV in the header's order.
+        finish();
+        const m = SUBTOTAL_LINE.exec(text)!;
+        const { money } = trailingMoney(m[2] ?? '');
+        const name = m[1].trim();
+        if (name === '' && printedTotals.some((t) => t.area === '')) break;
+        const cols: MoneyCol[] = (layout ?? (['unitPrice', 'tax', 'overheadProfit', 'rcv'] as MoneyCol[])).filter(
+          (c) => c !== 'unitPrice' && c !== 'remove' && c !== 'replace' && c !== 'reset',
+        );
+        const get = (c: MoneyCol): Cents | null => (cols.indexOf(c) >= 0 && cols.length === money.length ? money[cols.indexOf(c)] : null);
+        const rcv = get('rcv') ?? (cols.length === money.length ? null : money[money.length - 1] ?? null);
+        if (!printedTotals.some((t) => t.area.toLowerCase() === name.toLowerCase() && t.rcv === rcv)) {
+          printedTotals.push({ area: name, row, amount: get('amount'), tax: get('tax'), overheadProfit: get('overheadProfit'), rcv });
+        }
+        break;
+      }
       case 'recap': {
         finish();
         const { label, money } = trailingMoney(text);
-        const r = readRecapLabel(label);
-        if (r?.field) setRecap(recap, r.field, money[money.length - 1]);
+        recapReader.add(label, money[money.length - 1], row);
         break;
       }
       case 'recap-table':
-        skipped.add(row, text);
+        noiseReport.add('text', row, text);
         break;
       case 'item': {
         finish();
-        const m = ITEM_START.exec(text)!;
+        const m = readItemStart(text)!;
         const raw = blankRawLine(row);
-        raw.item = m[1];
+        raw.item = m.item;
         raw.area = area;
-        const split = splitFigures(m[2]);
+        const split = splitFigures(m.rest, layout);
         current = { raw, figuresOnStart: false, hasFigures: false, noteLines: [], descLines: [] };
         if (split) {
           current.descLines.push(split.before);
-          current.hasFigures = applyFigures(raw, split.figures, row);
+          current.hasFigures = applyFigures(raw, split, row);
           current.figuresOnStart = true;
         } else {
-          current.descLines.push(m[2]);
+          current.descLines.push(m.rest);
         }
         break;
       }
       case 'figures': {
-        const fig = splitFigures(text)!.figures;
+        const fig = splitFigures(text, layout)!;
         if (current && !current.hasFigures) {
           current.hasFigures = applyFigures(current.raw, fig, row);
         } else {
@@ -362,12 +393,25 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
       case 'text': {
         const next = nextSignificant(i);
         const headingAhead = next !== null && (next.kind === 'header' || next.kind === 'item');
+        const asName = text.replace(/:$/, '').trim();
+        if (named.size > 0 && named.has(areaKey(asName)) && (!current || current.hasFigures)) {
+          finish();
+          area = asName;
+          pendingHeading = null;
+          break;
+        }
+        // An all-capitals label just before a line ("PRT 6/1", "CHIMNEY:", "TREE REMOVAL ...")
+        // titles a group of lines; it is neither a note of the line above nor an area.
+        if (named.size > 0 && next?.kind === 'item' && !/[a-z]/.test(text) && text.length <= 80 && !(current && !current.hasFigures)) {
+          noiseReport.add('text', row, text);
+          break;
+        }
         if (current) {
           if (!current.hasFigures) {
             current.descLines.push(text);
             break;
           }
-          if (next && next.kind === 'header' && looksLikeHeading(text)) {
+          if (named.size === 0 && next && next.kind === 'header' && looksLikeHeading(text)) {
             finish();
             pendingHeading = text;
             break;
@@ -376,7 +420,7 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
             current.descLines.push(text);
             break;
           }
-          if (next && next.kind === 'item' && looksLikeHeading(text) && text.split(/\s+/).length <= 4) {
+          if (named.size === 0 && next && next.kind === 'item' && looksLikeHeading(text) && text.split(/\s+/).length <= 4) {
             finish();
             area = text;
             break;
@@ -384,7 +428,7 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
           current.noteLines.push(text);
           break;
         }
-        if (looksLikeHeading(text) && headingAhead) {
+        if (looksLikeHeading(text) && headingAhead && (named.size === 0 || next?.kind === 'header')) {
           pendingHeading = text;
           if (next?.kind === 'item') {
             area = text;
@@ -395,15 +439,17 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
         if (looksLikeHeading(text) && out.length > 0) {
           pendingHeading = text;
         }
-        skipped.add(row, text);
+        noiseReport.add('text', row, text);
         break;
       }
     }
   }
   finish();
 
-  completeRecap(recap);
-  skipped.report(problems, side);
+  const { recap, rows: recapRows } = recapReader.result();
+  checkTextCutOff(kinds, figureCounts, out, side, problems);
+  noiseReport.report(problems, side);
+  reportTaxInclusive(taxInclusive, out.length, side, problems);
   if (european) {
     problems.push({
       side, row: null, severity: 'warning', code: 'european-numbers',
@@ -417,6 +463,7 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
     format: rough ? 'rough-draft' : 'xactimate-text',
     lines: out,
     recap,
+    recapRows,
     printedTotals,
     priceList,
     problems,
@@ -431,4 +478,63 @@ function isContinuation(descLines: string[], text: string): boolean {
   if (/[.!?;]$/.test(text.trim())) return false;
   if (/^[a-z0-9"(]/.test(text.trim())) return true;
   return text.trim().split(/\s+/).length <= 3;
+}
+
+/**
+ * One note for lines whose printed total is qty × price plus a few percent with no tax column:
+ * totals that include sales tax. Said once, with the factor when it is the same on every line.
+ */
+function reportTaxInclusive(hits: Array<{ row: number; ratio: number; excess: Cents }>, lineCount: number, side: Side, problems: Problem[]): void {
+  if (hits.length === 0) return;
+  const excess = hits.reduce((a, h) => a + h.excess, 0);
+  const lo = Math.min(...hits.map((h) => h.ratio));
+  const hi = Math.max(...hits.map((h) => h.ratio));
+  const same = hi - lo < 0.0005;
+  const factor = same
+    ? `qty × price × ${lo.toFixed(4)} on every one of them`
+    : `qty × price plus ${((lo - 1) * 100).toFixed(1)}–${((hi - 1) * 100).toFixed(1)} %`;
+  problems.push({
+    side, row: null, severity: 'info', code: 'totals-include-tax',
+    message: `${hits.length} of ${lineCount} lines print a total of ${factor} (${formatMoney(excess)} in all, rows ${compactRanges(hits.map((h) => h.row))}): the totals look tax-inclusive. The printed totals are used; no tax is added on top.`,
+  });
+}
+
+function areaKey(name: string): string {
+  return name.replace(/\s+/g, ' ').replace(/:$/, '').trim().toLowerCase();
+}
+
+/**
+ * A PDF-text paste that stops inside its last line's figures: that line has fewer figures than
+ * the header names (or than the other lines carry), and nothing follows it. Said plainly, with
+ * the row.
+ */
+function checkTextCutOff(
+  kinds: Classified[],
+  counts: Array<{ line: RawLine; row: number; count: number; hinted: number | null }>,
+  out: EstimateLine[],
+  side: Side,
+  problems: Problem[],
+): void {
+  const lastFig = counts[counts.length - 1];
+  const lastLine = out[out.length - 1];
+  if (!lastFig || !lastLine || lastLine.row !== lastFig.line.row) return;
+  let lastSignificant = -1;
+  kinds.forEach((k, i) => {
+    if (k.kind !== 'blank' && k.kind !== 'noise' && k.kind !== 'furniture' && k.kind !== 'dimension') lastSignificant = i;
+  });
+  // Only a line that ends the paste (its figure row, or a wrapped description under it).
+  if (lastSignificant + 1 < lastFig.row || kinds.slice(lastFig.row).some((k) => k.kind !== 'blank' && k.kind !== 'text' && k.kind !== 'noise')) return;
+  let expected = lastFig.hinted;
+  if (expected === null) {
+    const tally = new Map<number, number>();
+    for (const c of counts.slice(0, -1)) tally.set(c.count, (tally.get(c.count) ?? 0) + 1);
+    let best = 0;
+    for (const [n, c] of tally) if (c > (tally.get(best) ?? 0)) best = n;
+    expected = counts.length >= 3 ? best : null;
+  }
+  if (expected === null || lastFig.count >= expected) return;
+  problems.push({
+    side, row: lastFig.row, severity: 'error', code: 'paste-cut-off',
+    message: `Row ${lastFig.row} (line ${lastLine.item}, the last) looks cut off: it has ${lastFig.count} figure(s) where the estimate's lines carry ${expected}, and nothing follows it. The paste seems to stop inside it; its amount ${formatMoney(lastLine.amount)} may be wrong. Copy the whole estimate again.`,
+  });
 }

@@ -10,10 +10,21 @@ export type MatchMethod =
   | 'other-area'
   | 'close-wording'
   | 'override'
-  | 'side-by-side';
+  | 'side-by-side'
+  | 'split';
+
+/** Another insurer line that would pair about as well (named when a pairing is flagged). */
+export interface MatchAlternative {
+  item: string;
+  description: string;
+  area: string;
+}
 
 export interface Match {
+  /** The insurer line; for a split, one line carrying the pair's combined figures ("8 + 9"). */
   insurer: EstimateLine;
+  /** The insurer's own lines behind `insurer` (two for a split; else just `insurer`). */
+  parts?: EstimateLine[];
   method: MatchMethod;
   /** 0..1; 1 = same description, unit and area. */
   confidence: number;
@@ -21,6 +32,8 @@ export interface Match {
   weak: boolean;
   /** Why it is weak or what differs ("area differs: Debris Removal / General"). */
   notes: string[];
+  /** When flagged because another pairing costs about the same: that other insurer line. */
+  alternative?: MatchAlternative | null;
 }
 
 export interface LineGap {
@@ -33,6 +46,8 @@ export interface LineGap {
   quantityPart: Cents | null;
   /** gap − quantity part; null when denied. */
   pricePart: Cents | null;
+  /** Why a match override typed for this item was dropped (the insurer's line is gone or ambiguous). */
+  overrideNote?: string;
 }
 
 export interface InsurerOnlyLine {
@@ -40,6 +55,13 @@ export interface InsurerOnlyLine {
   /** Always −amount: the insurer pays for something we did not ask for. */
   gap: Cents;
 }
+
+/**
+ * reconciled: both RCVs printed in a recap or typed, and the parts add up to the total gap;
+ * not reconciled: they do not add up; unverified: a total had to be assumed (or both sides are
+ * the same paste), so adding up proves nothing.
+ */
+export type ReconcileStatus = 'reconciled' | 'not reconciled' | 'unverified';
 
 export type FigureSource = 'recap' | 'typed' | 'lines' | 'derived' | 'missing';
 
@@ -84,7 +106,12 @@ export interface Reconciliation {
   /** totalGap − sumOfParts. */
   residual: Cents;
   tolerance: Cents;
+  /** status === 'reconciled'. */
   reconciled: boolean;
+  status: ReconcileStatus;
+  /** Our item → the override as recorded for the next run ("12 · Drip edge · Roof", "none"), or
+   * "" when a typed override was dropped. Only items with an override typed appear. */
+  overrides: Record<string, string>;
   checks: Check[];
   problems: Problem[];
 }

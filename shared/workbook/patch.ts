@@ -4,32 +4,22 @@ import type { CellPatch, CellValue } from '../types/workbook';
 import { formatStatusCell, makeStatusEntry } from '../knowledge';
 import { a1, a1Range } from './a1';
 import { FMT } from './grid';
-import { LC, LOG_COLUMNS, OP_ITEM, PC, SHEETS, TAX_ITEM, TC, TOPIC_COLUMNS, parseKey } from './layout';
+import { LC, LOG_COLUMNS, PC, SHEETS, TC, TOPIC_COLUMNS } from './layout';
+import { itemAtRow, parseTopicRf, rowOfItem, topicRfCell, type ShownItem } from './identity';
 import { cellString, findHeader, findSheet, pursueHeader, type ExistingWorkbook } from './readback';
 
 export type { CellPatch };
 
-const splitItems = (t: string): string[] => t.split(/[,;\s]+/).filter((s) => s !== '');
-
-/** The row of Pursue Items that shows `item` (its own row, its topic's row, or the O&P / tax row). */
-function findItemRow(existing: ExistingWorkbook, item: string): { name: string; row: number; cols: number[]; cells: Cell[] } | null {
+/** The row of Pursue Items that shows `item` (its own row, its topic's row, or the O&P / tax row), by what the row shows. */
+function findItemRow(existing: ExistingWorkbook, item: string): { name: string; row: number; cols: number[]; cells: Cell[]; shown: ShownItem } | null {
   const rows = findSheet(existing, SHEETS.pursue);
   if (!rows) return null;
   const h = pursueHeader(rows);
   if (!h) return null;
   const name = Object.keys(existing).find((k) => existing[k] === rows) ?? SHEETS.pursue;
-  const want = item.trim();
-  let topicRow: number | null = null;
-  for (let r = h.row + 1; r < rows.length; r++) {
-    const cells = rows[r] ?? [];
-    const key = parseKey(cellString(cells[h.cols[PC.key]!]));
-    if (!key) continue;
-    if (key.kind === 'item' && key.id === want) return { name, row: r, cols: h.cols, cells };
-    if (key.kind === 'op' && want.toUpperCase() === OP_ITEM.toUpperCase()) return { name, row: r, cols: h.cols, cells };
-    if (key.kind === 'tax' && want.toLowerCase() === TAX_ITEM.toLowerCase()) return { name, row: r, cols: h.cols, cells };
-    if (key.kind === 'topic' && topicRow === null && splitItems(cellString(cells[h.cols[PC.item]!])).includes(want)) topicRow = r;
-  }
-  return topicRow === null ? null : { name, row: topicRow, cols: h.cols, cells: rows[topicRow] ?? [] };
+  const r = rowOfItem(rows, item);
+  const shown = r === null ? null : itemAtRow(rows, r);
+  return r === null || !shown ? null : { name, row: r, cols: h.cols, cells: rows[r] ?? [], shown };
 }
 
 function textPatch(sheet: string, row: number, col: number, value: string): CellPatch {
@@ -114,6 +104,15 @@ export function rfPatch(existing: ExistingWorkbook, item: string, asked: boolean
   const found = findItemRow(existing, item);
   if (!found || found.cols[PC.rf]! < 0) {
     return { patches: [], warnings: [`Item ${item} is not on the Pursue Items sheet: check the item number, or build the sheet again.`] };
+  }
+  if (found.shown.kind === 'topic') {
+    // Only this member changes; the others keep what the cell says for them.
+    const members = found.shown.items;
+    const now = parseTopicRf(found.cells[found.cols[PC.rf]!], members) ?? new Map(members.map((m) => [m, false]));
+    const want = members.find((m) => m.toLowerCase() === item.trim().toLowerCase()) ?? item.trim();
+    now.set(want, asked);
+    const cell = topicRfCell(members.map((m) => ({ item: m, asked: now.get(m) ?? false })));
+    return { patches: [textPatch(found.name, found.row, found.cols[PC.rf]!, cell)], warnings: [] };
   }
   return { patches: [textPatch(found.name, found.row, found.cols[PC.rf]!, asked ? 'Y' : 'N')], warnings: [] };
 }

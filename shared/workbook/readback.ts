@@ -13,7 +13,9 @@ import {
   weightsFromRows,
 } from '../knowledge';
 import { entryIdentity } from './build';
-import { LC, LOG_COLUMNS, OP_ITEM, PC, PURSUE_COLUMNS, SHEETS, TAX_ITEM, TC, TOPIC_COLUMNS, parseKey, textHash } from './layout';
+import { LC, LOG_COLUMNS, PC, SHEETS, TC, TOPIC_COLUMNS, textHash } from './layout';
+import { PursueInputError } from '../run';
+import { ambiguityMessage, itemsHeader, labelledValues, parseLabelled, parseTopicOverride, parseTopicRf, readIdentities, splitItemList } from './identity';
 
 export type ExistingWorkbook = Record<string, Cell[][]>;
 
@@ -32,7 +34,7 @@ export function cellString(cell: unknown): string {
   if (typeof cell === 'string') return cell.replace(/\r\n?/g, '\n').replace(/[\u00a0\u2007\u202f]/g, ' ').trim();
   if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
-  if (cell instanceof Date) return isNaN(cell.getTime()) ? '' : cell.toISOString().replace(/\.000Z$/, '').replace(/Z$/, '');
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : cell.toISOString().replace(/\.000Z$/, '').replace(/Z$/, '');
   return String(cell).trim();
 }
 
@@ -91,10 +93,10 @@ export function findHeader(rows: Cell[][], headers: readonly string[], required:
 
 /** Where the Pursue Items table is in an existing sheet: header row and column of each heading. */
 export function pursueHeader(rows: Cell[][]): { row: number; cols: number[] } | null {
-  return findHeader(rows, PURSUE_COLUMNS, [PURSUE_COLUMNS[PC.item], PURSUE_COLUMNS[PC.key]]);
+  return itemsHeader(rows);
 }
 
-/** True when the values look like a Pursue workbook this code wrote (a "Pursue Items" sheet with its Key column). */
+/** True when the values look like a Pursue workbook (a "Pursue Items" sheet with its Item No(s). and Item Name headings). */
 export function isPursueWorkbook(existing: ExistingWorkbook | null | undefined): boolean {
   if (!existing) return false;
   const sheet = findSheet(existing, SHEETS.pursue);
@@ -120,12 +122,7 @@ function rowGap(row: Cell[], get: (row: Cell[], c: number) => Cell): Cents | nul
   return ours !== null && insurer !== null ? ours - insurer : null;
 }
 
-function splitItems(text: string): string[] {
-  return text
-    .split(/[,;\s]+/)
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
-}
+const splitItems = splitItemList;
 
 function topicState(text: string): Topic['state'] {
   const t = text.toLowerCase();
@@ -140,8 +137,9 @@ function topicState(text: string): Topic['state'] {
  * typed into Status Log), RF flags, topics, match overrides, edited rebuttals and weights.
  * Nothing typed is dropped: an entry that cannot be placed is kept and reported.
  */
-export function readBackWorkbook(existing: ExistingWorkbook | null | undefined, opts: { today?: string } = {}): ReadBack {
+export function readBackWorkbook(existing: ExistingWorkbook | null | undefined, opts: { today?: string; author?: string } = {}): ReadBack {
   const today = opts.today ?? new Date().toISOString().slice(0, 10);
+  const runAuthor = (opts.author ?? '').trim();
   const base = emptyState();
   const items: Record<string, ItemAnnotation> = {};
   const warnings: ReadBack['warnings'] = [];
@@ -195,7 +193,7 @@ export function readBackWorkbook(existing: ExistingWorkbook | null | undefined, 
           const missing = vagueness(text);
           if (!date) missing.push('date');
           const d = date ?? today;
-          entry = { date: d, timestamp: `${d}T00:00:00`, author, text, missing };
+          entry = { date: d, timestamp: `${d}T00:00:00`, author: author === '' ? runAuthor : author, text, missing };
         }
         const a = ann(item);
         a.status = [...a.status, entry];
@@ -204,56 +202,85 @@ export function readBackWorkbook(existing: ExistingWorkbook | null | undefined, 
     }
   }
 
-  // 2. Pursue Items: typed text per row, found by the Key column.
+  // 2. Pursue Items: typed text per row, for the item the row shows (see identity.ts).
   const sheet = findSheet(existing, SHEETS.pursue);
-  const pendingNotes: Array<{ item: string; known: string[]; cell: string }> = [];
+  const pendingNotes: Array<{ item: string; known: string[]; cell: string; members: string[] }> = [];
   if (sheet) {
-    const h = pursueHeader(sheet);
-    if (!h) warnings.push({ item: '', message: 'The Pursue Items sheet has lost its header row: restore "Item No(s)." and "Key" so typed text is read back.' });
+    const ids = readIdentities(sheet);
+    if (!ids) warnings.push({ item: '', message: 'The Pursue Items sheet has lost its header row: restore "Item No(s)." and "Item Name" so typed text is read back.' });
     else {
+      if (ids.ambiguous.length > 0) throw new PursueInputError(ambiguityMessage(ids.ambiguous));
+      for (const w of ids.warnings) warnings.push({ item: '', message: w });
+      const h = ids.header;
       const get = (row: Cell[], c: number): Cell => (h.cols[c]! >= 0 ? row[h.cols[c]!] : null);
-      for (let r = h.row + 1; r < sheet.length; r++) {
-        const row = sheet[r] ?? [];
-        const key = parseKey(cellString(get(row, PC.key)));
-        let members: string[];
-        if (key === null) {
-          // A row a person added by hand: take its item number(s) if it holds anything typed.
-          const typed = [PC.denial, PC.approve, PC.status, PC.override].some((c) => cellString(get(row, c)) !== '');
-          members = typed ? splitItems(cellString(get(row, PC.item))) : [];
-          if (members.length === 0) continue;
-        } else if (key.kind === 'item') members = [key.id];
-        else if (key.kind === 'topic') members = splitItems(cellString(get(row, PC.item)));
-        else if (key.kind === 'op') members = [OP_ITEM];
-        else if (key.kind === 'tax') members = [TAX_ITEM];
-        else continue; // insurer-only and totals rows hold nothing typed
-        if (members.length === 0) continue;
-
-        const denial = cellString(get(row, PC.denial));
-        let approve = cellString(get(row, PC.approve));
-        if (key?.attrs.r && textHash(approve) === key.attrs.r) approve = ''; // the untouched suggestion
+      for (const { shown, attrs } of ids.rows) {
+        const row = sheet[shown.row] ?? [];
+        const members = shown.items;
+        const single = shown.kind !== 'topic';
+        let approveCell = cellString(get(row, PC.approve));
+        if (attrs.r && textHash(approveCell) === attrs.r) approveCell = ''; // the untouched suggestion
+        const denialCell = cellString(get(row, PC.denial));
         const rfCell = get(row, PC.rf);
-        const override = cellString(get(row, PC.override));
-        for (const m of members) {
-          const a = ann(m);
-          if (members.length === 1 && (key === null || key.kind === 'item')) a.description = cellString(get(row, PC.name));
+        const overrideCell = cellString(get(row, PC.override));
+        if (single) {
+          const it = members[0]!;
+          const a = ann(it);
+          if (shown.kind === 'item') a.description = shown.name;
           // The gap it had, so the merge can mark closed every row whose gap closes, typed on or not.
-          // A topic row's gap is its members' sum, which says nothing about each member's own gap.
-          if (members.length === 1 && key !== null && (key.kind === 'item' || key.kind === 'op' || key.kind === 'tax')) {
-            const gap = rowGap(row, get);
-            if (gap !== null) a.gap = gap;
-          }
-          if (denial !== '') a.denialText = denial;
-          if (approve !== '') a.reasonToApprove = approve;
+          const gap = rowGap(row, get);
+          if (gap !== null) a.gap = gap;
+          // A label the workbook wrote when the item was in a topic ("Item 7: …") is not part of the text.
+          const own = (cell: string): string => {
+            const p = parseLabelled(cell, [it]);
+            return p.per.has(it) && p.unlabelled === '' ? p.per.get(it)! : cell;
+          };
+          if (denialCell !== '') a.denialText = own(denialCell);
+          if (approveCell !== '') a.reasonToApprove = own(approveCell);
           if (cellString(rfCell) !== '') a.rfAsked = yes(rfCell);
-          if (key?.attrs.closed) a.closedOn = key.attrs.closed;
-        }
-        if (members.length === 1 && override !== '' && key?.kind !== 'op' && key?.kind !== 'tax') {
-          const o = /^none$/i.test(override) ? 'none' : override;
-          ann(members[0]!).override = o;
-          overrides[members[0]!] = o;
+          if (attrs.closed) a.closedOn = attrs.closed;
+          if (overrideCell !== '' && shown.kind === 'item') {
+            const o = /^none$/i.test(overrideCell) ? 'none' : overrideCell;
+            a.override = o;
+            overrides[it] = o;
+          }
+        } else {
+          // A topic row: each member keeps its own values; text typed for the whole topic goes to every member.
+          const spread = (cell: string, set: (a: ItemAnnotation, v: string) => void): void => {
+            if (cell === '') return;
+            const p = parseLabelled(cell, members);
+            for (const m of members) {
+              const parts = [p.unlabelled, p.per.get(m) ?? ''].filter((x) => x !== '');
+              if (parts.length > 0) set(ann(m), parts.join('\n'));
+            }
+          };
+          spread(denialCell, (a, v) => (a.denialText = v));
+          // The topic's untouched suggestion (unlabelled) is not typed text, even with members' lines added.
+          const approveParts = parseLabelled(approveCell, members);
+          const approveTyped = attrs.r && approveParts.unlabelled !== '' && textHash(approveParts.unlabelled) === attrs.r
+            ? labelledValues(members.map((m) => ({ item: m, text: approveParts.per.get(m) ?? '' })))
+            : approveCell;
+          spread(approveTyped, (a, v) => (a.reasonToApprove = v));
+          const rf = parseTopicRf(rfCell, members);
+          if (rf) for (const [m, v] of rf) ann(m).rfAsked = v;
+          else if (cellString(rfCell) !== '') {
+            warnings.push({ item: members[0]!, message: `Row ${shown.row + 1}: RF asked "${cellString(rfCell)}" is not Y, N or "Y: item numbers"; it was left as it was.` });
+          }
+          const o = parseTopicOverride(overrideCell, members);
+          for (const [m, v] of o.per) {
+            const val = /^none$/i.test(v) ? 'none' : v;
+            ann(m).override = val;
+            overrides[m] = val;
+          }
+          if (o.loose !== '') {
+            warnings.push({
+              item: members[0]!,
+              message: `Row ${shown.row + 1}: the Match override "${o.loose}" does not say which item of the topic it is for. Type it as "item: RE item", e.g. "${members[0]}: 12".`,
+            });
+          }
+          for (const m of members) if (attrs.closed) ann(m).closedOn = attrs.closed;
         }
         const notes = cellString(get(row, PC.status));
-        if (notes !== '') pendingNotes.push({ item: members[0]!, known: members, cell: notes });
+        if (notes !== '') pendingNotes.push({ item: members[0]!, known: members, cell: notes, members });
       }
     }
   }
@@ -261,10 +288,15 @@ export function readBackWorkbook(existing: ExistingWorkbook | null | undefined, 
   // 3. Lines typed into a notes cell that the Status Log does not hold yet are new entries.
   for (const p of pendingNotes) {
     const known = p.known.flatMap((m) => items[m]?.status ?? []);
-    const fresh = parseStatusCell(p.cell, today).filter((c) => !known.some((e) => e.date === c.date && oneLine(e.text) === oneLine(c.text)));
-    if (fresh.length === 0) continue;
-    const a = ann(p.item);
-    a.status = [...a.status, ...fresh];
+    const fresh = parseStatusCell(p.cell, today, runAuthor).filter((c) => !known.some((e) => e.date === c.date && oneLine(e.text) === oneLine(c.text)));
+    for (const f of fresh) {
+      // On a topic row, "Item 9: …" files the note under item 9; otherwise under the row's first item.
+      const lab = p.members.length > 1 ? parseLabelled(f.text, p.members) : null;
+      const target = lab && lab.unlabelled === '' && lab.per.size === 1 ? [...lab.per.keys()][0]! : p.item;
+      const entry = target === p.item ? f : { ...f, text: lab!.per.get(target)! };
+      const a = ann(target);
+      a.status = [...a.status, entry];
+    }
   }
 
   // 4. Topics, rebuttals and weights.

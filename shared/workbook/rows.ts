@@ -4,6 +4,7 @@ import type { DenialCategory, ItemAnnotation, PriorityScore, PursueState, Rebutt
 import { classifyDenial, scorePriorities, suggestRebuttal } from '../knowledge';
 import { formatMoney } from '../money';
 import { OP_ITEM, SUGGESTED_PREFIX, TAX_ITEM } from './layout';
+import { labelledValues, topicOverrideCell, topicRfCell } from './identity';
 
 /** One row of the Pursue Items table, before it becomes cells. Shared by the sheet and the CRM text. */
 export interface PursueRow {
@@ -27,6 +28,8 @@ export interface PursueRow {
   category: DenialCategory | null;
   status: StatusEntry[];
   rfAsked: boolean;
+  /** What the RF asked cell shows: Y / N, or on a topic row "Y: 7, 9" when only some members were asked. */
+  rfCell: string;
   reItem: string;
   override: string;
   closedOn: string | null;
@@ -40,22 +43,9 @@ export function insurerAmount(l: LineGap): Cents {
   return l.match ? l.match.insurer.amount : 0;
 }
 
-/** Numeric-aware comparison of item numbers ("2" < "10" < "10a"). */
-export function compareItems(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' });
-}
 
 function annotation(state: PursueState, item: string): ItemAnnotation | undefined {
   return state.items[item];
-}
-
-function uniqueJoin(texts: string[]): string {
-  const seen: string[] = [];
-  for (const t of texts) {
-    const v = t.trim();
-    if (v !== '' && !seen.includes(v)) seen.push(v);
-  }
-  return seen.join('\n');
 }
 
 function mergedStatus(entries: StatusEntry[][]): StatusEntry[] {
@@ -66,6 +56,11 @@ function mergedStatus(entries: StatusEntry[][]): StatusEntry[] {
   }
   // Oldest first; the sort is stable so same-time entries keep their order.
   return out.sort((a, b) => (a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : 0));
+}
+
+/** "5" for "5 (2)", the identity uniqueItemNumbers gives a repeated item number. */
+function baseItem(item: string): string {
+  return item.replace(/ \(\d+\)$/, '');
 }
 
 function kindLabel(l: LineGap): string {
@@ -82,6 +77,9 @@ export function pursueRows(rec: Reconciliation, state: PursueState): PursueRow[]
   const topicOf = new Map<string, string>();
   for (const t of accepted) for (const i of t.items) if (lineByItem.has(i) && !topicOf.has(i)) topicOf.set(i, t.name);
 
+  // Lines sharing an item number ("5" and "5 (2)"), so each row can say how to tell them apart.
+  const repeatsOf = new Map<string, LineGap[]>();
+  for (const l of rec.lines) repeatsOf.set(baseItem(l.ours.item), [...(repeatsOf.get(baseItem(l.ours.item)) ?? []), l]);
   const rows: PursueRow[] = [];
   const doneTopics = new Set<string>();
 
@@ -92,9 +90,18 @@ export function pursueRows(rec: Reconciliation, state: PursueState): PursueRow[]
     const remarks: string[] = [];
     if (l.match?.weak) remarks.push(`Check this pairing with RE item ${l.match.insurer.item}: ${l.match.notes.join('; ') || 'weak match'}.`);
     if (l.match && l.match.method === 'override') remarks.push(`Paired by your override with RE item ${l.match.insurer.item}.`);
+    if (l.overrideNote) remarks.push(l.overrideNote);
+    if (l.match && l.match.method === 'split') remarks.push(`One item against RE items ${l.match.insurer.item}: ${l.match.notes.join('; ')}.`);
     const ours = l.ours.amount;
     const insurer = insurerAmount(l);
     if (ours - insurer !== l.gap) remarks.push('Gap includes the line tax difference (tax folded into line gaps).');
+    const repeats = repeatsOf.get(baseItem(l.ours.item)) ?? [];
+    if (repeats.length > 1) {
+      const others = repeats.filter((x) => x !== l).map((x) => `"${x.ours.item}" (row ${x.ours.row}${x.ours.area ? `, ${x.ours.area}` : ''})`);
+      remarks.push(
+        `Our estimate numbers more than one line ${baseItem(l.ours.item)}. This is the line at row ${l.ours.row} of our paste${l.ours.area ? ` (${l.ours.area})` : ''}, kept as "${l.ours.item}"; the other${others.length > 1 ? 's are' : ' is'} ${others.join(', ')}. Notes typed here stay with this line.`,
+      );
+    }
     return {
       kind: 'item',
       items: [l.ours.item],
@@ -112,6 +119,7 @@ export function pursueRows(rec: Reconciliation, state: PursueState): PursueRow[]
       category,
       status: a?.status ?? [],
       rfAsked: a?.rfAsked ?? false,
+      rfCell: a?.rfAsked ? 'Y' : 'N',
       reItem: l.match ? l.match.insurer.item : '',
       override: a?.override ?? '',
       closedOn: a?.closedOn ?? null,
@@ -130,6 +138,12 @@ export function pursueRows(rec: Reconciliation, state: PursueState): PursueRow[]
     if (doneTopics.has(topicName)) continue;
     doneTopics.add(topicName);
     const members = rec.lines.filter((m) => topicOf.get(m.ours.item) === topicName).map(itemRow);
+    // A topic with one item left in this revision is just that item's row.
+    if (members.length < 2) {
+      rows.push(...members);
+      continue;
+    }
+    const per = <T,>(f: (m: PursueRow) => T) => members.map((m) => ({ item: m.items[0]!, v: f(m) }));
     const kinds = [...new Set(members.map((m) => m.gapKind))];
     const ours = members.reduce((s, m) => s + (m.ours ?? 0), 0);
     const insurer = members.reduce((s, m) => s + (m.insurer ?? 0), 0);
@@ -145,15 +159,17 @@ export function pursueRows(rec: Reconciliation, state: PursueState): PursueRow[]
       gap,
       gapIsDifference: ours - insurer === gap,
       gapKind: kinds.length === 1 ? kinds[0]! : 'mixed',
-      denial: uniqueJoin(members.map((m) => m.denial)),
-      approve: uniqueJoin(members.map((m) => m.approve)),
+      // Each member's own values, labelled, so the read-back gives every member back its own.
+      denial: labelledValues(per((m) => m.denial).map((x) => ({ item: x.item, text: x.v }))),
+      approve: labelledValues(per((m) => m.approve).map((x) => ({ item: x.item, text: x.v }))),
       approveSuggested: false,
       rebuttal: null,
       category: members.find((m) => m.category !== null)?.category ?? null,
       status: mergedStatus(members.map((m) => m.status)),
       rfAsked: members.some((m) => m.rfAsked),
+      rfCell: topicRfCell(per((m) => m.rfAsked).map((x) => ({ item: x.item, asked: x.v }))),
       reItem: members.map((m) => m.reItem).filter((x) => x !== '').join(', '),
-      override: '',
+      override: topicOverrideCell(per((m) => m.override).map((x) => ({ item: x.item, override: x.v }))),
       closedOn: closed,
       remarks: members.flatMap((m) => m.remarks.map((r) => `Item ${m.items[0]}: ${r}`)),
       topic: topicName,
@@ -179,6 +195,7 @@ export function pursueRows(rec: Reconciliation, state: PursueState): PursueRow[]
       category: null,
       status: [],
       rfAsked: false,
+      rfCell: '',
       reItem: o.insurer.item,
       override: '',
       closedOn: null,
@@ -208,6 +225,7 @@ export function pursueRows(rec: Reconciliation, state: PursueState): PursueRow[]
       category: kind === 'op' ? 'op' : denial.trim() !== '' ? classifyDenial(denial).category : null,
       status: a?.status ?? [],
       rfAsked: a?.rfAsked ?? false,
+      rfCell: a?.rfAsked ? 'Y' : 'N',
       reItem: '',
       override: '',
       closedOn: null,

@@ -9,13 +9,11 @@ import path from 'node:path';
 import { buildPursue } from '../../shared/pursue';
 import { SHEETS, PC, parseKey, PURSUE_COLUMNS } from '../../shared/workbook/layout';
 import type { SheetDescription, WorkbookDescription } from '../../shared/types/workbook';
-import type { Cell } from '../../shared/types/cells';
 import {
   countGasCalls,
   createFakeGas,
   loadBundle,
   pasteRows,
-  type FakeGas,
   type FakeSheet,
   type LoadedBundle,
 } from './fake-gas';

@@ -213,9 +213,12 @@ export class FakeSheet {
   /** Test helper: what a person sees, as text rows (A1 = [0][0]). */
   _values(): Array<Array<Value | ''>> {
     const out: Array<Array<Value | ''>> = [];
-    for (let r = 1; r <= this._lastRow(); r++) {
+    // Each bound walks every cell: taken once, not per row and per column (that made tests slow).
+    const lastRow = this._lastRow();
+    const lastCol = this._lastCol();
+    for (let r = 1; r <= lastRow; r++) {
       const row: Array<Value | ''> = [];
-      for (let c = 1; c <= this._lastCol(); c++) row.push(this._peek(r, c)?.value ?? '');
+      for (let c = 1; c <= lastCol; c++) row.push(this._peek(r, c)?.value ?? '');
       out.push(row);
     }
     return out;

@@ -88,6 +88,8 @@ export function makeRec(specs: LineSpec[], op: { ours: number; theirs: number } 
     residual: totalGap - sumOfParts,
     tolerance: 100,
     reconciled: totalGap === sumOfParts,
+    status: totalGap === sumOfParts ? 'reconciled' : 'not reconciled',
+    overrides: {},
     checks: [],
     problems: [],
   };

@@ -31,7 +31,7 @@ describeWithLibreOffice('pursue OURS THEIRS --out FILE.xlsx (built bundle)', () 
     const ws = wb.getWorksheet(SHEETS.pursue)!;
     let row: ExcelJS.Row | null = null;
     ws.eachRow((r) => {
-      if (r.getCell(PC.key + 1).value === 'item:12') row = r;
+      if (String(r.getCell(PC.key + 1).value ?? '').split(';')[0] === 'item:12') row = r;
     });
     expect(row).not.toBeNull();
     row!.getCell(PC.denial + 1).value = 'Valley metal not visible in photos provided.';

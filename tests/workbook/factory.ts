@@ -57,6 +57,8 @@ export function sampleRec(overrides: { residualExtra?: number } = {}): Reconcili
     lines, insurerOnly: [only], ours, theirs, taxGap, overheadProfitGap: opGap, totalGap,
     sumOfLineGaps: sumLines, sumOfInsurerOnlyGaps: -12000, sumOfParts, residual, tolerance: 100,
     reconciled: Math.abs(residual) <= 100,
+    status: Math.abs(residual) <= 100 ? 'reconciled' : 'not reconciled',
+    overrides: {},
     checks: [{ id: 'residual', label: 'Residual', status: Math.abs(residual) <= 100 ? 'pass' : 'fail', detail: 'detail' }],
     problems: [{ side: 'ours', row: 7, severity: 'warning', code: 'row-not-understood', message: 'Row 7 was not understood.' }],
   };

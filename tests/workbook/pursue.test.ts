@@ -111,7 +111,7 @@ describe('a later revision over a workbook nobody typed in', () => {
       expect([...said('O&P'), ...said('Tax')].join(' ')).not.toMatch(/Remove the row/);
       expect(said('1')).toEqual([]);
       expect(said('3')).toEqual([]);
-      expect(keyOf(second.workbook, '2')).toBe(`item:2;closed=${day2}`);
+      expect(keyOf(second.workbook, '2')).toMatch(new RegExp(`^item:2;closed=${day2}(;|$)`));
 
       // The run after keeps the date and says nothing new.
       const third = buildPursue({ ours: OURS, theirs: REV2, options: REV2_TOTALS, existing: read(second.workbook), today: '2025-09-12' });
