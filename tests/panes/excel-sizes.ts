@@ -26,11 +26,3 @@ export async function excelRequestSizes(lines: number): Promise<ExcelSizes> {
   const requests = book.requests.slice();
   return { lines, syncs: out.syncs, requests, largest: Math.max(...requests), totalBytes: requests.reduce((a, b) => a + b, 0) };
 }
-
-if (require.main === module) {
-  void (async () => {
-    const out = [];
-    for (const n of process.argv.slice(2).map(Number)) out.push(await excelRequestSizes(n));
-    process.stdout.write(JSON.stringify(out));
-  })();
-}
