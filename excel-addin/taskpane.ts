@@ -48,7 +48,6 @@ function setStatus(text: string, kind: Kind = 'info'): void {
 
 function showError(text: string | null): void {
   $('error').textContent = text ?? '';
-  $('problem').hidden = !text;
   if (text) setStatus(text, 'error');
 }
 

@@ -232,7 +232,8 @@ describe('task pane error paths: each says what to do, styled as an error', () =
       const o = await outcome(page);
       expect(o.kind).toBe('error');
       expect(o.text).toMatch(re);
-      expect(await page.locator('#problem').isVisible()).toBe(true);
+      // Shown once (the outcome bar) and announced at once (the alert region holds the same words).
+      expect(await page.textContent('#error')).toBe(o.text);
     };
     await step(page, 3);
     await build(page);
