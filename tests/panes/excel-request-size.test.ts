@@ -6,6 +6,11 @@
 import { EXCEL_WEB_REQUEST_LIMIT } from '../excel/mock-excel';
 import { REQUEST_BUDGET } from '../../excel-addin/payload';
 import { excelRequestSizes } from './excel-sizes';
+import { addSheet, mockContext, newBook } from '../excel/mock-excel';
+import { planWorkbook } from '../../excel-addin/payload';
+import { writePlan } from '../../excel-addin/writer';
+import { buildPursue } from '../../shared/index';
+import { estimateText } from './estimates';
 
 test('each context.sync() stays under 5 MB; syncs grow with bytes / 4 MB, not with rows', async () => {
   const small = await excelRequestSizes(1000);
@@ -22,4 +27,14 @@ test('each context.sync() stays under 5 MB; syncs grow with bytes / 4 MB, not wi
   expect(large.syncs).toBeLessThan(5 * small.syncs);
   expect(large.syncs).toBeGreaterThan(small.syncs); // 5,000 lines do not fit one request
   console.log(JSON.stringify([small, large].map((s) => ({ lines: s.lines, syncs: s.syncs, largestMB: +(s.largest / 2 ** 20).toFixed(2), totalMB: +(s.totalBytes / 2 ** 20).toFixed(2) }))));
+}, 120000);
+
+test('the stand-in refuses an unbatched 5,000-line write, as Excel on the web does (so the test above proves something)', async () => {
+  const { workbook } = buildPursue({ ours: estimateText(5000, false), theirs: estimateText(5000, true), today: '2025-09-03' });
+  const book = newBook();
+  addSheet(book, 'Ours', [['x']]);
+  await expect(writePlan(mockContext(book), planWorkbook(workbook), new Set(['Ours']), { budget: Number.POSITIVE_INFINITY })).rejects.toMatchObject({
+    code: 'RequestPayloadSizeLimitExceeded',
+  });
+  expect(Math.max(...book.requests)).toBeGreaterThan(EXCEL_WEB_REQUEST_LIMIT);
 }, 120000);
