@@ -160,6 +160,22 @@ describe('Office.js writer (office-addin-mock)', () => {
     await expect(applyPatch(mockContext(book), '99', () => ({ patches: [], warnings: [] }))).rejects.toThrow(/Item 99 is no longer on "Pursue Items"/);
   });
 
+  test('a topic row is its members, never a made-up item; the note goes to the member chosen', async () => {
+    const book = bookWithPastes();
+    const withTopic: ItemRow[] = [...items, { item: '21, 24, 26', name: 'Siding: R&R Siding - vinyl; House wrap', ours: 900, insurer: 0 }];
+    await buildWorkbook(mockContext(book), fakeEngine(withTopic), req, { notes: false });
+    book.selection = { sheet: 'Pursue Items', row: withTopic.length, col: 2 };
+    const picked = await selectedItem(mockContext(book));
+    expect(picked).toMatchObject({ kind: 'topic', item: null, items: ['21', '24', '26'], topic: 'Siding' });
+    const seen: string[] = [];
+    const res = await applyPatch(mockContext(book), picked.items[1]!, (existing, item) => {
+      seen.push(item);
+      return fakeEngine(withTopic).statusNotePatch(existing, item, 'called about siding', 'AM', '2025-09-03T10:00:00');
+    });
+    expect(seen).toEqual(['24']);
+    expect(res.item).toBe('24');
+  });
+
   test('the number of context.sync() calls does not depend on the number of rows', async () => {
     const counts = [];
     for (const n of [10, 100, 1000]) counts.push(await countExcelSyncs(n));
