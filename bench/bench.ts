@@ -3,6 +3,7 @@
 // memory; and host round trips against row count. Figures are measured on this machine each run;
 // nothing here is a pass/fail test.
 import { spawnSync } from 'node:child_process';
+import { panesReport } from './panes';
 import path from 'node:path';
 import { buildPursue } from '../shared/index';
 import { type Direction, pastes } from './pipeline';
@@ -85,6 +86,7 @@ async function mainBench(): Promise<void> {
   }
   console.log('\nHost round trips for a full build (must not grow with rows):');
   for (const r of hostCounts()) console.log(r);
+  for (const l of panesReport(__dirname)) console.log(l);
 }
 
 if (process.argv[2] === '--one') {
