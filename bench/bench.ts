@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { extension, formatPlain, runPursue } from '../shared/index';
+import { pdfBench } from './pdf';
 
 const WORDS = ['Drip edge', 'Step flashing', 'Valley metal', 'R&R Siding - vinyl', 'Ice & water barrier', 'Roof vent - turtle type', 'Gutter / downspout - aluminum', 'House wrap', 'Ridge cap - composition', 'Starter course'];
 const AREAS = ['Roof', 'Front Elevation', 'Rear Elevation', 'Left Elevation', 'Right Elevation', 'Garage', 'Shed', 'Porch'];
@@ -90,6 +91,8 @@ async function mainBench(): Promise<void> {
   }
   console.log('\nHost round trips for a full build (must not grow with rows):');
   for (const r of hostCounts()) console.log(r);
+  console.log('\nPDF input (read in-process with PDF.js, as the CLI does; median of runs):');
+  for (const r of await pdfBench(path.join(__dirname, '..', '..'))) console.log(r);
 }
 
 if (process.argv[2] === '--one') {
