@@ -4,7 +4,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { loadPdfJsNode, standardFontDataUrl } from '../cli/pdf';
+import { loadPdfJsNode } from '../cli/pdf';
 import { extension, formatPlain, parseEstimate, readPdf } from '../shared/index';
 
 const DESCS = ['Drip edge', 'Step flashing', 'Valley metal', 'R&R Siding - vinyl', 'Ice & water barrier', 'Roof vent - turtle type - Metal', 'R&R Gutter / downspout - aluminum - up to 5"', 'House wrap (air/moisture barrier)'];
@@ -58,19 +58,18 @@ function size(file: string): string {
 
 export async function pdfBench(root: string): Promise<string[]> {
   const out: string[] = [];
-  const source = { standardFontDataUrl: standardFontDataUrl() };
   const t0 = performance.now();
   await loadPdfJsNode();
   out.push(`PDF.js load (first PDF only): ${(performance.now() - t0).toFixed(0)} ms`);
   out.push('pages   lines   read ms (median)   ms per page   lines read');
   for (const [pages, runs] of [[1, 9], [20, 7], [100, 3]] as const) {
     const { bytes, lines } = await estimatePdf(pages);
-    await readPdf(bytes, { loader: loadPdfJsNode, fileName: 'bench.pdf', source }); // warm up
+    await readPdf(bytes, { loader: loadPdfJsNode, fileName: 'bench.pdf' }); // warm up
     const times: number[] = [];
     let got = 0;
     for (let r = 0; r < runs; r++) {
       const t = performance.now();
-      const read = await readPdf(bytes, { loader: loadPdfJsNode, fileName: 'bench.pdf', source });
+      const read = await readPdf(bytes, { loader: loadPdfJsNode, fileName: 'bench.pdf' });
       times.push(performance.now() - t);
       if (!read.ok) throw new Error(read.refusal.message);
       got = parseEstimate(read.rows, 'ours').lines.length;
