@@ -1,7 +1,10 @@
-// `npm run bench`: engine time against input size, peak memory, and host round trips against
-// row count. Figures are measured on this machine each run; nothing here is a pass/fail test.
+// `npm run bench`: the whole job a host runs (buildPursue: read both pastes, match, reconcile,
+// knowledge, workbook description and CRM text) against input size, either side as ours; peak
+// memory; and host round trips against row count. Figures are measured on this machine each run;
+// nothing here is a pass/fail test.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+<<<<<<< HEAD
 import { extension, formatPlain, runPursue } from '../shared/index';
 import { pdfBench } from './pdf';
 
@@ -31,23 +34,29 @@ function estimate(n: number, insurer: boolean): string {
   }
   return out.join('\n');
 }
+=======
+import { buildPursue } from '../shared/index';
+import { type Direction, pastes } from './pipeline';
+>>>>>>> main
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
 }
 
-/** Median wall time and median CPU time (the latter steadier on a busy machine). */
-function timeEngine(n: number, runs: number): { ms: number; cpuMs: number } {
-  const ours = estimate(n, false);
-  const theirs = estimate(n, true);
-  runPursue({ ours, theirs }); // warm up the JIT
+const TODAY = '2025-09-10';
+const DIRECTIONS: Direction[] = ['ours-full', 'ours-revised'];
+
+/** Median wall time and median CPU time (the latter steadier on a busy machine) of buildPursue. */
+function timeEngine(n: number, direction: Direction, runs: number): { ms: number; cpuMs: number } {
+  const input = { ...pastes(n, direction), today: TODAY };
+  buildPursue(input); // warm up the JIT
   const times: number[] = [];
   const cpu: number[] = [];
   for (let r = 0; r < runs; r++) {
     const c0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
-    runPursue({ ours, theirs });
+    buildPursue(input);
     times.push(Number(process.hrtime.bigint() - t0) / 1e6);
     const c = process.cpuUsage(c0);
     cpu.push((c.user + c.system) / 1000);
@@ -56,8 +65,8 @@ function timeEngine(n: number, runs: number): { ms: number; cpuMs: number } {
 }
 
 /** Peak memory of one whole run in a fresh process (maxRSS). */
-function peakMemory(n: number): { mb: number; ms: number } {
-  const r = spawnSync(process.execPath, [__filename, '--one', String(n)], { encoding: 'utf8' });
+function peakMemory(n: number, direction: Direction): { mb: number; ms: number } {
+  const r = spawnSync(process.execPath, [__filename, '--one', String(n), direction], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(r.stderr);
   return JSON.parse(r.stdout);
 }
@@ -78,16 +87,21 @@ function hostCounts(): string[] {
 
 async function mainBench(): Promise<void> {
   console.log(`Pursue benchmark — node ${process.version}, ${require('node:os').cpus().length} cores`);
-  console.log('\nEngine (parse + match + reconcile, both sides; median of runs):');
-  console.log('lines a side   median ms   median CPU ms   ms per 1,000 lines');
-  for (const [n, runs] of [[100, 21], [1000, 11], [5000, 7]] as const) {
-    const { ms, cpuMs } = timeEngine(n, runs);
-    console.log(`${String(n).padStart(12)}   ${ms.toFixed(1).padStart(9)}   ${cpuMs.toFixed(1).padStart(13)}   ${((ms / n) * 1000).toFixed(1).padStart(18)}`);
+  console.log('\nbuildPursue end to end (read, match, reconcile, knowledge, workbook, CRM text); median of runs.');
+  console.log('"ours-full": our full estimate against the insurer\'s revision; "ours-revised": the other way round.');
+  console.log('lines a side   direction       median ms   median CPU ms   µs per line');
+  for (const [n, runs] of [[100, 21], [1000, 11], [5000, 5], [20000, 3]] as const) {
+    for (const d of DIRECTIONS) {
+      const { ms, cpuMs } = timeEngine(n, d, runs);
+      console.log(`${String(n).padStart(12)}   ${d.padEnd(14)} ${ms.toFixed(1).padStart(9)}   ${cpuMs.toFixed(1).padStart(13)}   ${((ms / n) * 1000).toFixed(0).padStart(11)}`);
+    }
   }
   console.log('\nPeak memory (a fresh process, one run):');
   for (const n of [5000, 20000]) {
-    const { mb, ms } = peakMemory(n);
-    console.log(`${String(n).padStart(6)} lines a side: peak RSS ${mb.toFixed(0)} MB, ${ms.toFixed(0)} ms`);
+    for (const d of DIRECTIONS) {
+      const { mb, ms } = peakMemory(n, d);
+      console.log(`${String(n).padStart(6)} lines a side, ${d.padEnd(13)} peak RSS ${mb.toFixed(0)} MB, ${ms.toFixed(0)} ms`);
+    }
   }
   console.log('\nHost round trips for a full build (must not grow with rows):');
   for (const r of hostCounts()) console.log(r);
@@ -96,11 +110,9 @@ async function mainBench(): Promise<void> {
 }
 
 if (process.argv[2] === '--one') {
-  const n = Number(process.argv[3]);
-  const ours = estimate(n, false);
-  const theirs = estimate(n, true);
+  const input = { ...pastes(Number(process.argv[3]), process.argv[4] as Direction), today: TODAY };
   const t0 = Date.now();
-  runPursue({ ours, theirs });
+  buildPursue(input);
   const ms = Date.now() - t0;
   process.stdout.write(JSON.stringify({ mb: process.resourceUsage().maxRSS / 1024, ms }));
 } else {

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { dollarsToCents } from '../shared/index';
+import { dollarsToCents, isIsoDate, parseTolerance } from '../shared/index';
 import type { ReconcileOptions, TypedTotals } from '../shared/index';
 
 export const USAGE = `Usage:
@@ -14,6 +14,7 @@ Options:
   --theirs-rcv, --theirs-tax, --theirs-op    the insurer's (approved) RCV, tax, O&P in dollars
   --tolerance DOLLARS    residual still counted as reconciled (default 1.00)
   --today YYYY-MM-DD     date for new status entries (default: today)
+  --author NAME          who is running Pursue: the Author of new Status Log entries
   -h, --help             show this help
 `;
 
@@ -27,6 +28,7 @@ export interface CliArgs {
   out?: string;
   crm: boolean;
   today?: string;
+  author?: string;
   help: boolean;
   options: ReconcileOptions;
 }
@@ -38,11 +40,39 @@ function dollars(name: string, value: string | undefined): number | undefined {
   return c;
 }
 
+const STRING_OPTIONS = ['compare', 'out', 'today', 'author', 'tolerance', 'ours-rcv', 'ours-tax', 'ours-op', 'theirs-rcv', 'theirs-tax', 'theirs-op'];
+
+/** "--tolerance -1" as "--tolerance=-1", so a negative figure reaches the rule that explains it. */
+function joinNegativeValues(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const next = argv[i + 1];
+    if (STRING_OPTIONS.includes(a.replace(/^--/, '')) && a.startsWith('--') && next !== undefined && /^-[\d.$]/.test(next)) {
+      out.push(`${a}=${next}`);
+      i++;
+    } else out.push(a);
+  }
+  return out;
+}
+
+/** Node's parseArgs messages, in the CLI's own words (no library text reaches the user). */
+function usageMessage(e: Error & { code?: string }): string {
+  const opt = /'(-[^']*)'/.exec(e.message)?.[1];
+  if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `${opt ?? 'That option'} is not a pursue option. The options are listed below.`;
+  if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    const name = /--[a-z-]+/.exec(e.message)?.[0] ?? opt ?? 'The option';
+    return STRING_OPTIONS.includes(name.replace(/^--/, '')) ? `${name} needs a value after it, e.g. ${name} VALUE.` : `${name} takes no value.`;
+  }
+  if (e.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return 'Too many file names. Give OURS THEIRS, or --compare FILE.';
+  return 'The command line could not be read. The usage is below.';
+}
+
 export function parseCliArgs(argv: string[]): CliArgs {
   let parsed;
   try {
     parsed = parseArgs({
-      args: argv,
+      args: joinNegativeValues(argv),
       allowPositionals: true,
       options: {
         compare: { type: 'string' },
@@ -50,6 +80,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         out: { type: 'string' },
         crm: { type: 'boolean', default: false },
         today: { type: 'string' },
+        author: { type: 'string' },
         tolerance: { type: 'string' },
         'ours-rcv': { type: 'string' },
         'ours-tax': { type: 'string' },
@@ -61,7 +92,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
       },
     });
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    throw new UsageError(usageMessage(e as Error & { code?: string }));
   }
   const v = parsed.values;
   const pos = parsed.positionals;
@@ -76,14 +107,20 @@ export function parseCliArgs(argv: string[]): CliArgs {
     return t;
   };
   const options: ReconcileOptions = { ours: side('ours'), theirs: side('theirs') };
-  const tol = dollars('tolerance', v.tolerance as string | undefined);
-  if (tol !== undefined) options.tolerance = Math.abs(tol);
-  if (v.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(v.today as string)) {
-    throw new UsageError(`--today must be a date like 2026-09-03 (got "${v.today}").`);
+  if (v.tolerance !== undefined) {
+    // The engine's one tolerance rule (dollars, zero or more), as every host applies it.
+    const tol = parseTolerance(v.tolerance as string, 'cli');
+    if ('error' in tol) throw new UsageError(tol.error.message);
+    options.tolerance = tol.tolerance;
   }
+  if (v.today !== undefined && !isIsoDate(v.today as string)) {
+    throw new UsageError(`--today must be a real date written yyyy-mm-dd, like 2026-09-03 (got "${v.today}").`);
+  }
+  const author = v.author === undefined ? undefined : (v.author as string).trim();
+  if (author !== undefined && author === '') throw new UsageError('--author needs a name, like --author "Dana Ruiz".');
   const args: CliArgs = {
     json: v.json as boolean, crm: v.crm as boolean, help: v.help as boolean, options,
-    out: v.out as string | undefined, today: v.today as string | undefined,
+    out: v.out as string | undefined, today: v.today as string | undefined, author,
   };
   if (args.help) return args;
   if (v.compare !== undefined) {

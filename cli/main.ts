@@ -1,11 +1,13 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { decodeText } from '../shared/index';
 import { formatTextReport, PursueInputError, toJsonReport, type JsonReport } from '../shared/index';
 import { lineKnowledge } from '../shared/index';
 import { buildPursue } from '../shared/index';
 import { relabelRows, type Cell, type PursueState, type RowPlace } from '../shared/index';
 import type { Reconciliation } from '../shared/index';
 import { parseCliArgs, UsageError, USAGE } from './args';
+<<<<<<< HEAD
 import { isPdf, readPdfFile } from './pdf';
 
 /**
@@ -24,6 +26,9 @@ export async function readInputFile(file: string, side: 'ours' | 'theirs' | 'com
   places?.set(side, pdf.places);
   return pdf.rows;
 }
+=======
+import { checkOutPath } from './out-path';
+>>>>>>> main
 
 /** Reads a paste file; a clear message for a missing file, a folder, or binary content. */
 export function readPasteFile(file: string): string {
@@ -41,7 +46,7 @@ export function readPasteFile(file: string): string {
   if (control > 0) {
     throw new PursueInputError(`"${file}" is not text (it looks like a binary file, e.g. a PDF or .xlsx). Copy the estimate's text from the PDF and save it as a .txt file, or export the sheet as CSV.`);
   }
-  return buf.toString('utf8');
+  return decodeText(buf);
 }
 
 function localToday(): string {
@@ -82,20 +87,30 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
   try {
     const places = new Map<string, RowPlace[]>();
     const pastes = args.compare !== undefined
+<<<<<<< HEAD
       ? { compare: await readInputFile(args.compare, 'compare', places) }
       : { ours: await readInputFile(args.ours!, 'ours', places), theirs: await readInputFile(args.theirs!, 'theirs', places) };
+=======
+      ? { compare: readPasteFile(args.compare) }
+      : { ours: readPasteFile(args.ours!), theirs: readPasteFile(args.theirs!) };
+    if (args.out) checkOutPath(args.out);
+>>>>>>> main
     // ExcelJS is loaded only when a workbook is read or written.
     const xlsx = args.out ? await import('./xlsx/index') : null;
     if (args.out && xlsx && (await xlsx.xlsxKind(args.out)) === 'other') {
       throw new PursueInputError(`"${args.out}" exists and is not a Pursue workbook; it was left as it is. Choose another file name for --out.`);
     }
     const existing = args.out && xlsx ? await xlsx.readXlsxValues(args.out) : null;
+<<<<<<< HEAD
     const result = buildPursue({ ...pastes, options: args.options, existing, today: args.today ?? localToday() });
     // Problems about a PDF's rows name the page and line on paper.
     for (const p of result.rec.problems) {
       const at = places.get(p.side === 'theirs' ? 'theirs' : 'ours') ?? places.get('compare');
       if (at && p.side !== 'both') p.message = relabelRows(p.message, at);
     }
+=======
+    const result = buildPursue({ ...pastes, options: args.options, existing, today: args.today ?? localToday(), author: args.author });
+>>>>>>> main
     if (args.json) io.out.write(JSON.stringify(jsonWithKnowledge(result.rec, result.state), null, 2) + '\n');
     else if (args.crm) io.out.write(result.crm.endsWith('\n') ? result.crm : `${result.crm}\n`);
     else io.out.write(formatTextReport(result.rec));

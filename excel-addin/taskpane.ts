@@ -5,6 +5,7 @@
 import type { FigureSource, ReconcileOptions, TypedTotals } from '../shared/index';
 import type { Topic } from '../shared/index';
 import { dollarsToCents, formatMoney } from '../shared/index';
+import { statusMessage } from '../shared/index';
 import { analyse, applyPatch, buildWorkbook, type BuildOutcome } from './actions';
 import { engine } from './engine';
 import { PURSUE_SHEETS, readWorkbook, UserError, type Source } from './reader';
@@ -157,10 +158,9 @@ function showSummary(out: BuildOutcome): void {
   const rec = out.rec;
   $('summary').hidden = false;
   const mark = $('mark');
-  mark.textContent = rec.reconciled
-    ? `✓ Reconciled (residual within ${formatMoney(rec.tolerance)})`
-    : `✗ Not reconciled: ${formatMoney(rec.residual)} is not explained. Check the totals and the problems below.`;
-  mark.className = `mark ${rec.reconciled ? 'ok' : 'bad'}`;
+  // The engine's one status line (reconciled / not reconciled / unverified), as every host shows it.
+  mark.textContent = statusMessage(rec, 'excel');
+  mark.className = `mark ${rec.status === 'reconciled' ? 'ok' : rec.status === 'unverified' ? 'warn' : 'bad'}`;
   $('total-gap').textContent = formatMoney(rec.totalGap);
   $('sum-parts').textContent = formatMoney(rec.sumOfParts);
   $('residual').textContent = formatMoney(rec.residual);

@@ -8,3 +8,4 @@ export { readiness } from '../shared/index';
 export { SHEETS, PC, OP_ITEM, TAX_ITEM, parseKey } from '../shared/index';
 export { pursueHeader, cellString } from '../shared/index';
 export { dollarsToCents, formatMoney } from '../shared/index';
+export { statusMessage } from '../shared/index';

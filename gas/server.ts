@@ -7,6 +7,7 @@ import type { ReconcileOptions, SideTotals, TypedTotals } from '../shared/index'
 import {
   buildPursue,
   cellString,
+  statusMessage,
   dollarsToCents,
   formatMoney,
   OP_ITEM,
@@ -79,6 +80,9 @@ export interface BuildSummary {
   residual: string;
   tolerance: string;
   reconciled: boolean;
+  /** reconciled / not reconciled / unverified, and the engine's line for it. */
+  status: string;
+  statusMessage: string;
   problems: Array<{ side: string; row: number | null; severity: string; message: string }>;
   checks: Array<{ label: string; status: string; detail: string }>;
   topics: Array<{ name: string; items: string[]; state: string }>;
@@ -251,6 +255,8 @@ function summarize(result: PursueResult, written: boolean, writer?: BuildSummary
     residual: formatMoney(rec.residual),
     tolerance: formatMoney(rec.tolerance),
     reconciled: rec.reconciled,
+    status: rec.status,
+    statusMessage: statusMessage(rec, 'sheets'),
     problems: rec.problems.map((p) => ({ side: p.side, row: p.row, severity: p.severity, message: p.message })),
     checks: rec.checks.map((c) => ({ label: c.label, status: c.status, detail: c.detail })),
     topics: topics.map((t) => ({ name: t.name, items: [...t.items], state: t.state })),
@@ -531,7 +537,7 @@ export function pursueMenuBuild(): void {
   try {
     const s = pursueBuild(req);
     ss().toast(
-      `Total gap ${s.totalGap}, residual ${s.residual}: ${s.reconciled ? 'reconciled' : 'NOT reconciled'}. ${s.problems.length} problem(s) listed on the Checks sheet.`,
+      `Total gap ${s.totalGap}, residual ${s.residual}: ${s.status === 'not reconciled' ? 'NOT reconciled' : s.status}. ${s.problems.length} problem(s) listed on the Checks sheet.`,
       'Pursue items built',
       10,
     );

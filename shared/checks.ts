@@ -66,13 +66,30 @@ export function lineSumChecks(est: ParsedEstimate, problems: Problem[]): Check[]
     if (s !== printedRcv) {
       const c: Check = {
         id: `area-sum-${est.side}`, label: `Area ${t.area}, ${who}`, status: 'fail',
-        detail: `In ${t.area} (${who}) the lines add up to ${formatMoney(s)}, but "Totals: ${t.area}" prints ${formatMoney(printedRcv)}. A line in that area may be missing or misread.`,
+        detail: `In ${t.area} (${who}) the lines add up to ${formatMoney(s)}, but its total on row ${t.row} prints ${formatMoney(printedRcv)}: ${formatMoney(printedRcv - s)} ${printedRcv > s ? 'is missing' : 'too much'}. ${likelyCause(est, lines, t.row, printedRcv - s)}`,
       };
       checks.push(c);
       pushFail(problems, c, est.side, t.row);
     }
   }
   return checks;
+}
+
+/**
+ * Why an area's lines fall short of its printed total: a row in that area that was not understood
+ * (named), or, when every row there was read, pages missing from the paste.
+ */
+function likelyCause(est: ParsedEstimate, lines: EstimateLine[], totalRow: number, diff: Cents): string {
+  const first = Math.min(...lines.map((l) => l.row));
+  const skippedCodes = new Set(['figures-not-understood', 'line-without-figures', 'row-not-understood', 'paste-cut-off']);
+  const rows = est.problems.filter((p) => p.row !== null && p.row >= first && p.row <= totalRow && skippedCodes.has(p.code)).map((p) => p.row!);
+  if (rows.length > 0) {
+    return `Row${rows.length > 1 ? 's' : ''} ${[...new Set(rows)].join(', ')} in that area ${rows.length > 1 ? 'were' : 'was'} not understood and likely hold${rows.length > 1 ? '' : 's'} the difference: check ${rows.length > 1 ? 'them' : 'it'} against the estimate.`;
+  }
+  if (diff > 0) {
+    return `Every row in that area was read, so the paste is likely missing part of it (pages cut from the PDF, e.g. between rows ${first} and ${totalRow}). Paste the whole estimate.`;
+  }
+  return 'A line in that area may be read twice or misread: compare it with the estimate.';
 }
 
 /** The recap adds up: RCV = Line Item Total + tax + O&P. */
@@ -93,7 +110,8 @@ export function recapCheck(est: ParsedEstimate, totals: SideTotals, problems: Pr
     id, label, status: 'fail',
     detail: `The ${who}'s RCV is ${formatMoney(totals.rcv)}, but Line Item Total ${formatMoney(lit)} + tax ${formatMoney(totals.tax)} + O&P ${formatMoney(totals.overheadProfit)} = ${formatMoney(expected)} (difference ${formatMoney(totals.rcv - expected)}). Check the typed totals or look for a fee or credit outside the lines.`,
   };
-  pushFail(problems, c, est.side, null, 'warning');
+  // Name the row the RCV was printed on, so the person can find it.
+  pushFail(problems, c, est.side, est.recapRows?.rcv ?? null, 'warning');
   return c;
 }
 

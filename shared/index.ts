@@ -1,6 +1,6 @@
 // The engine's public face: the only module a host (Excel, Apps Script, the command line) imports.
 // Everything a host needs to read, hand over and write is here; decisions stay in the engine.
-export { readText } from './parse/rows';
+export { readText, decodeText } from './parse/rows';
 export { parseEstimate, parseComparison } from './parse/detect';
 export { matchLines } from './match/lines';
 export { lineGap } from './gaps';
@@ -9,6 +9,7 @@ export { runPursue, parseInput, PursueInputError, type PursueInput } from './run
 export { buildPursue, type PursueInput as BuildInput, type PursueResult } from './pursue';
 export { toJsonReport, type JsonReport, type JsonLine } from './report/json';
 export { formatTextReport } from './report/text';
+export { statusMessage, STATUS_LABEL, missingTotals, type StatusHost } from './report/status';
 export { formatMoney, formatPlain, parseMoney, toDollars, dollarsToCents, extension } from './money';
 export {
   parseTypedTotals, parseTolerance, reconcileOptionsFromText, totalFieldName, toleranceFieldName,

@@ -18,6 +18,8 @@ export interface PursueInput {
   existing?: Record<string, Cell[][]> | null;
   /** yyyy-mm-dd. */
   today: string;
+  /** Who runs it (typed on the command line, or the Office / Google identity): Author of new Status Log entries. */
+  author?: string;
 }
 
 export interface PursueResult {
@@ -37,7 +39,7 @@ export function buildPursue(input: PursueInput): PursueResult {
   const warnings: PursueResult['warnings'] = [];
   const existing = input.existing ?? null;
   let read = null;
-  if (existing && isPursueWorkbook(existing)) read = readBackWorkbook(existing, { today: input.today });
+  if (existing && isPursueWorkbook(existing)) read = readBackWorkbook(existing, { today: input.today, author: input.author });
   else if (existing && findSheet(existing, SHEETS.pursue)) {
     warnings.push({
       item: '',
@@ -54,6 +56,13 @@ export function buildPursue(input: PursueInput): PursueResult {
   });
   const previous = read?.state ?? emptyState();
   const merged = mergeState(previous, rec, input.today);
+  // Overrides are written back as the engine recorded them (number · description · area), so the
+  // next revision finds the line again even if renumbered; a dropped one is cleared, and the
+  // item's remarks say why.
+  for (const [item, text] of Object.entries(rec.overrides)) {
+    const a = merged.state.items[item];
+    if (a) a.override = text === '' ? null : text;
+  }
   warnings.push(...(read?.warnings ?? []), ...merged.warnings);
   const workbook = buildWorkbook(rec, merged.state, { today: input.today, statusOrder: read?.statusOrder ?? [], warnings });
   return { rec, state: merged.state, workbook, warnings, crm: crmText(rec, merged.state) };

@@ -1,3 +1,4 @@
+import { compareItems } from './item-order';
 import { lineSumChecks, insideWasteCheck, overheadProfitCheck, priceListCheck, recapCheck } from './checks';
 import { lineGap } from './gaps';
 import { matchLines } from './match/lines';
@@ -11,10 +12,7 @@ import type { Check, InsurerOnlyLine, LineGap, ReconcileOptions, Reconciliation 
 export const DEFAULT_TOLERANCE = 100;
 
 /** Sorts item numbers as people read them: 2 before 10, "7a" after 7. */
-const ITEM_ORDER = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
-export function compareItems(a: string, b: string): number {
-  return ITEM_ORDER.compare(a, b);
-}
+export { compareItems };
 
 /**
  * Our lines against the insurer's: each line's gap and parts, insurer-only lines, tax and O&P

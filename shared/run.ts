@@ -45,9 +45,37 @@ export function parseInput(input: PursueInput): ParsedPair {
   return { ours, theirs };
 }
 
+/**
+ * Gives every repeat of an item number on our side its own identity, "5 (2)" for the second line
+ * numbered 5, so notes, reasons and overrides typed on one never land on the other. The parse has
+ * already flagged the repeat; the sheet shows both lines with their areas to tell them apart.
+ */
+export function uniqueItemNumbers(est: ParsedEstimate, pairs?: Record<string, string>): ParsedEstimate {
+  const taken = new Set(est.lines.map((l) => l.item));
+  const count = new Map<string, number>();
+  let changed = false;
+  const lines = est.lines.map((l) => {
+    const n = (count.get(l.item) ?? 0) + 1;
+    count.set(l.item, n);
+    if (n === 1) return l;
+    let k = n;
+    while (taken.has(`${l.item} (${k})`)) k++;
+    const item = `${l.item} (${k})`;
+    taken.add(item);
+    changed = true;
+    return { ...l, item };
+  });
+  if (!changed) return est;
+  // A comparison table paired lines by our item number; the repeats lose that pairing, not their place.
+  if (pairs) for (const l of lines) if (/ \(\d+\)$/.test(l.item)) delete pairs[l.item];
+  return { ...est, lines };
+}
+
 /** Parse → match → gaps → reconcile, for one pair of pastes. */
 export function runPursue(input: PursueInput): Reconciliation {
-  const { ours, theirs, pairs } = parseInput(input);
+  const parsed = parseInput(input);
+  const { theirs, pairs } = parsed;
+  const ours = uniqueItemNumbers(parsed.ours, pairs);
   const unusable = [ours, theirs].filter((p) => p.lines.length === 0);
   if (unusable.length > 0) {
     throw new PursueInputError(unusable.map((p) => p.problems[0].message).join(' '));

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import type { Cell } from '../../shared/index';
 import { PursueInputError } from '../../shared/index';
 import { isPursueWorkbook } from '../../shared/index';
+import { repairXlsx } from './repair';
 
 /** One ExcelJS cell value as a host would hand it over (formulas give their cached result). */
 function plain(v: ExcelJS.CellValue): Cell {
@@ -28,7 +29,8 @@ function plain(v: ExcelJS.CellValue): Cell {
 /** Every sheet's values, row 1 = A1, as hosts read them. */
 export async function readXlsxAll(file: string): Promise<Record<string, Cell[][]>> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
+  // Repaired in memory first: openpyxl and some LibreOffice builds write part paths ExcelJS cannot follow.
+  await wb.xlsx.load((await repairXlsx(await fs.readFile(file))) as unknown as ExcelJS.Buffer);
   const out: Record<string, Cell[][]> = {};
   wb.eachSheet((ws) => {
     const rows: Cell[][] = [];
@@ -59,7 +61,13 @@ export async function readXlsxValues(file: string): Promise<Record<string, Cell[
   try {
     values = await readXlsxAll(file);
   } catch (err) {
-    throw new PursueInputError(`${file} exists but is not a readable .xlsx workbook (${(err as Error).message}). Choose another --out file name, or move that file away.`);
+    // Library text means nothing to a user; say what the file is and what to do.
+    const notZip = /central directory|zip/i.test((err as Error).message);
+    throw new PursueInputError(
+      notZip
+        ? `"${file}" is not an .xlsx workbook (it may be an .xls, a CSV or a damaged file); it was left as it is. If it is your Pursue workbook, open it in Excel and save it as "Excel Workbook (.xlsx)", then run again.`
+        : `"${file}" could not be read as an .xlsx workbook; it was left as it is. Open it in Excel or LibreOffice and save it again as "Excel Workbook (.xlsx)", then run again, so nothing typed in it is lost.`,
+    );
   }
   return isPursueWorkbook(values) ? values : null;
 }

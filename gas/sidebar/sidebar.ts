@@ -148,8 +148,9 @@ function where(p: { side: string; row: number | null }): string {
 function showResult(s: BuildSummary): void {
   $('result').hidden = false;
   const mark = $('mark');
-  mark.textContent = s.reconciled ? `✓ Reconciled (residual ${s.residual})` : `✗ Not reconciled: residual ${s.residual}`;
-  mark.className = `mark ${s.reconciled ? 'good' : 'bad'}`;
+  // The engine's one status line (reconciled / not reconciled / unverified), as every host shows it.
+  mark.textContent = s.statusMessage;
+  mark.className = `mark ${s.status === 'reconciled' ? 'good' : s.status === 'unverified' ? 'warn' : 'bad'}`;
   const figs: Array<[string, string]> = [
     ['Our RCV', s.ours.rcv],
     ['Approved RCV', s.theirs.rcv],

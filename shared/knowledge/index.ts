@@ -26,4 +26,3 @@ export {
   daysBetween,
 } from './status';
 export { emptyState, mergeState, readiness, overridesFromState, lineKnowledge, OP_ITEM, TAX_ITEM } from './state';
-export { compareItemNumbers } from './text';

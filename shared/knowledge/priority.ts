@@ -3,7 +3,8 @@ import type { Cents } from '../types/money';
 import type { DenialCategory, PriorityScore, PriorityWeights } from '../types/knowledge';
 import { formatMoney } from '../money';
 import { CATEGORY_LABELS, DENIAL_CATEGORIES, parseCategory } from './denial';
-import { cellText, compareItemNumbers } from './text';
+import { compareItems } from '../item-order';
+import { cellText } from './text';
 
 export const DEFAULT_CATEGORY_POINTS = 20;
 
@@ -78,7 +79,7 @@ export function scorePriorities(
     if (a.open !== b.open) return a.open ? -1 : 1;
     if (a.score !== b.score) return b.score - a.score;
     if (a.gap !== b.gap) return b.gap - a.gap;
-    return compareItemNumbers(a.item, b.item);
+    return compareItems(a.item, b.item);
   });
   const rankOf = new Map<(typeof scored)[number], number>();
   order.forEach((s, i) => rankOf.set(s, i + 1));

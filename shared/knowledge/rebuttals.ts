@@ -1,7 +1,7 @@
 import type { Cell } from '../types/cells';
 import type { DenialCategory, Rebuttal } from '../types/knowledge';
 import { CATEGORY_LABELS, DENIAL_CATEGORIES, categoryLabel, parseCategory } from './denial';
-import { cellText, containsPhrase } from './text';
+import { cellText, hasPhrase, wordText, type WordText } from './text';
 
 /** Presentation advice shared by every row: the adjuster is walked to the answer, not told it. */
 const PULL = 'Pull, not push:';
@@ -204,8 +204,8 @@ export function defaultRebuttals(): Rebuttal[] {
   return DEFAULT_REBUTTALS.map((r) => ({ ...r, itemWords: [...r.itemWords] }));
 }
 
-function matchesItem(rebuttal: Rebuttal, description: string): boolean {
-  return rebuttal.itemWords.some((w) => containsPhrase(description, w));
+function matchesItem(rebuttal: Rebuttal, description: WordText): boolean {
+  return rebuttal.itemWords.some((w) => hasPhrase(description, w));
 }
 
 /**
@@ -217,7 +217,8 @@ export function suggestRebuttal(
   category: DenialCategory | null,
   library: Rebuttal[],
 ): Rebuttal | null {
-  const items = library.filter((r) => r.itemWords.length > 0 && matchesItem(r, description));
+  const words = wordText(description);
+  const items = library.filter((r) => r.itemWords.length > 0 && matchesItem(r, words));
   const sameCategory = items.find((r) => r.category !== null && r.category === category);
   if (sameCategory) return sameCategory;
   const anyCategory = items.find((r) => r.category === null);

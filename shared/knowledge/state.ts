@@ -13,7 +13,8 @@ import { classifyDenial } from './denial';
 import { scorePriorities, defaultWeights } from './priority';
 import { defaultRebuttals, suggestRebuttal } from './rebuttals';
 import { daysBetween } from './status';
-import { compareItemNumbers, normalizeWords } from './text';
+import { compareItems } from '../item-order';
+import { normalizeWords } from './text';
 import { suggestTopics } from './topics';
 
 /** The item key of the O&P row: it has its own denial reason, reason to approve and status log. */
@@ -254,7 +255,7 @@ export function readiness(
       message: `${name}, gap ${formatMoney(cur.gap)}: ${todo.join('; ')}.`,
     });
   }
-  return issues.sort((x, y) => (x.gap !== y.gap ? y.gap - x.gap : compareItemNumbers(x.item, y.item)));
+  return issues.sort((x, y) => (x.gap !== y.gap ? y.gap - x.gap : compareItems(x.item, y.item)));
 }
 
 /**

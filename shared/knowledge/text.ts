@@ -11,41 +11,44 @@ export function normalizeWords(text: string): string {
     .trim()} `;
 }
 
-/** True when `phrase` occurs in `text` as whole words (both sides normalised the same way). */
-export function containsPhrase(text: string, phrase: string): boolean {
-  const p = normalizeWords(phrase);
-  if (p.trim() === '') return false;
-  return normalizeWords(text).includes(p);
+/**
+ * Phrases normalised once: the topic rules and the rebuttal library check every line against dozens
+ * of phrases, and normalising each phrase (and the line) per check was most of the knowledge step's
+ * time at 20,000 lines. The phrases come from fixed rule lists and the Rebuttals sheet, so the
+ * cache stays small; it is capped anyway in case a caller feeds it open-ended text.
+ */
+const PHRASE_CACHE_LIMIT = 10_000;
+const phraseCache = new Map<string, string>();
+
+function normalizedPhrase(phrase: string): string {
+  let p = phraseCache.get(phrase);
+  if (p === undefined) {
+    p = normalizeWords(phrase);
+    if (phraseCache.size >= PHRASE_CACHE_LIMIT) phraseCache.clear();
+    phraseCache.set(phrase, p);
+  }
+  return p;
 }
 
-/**
- * Item numbers compared the way a person reads them: "2" < "10" < "10a" < "11".
- * Written out rather than using localeCompare so the order never depends on the host's locale.
- */
-export function compareItemNumbers(a: string, b: string): number {
-  const chunk = /(\d+|\D+)/g;
-  const ca = a.trim().match(chunk) ?? [];
-  const cb = b.trim().match(chunk) ?? [];
-  const n = Math.min(ca.length, cb.length);
-  for (let i = 0; i < n; i++) {
-    const x = ca[i];
-    const y = cb[i];
-    const dx = /^\d/.test(x);
-    const dy = /^\d/.test(y);
-    if (dx && dy) {
-      const diff = Number(x) - Number(y);
-      if (diff !== 0) return diff;
-      if (x.length !== y.length) return x.length - y.length; // "07" after "7", deterministically
-    } else if (dx !== dy) {
-      return dx ? -1 : 1; // numbers before words
-    } else {
-      const lx = x.toLowerCase();
-      const ly = y.toLowerCase();
-      if (lx !== ly) return lx < ly ? -1 : 1;
-    }
-  }
-  if (ca.length !== cb.length) return ca.length - cb.length;
-  return a < b ? -1 : a > b ? 1 : 0;
+/** Text normalised once for many phrase checks (see normalizeWords). */
+export interface WordText {
+  readonly words: string;
+}
+
+export function wordText(text: string): WordText {
+  return { words: normalizeWords(text) };
+}
+
+/** True when `phrase` occurs in the normalised text as whole words. */
+export function hasPhrase(text: WordText, phrase: string): boolean {
+  const p = normalizedPhrase(phrase);
+  if (p.trim() === '') return false;
+  return text.words.includes(p);
+}
+
+/** True when `phrase` occurs in `text` as whole words (both sides normalised the same way). */
+export function containsPhrase(text: string, phrase: string): boolean {
+  return hasPhrase(wordText(text), phrase);
 }
 
 /** A cell as a person sees it, as trimmed text. */

@@ -1,6 +1,7 @@
 import type { Cents } from '../types/money';
 import type { Topic } from '../types/knowledge';
-import { compareItemNumbers, containsPhrase } from './text';
+import { compareItems } from '../item-order';
+import { hasPhrase, wordText } from './text';
 
 interface TopicRule {
   name: string;
@@ -54,9 +55,11 @@ const TOPIC_RULES: TopicRule[] = [
 ];
 
 function topicFor(area: string, description: string): string | null {
+  const d = wordText(description);
+  const a = wordText(area);
   for (const rule of TOPIC_RULES) {
-    if (rule.words.some((w) => containsPhrase(description, w))) return rule.name;
-    if (rule.areaWords?.some((w) => containsPhrase(area, w))) return rule.name;
+    if (rule.words.some((w) => hasPhrase(d, w))) return rule.name;
+    if (rule.areaWords?.some((w) => hasPhrase(a, w))) return rule.name;
   }
   return null;
 }
@@ -67,20 +70,21 @@ function topicFor(area: string, description: string): string | null {
  * a one-item topic is just the item. A person accepts, edits or refuses each suggestion.
  */
 export function suggestTopics(lines: Array<{ item: string; area: string; description: string; gap: Cents }>): Topic[] {
-  const byName = new Map<string, string[]>();
+  // A set per topic: a 20,000-line estimate puts thousands of items in one topic.
+  const byName = new Map<string, Set<string>>();
   for (const line of lines) {
     if (line.gap <= 0) continue;
     const name = topicFor(line.area, line.description);
     if (name === null) continue;
-    const items = byName.get(name) ?? [];
-    if (!items.includes(line.item)) items.push(line.item);
+    const items = byName.get(name) ?? new Set<string>();
+    items.add(line.item);
     byName.set(name, items);
   }
   const topics: Topic[] = [];
   for (const rule of TOPIC_RULES) {
     const items = byName.get(rule.name);
-    if (!items || items.length < 2) continue;
-    topics.push({ name: rule.name, items: [...items].sort(compareItemNumbers), state: 'suggested' });
+    if (!items || items.size < 2) continue;
+    topics.push({ name: rule.name, items: [...items].sort(compareItems), state: 'suggested' });
   }
   return topics;
 }

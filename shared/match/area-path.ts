@@ -64,7 +64,15 @@ function numberOf(t: string | undefined): number | null {
 }
 
 /** The room part of a path from its words: "front elevation" = "front side" = "front". */
-function roomKey(words: string[]): string {
+function roomKey(all: string[]): string {
+  // "Front Elevation 2" = "Front Side 2": the number is compared apart from the words.
+  const nums = all.filter((w) => /^\d+$/.test(w));
+  const words = all.filter((w) => !/^\d+$/.test(w));
+  const key = roomWords(words);
+  return nums.length === 0 ? key : `${key}#${nums.join('.')}`;
+}
+
+function roomWords(words: string[]): string {
   if (words.length === 0) return '';
   const phrase = words.join(' ');
   for (const [re, key] of ROOMS) if (re.test(phrase)) return key;

@@ -42,11 +42,15 @@ function push<K>(m: Map<K, number[]>, k: K, v: number): void {
 export interface CandidateOptions {
   skipRow?: (i: number) => boolean;
   skipCol?: (j: number) => boolean;
+  /** Offer the very same item in another building (the last pass, for what is left). */
+  acrossBuildings?: boolean;
 }
 
 export function buildCandidates(ours: PreparedLine[], theirs: PreparedLine[], opts: CandidateOptions = {}): CandidateGraph {
   const skipCol = opts.skipCol ?? (() => false);
   const skipRow = opts.skipRow ?? (() => false);
+  const across = opts.acrossBuildings ?? false;
+  const byKeyPlace = new Map<string, number[]>();
   const byKeyBuilding = new Map<string, number[]>();
   const byKey = new Map<string, number[]>();
   const tokGlobal = new Map<number, number[]>();
@@ -55,20 +59,21 @@ export function buildCandidates(ours: PreparedLine[], theirs: PreparedLine[], op
   const byPlaceUnit = new Map<string, number[]>();
   for (const t of theirs) {
     if (skipCol(t.index)) continue;
-    const b = t.path.building;
-    const place = b + SEP + t.path.room;
-    push(byKeyBuilding, t.desc.key + SEP + b, t.index);
+    push(byKeyPlace, t.keyPlace, t.index);
+    push(byKeyBuilding, t.keyBuilding, t.index);
     push(byKey, t.desc.key, t.index);
+    if (across) continue; // the last pass offers the very same item only
+    const b = t.path.building;
     let tb = tokBuilding.get(b);
     if (!tb) tokBuilding.set(b, (tb = new Map()));
-    let tp = tokPlace.get(place);
-    if (!tp) tokPlace.set(place, (tp = new Map()));
+    let tp = tokPlace.get(t.place);
+    if (!tp) tokPlace.set(t.place, (tp = new Map()));
     for (const id of t.ids) {
       push(tokGlobal, id, t.index);
       push(tb, id, t.index);
       push(tp, id, t.index);
     }
-    push(byPlaceUnit, place + SEP + t.line.unit, t.index);
+    push(byPlaceUnit, t.place + SEP + t.line.unit, t.index);
   }
   // Same place and unit, sorted by quantity and by unit price for the fallback's window search.
   const byQty = new Map<string, number[]>();
@@ -85,35 +90,43 @@ export function buildCandidates(ours: PreparedLine[], theirs: PreparedLine[], op
   const count = new Int32Array(theirs.length);
   const seenStamp = new Int32Array(theirs.length).fill(-1);
   const tokStamp = new Int32Array(theirs.length).fill(-1);
-  const found: Array<[number, number]> = [];
+  const foundCol: number[] = [];
+  const foundCost: number[] = [];
+  let samePlace = false;
 
-  const consider = (i: number, j: number, c: number | null) => {
-    if (c === null || seenStamp[j] === i) return;
-    seenStamp[j] = i;
-    found.push([j, c]);
+  const consider = (o: PreparedLine, j: number, c: number | null) => {
+    if (c === null || seenStamp[j] === o.index) return;
+    seenStamp[j] = o.index;
+    foundCol.push(j);
+    foundCost.push(c);
+    if (theirs[j].place === o.place) samePlace = true;
+  };
+  const costAll = (o: PreparedLine, list: number[] | undefined) => {
+    if (!list) return;
+    for (let k = 0; k < list.length && k < KEY_CAP; k++) consider(o, list[k], pairCost(o, theirs[list[k]], across));
   };
 
   for (const o of ours) {
     const i = o.index;
     start[i] = colOut.length;
     if (skipRow(i)) continue;
-    found.length = 0;
+    foundCol.length = 0;
+    foundCost.length = 0;
+    samePlace = false;
     const b = o.path.building;
-    const place = b + SEP + o.path.room;
-    let samePlace = false;
 
-    // 1. The same item.
-    const sameB = byKeyBuilding.get(o.desc.key + SEP + b);
-    if (sameB) for (let k = 0; k < sameB.length && k < KEY_CAP; k++) consider(i, sameB[k], pairCost(o, theirs[sameB[k]]));
-    const any = byKey.get(o.desc.key);
-    if (any && any !== sameB && any.length <= KEY_CAP) for (const j of any) consider(i, j, pairCost(o, theirs[j]));
-    for (const [j] of found) if (theirs[j].path.room === o.path.room && theirs[j].path.building === b) samePlace = true;
+    // 1. The same item: in the same place, else in the same building; a side that names no
+    //    building is compared with every building; the last pass looks everywhere.
+    costAll(o, byKeyPlace.get(o.keyPlace));
+    if (!samePlace) costAll(o, byKeyBuilding.get(o.keyBuilding));
+    if (across || b === '') costAll(o, byKey.get(o.desc.key));
+    else if (!samePlace) costAll(o, byKeyBuilding.get(o.desc.key + SEP));
 
     // 2. Close wording, unless the same item is already there in the same place.
-    if (!samePlace) {
+    if (!samePlace && !across) {
       const touched: number[] = [];
       const tb = tokBuilding.get(b);
-      const tp = tokPlace.get(place);
+      const tp = tokPlace.get(o.place);
       for (const id of o.ids) {
         let list = tokGlobal.get(id);
         if (list && list.length > TOKEN_CAP) list = tb?.get(id);
@@ -130,13 +143,12 @@ export function buildCandidates(ours: PreparedLine[], theirs: PreparedLine[], op
       }
       // Cost the most promising (most shared uncommon words) only.
       touched.sort((x, y) => count[y] - count[x] || x - y);
-      for (let k = 0; k < touched.length && k < 2 * MAX_PER_LINE; k++) consider(i, touched[k], pairCost(o, theirs[touched[k]]));
-      for (const [j] of found) if (theirs[j].path.room === o.path.room && theirs[j].path.building === b) samePlace = true;
+      for (let k = 0; k < touched.length && k < 2 * MAX_PER_LINE; k++) consider(o, touched[k], pairCost(o, theirs[touched[k]], across));
     }
 
     // 3. Same place, same unit, same quantity or price, words largely agreeing.
-    if (!samePlace) {
-      const k = place + SEP + o.line.unit;
+    if (!samePlace && !across) {
+      const k = o.place + SEP + o.line.unit;
       const near = (list: number[] | undefined, val: (j: number) => number, target: number) => {
         if (!list) return;
         let lo = 0;
@@ -154,7 +166,7 @@ export function buildCandidates(ours: PreparedLine[], theirs: PreparedLine[], op
           if (similarityIds(o.ids, t.ids).overlap < CLOSE_OVERLAP) continue;
           const c = COST.closeBase + COST.closeSpan + Math.round(COST.qty * Math.min(1, Math.abs(o.line.qty - t.line.qty) / Math.max(o.line.qty, t.line.qty, 1e-9)));
           if (c < UNPAIRED) {
-            consider(i, j, c);
+            consider(o, j, c);
             fallback.add(i * theirs.length + j);
           }
         }
@@ -163,10 +175,12 @@ export function buildCandidates(ours: PreparedLine[], theirs: PreparedLine[], op
       near(byPrice.get(k), (j) => theirs[j].line.unitPrice, o.line.unitPrice);
     }
 
-    found.sort((x, y) => x[1] - y[1] || x[0] - y[0]);
-    for (let k = 0; k < found.length && k < MAX_PER_LINE; k++) {
-      colOut.push(found[k][0]);
-      costOut.push(found[k][1]);
+    // Keep the cheapest few (ties on the lower insurer index).
+    const order = foundCol.map((_, k) => k);
+    if (order.length > MAX_PER_LINE) order.sort((x, y) => foundCost[x] - foundCost[y] || foundCol[x] - foundCol[y]);
+    for (let k = 0; k < order.length && k < MAX_PER_LINE; k++) {
+      colOut.push(foundCol[order[k]]);
+      costOut.push(foundCost[order[k]]);
     }
   }
   start[ours.length] = colOut.length;

@@ -43,6 +43,23 @@ export interface PreparedLine {
   ids: Int32Array;
   path: AreaPath;
   textKey: string;
+  /** building ␁ room. */
+  place: string;
+  /** desc.key ␁ building, and desc.key ␁ building ␁ room: the hash keys candidates look up. */
+  keyBuilding: string;
+  keyPlace: string;
+}
+
+const SEP = '\u0001';
+const textKeys = new Map<string, string>();
+function textKeyOf(description: string): string {
+  let k = textKeys.get(description);
+  if (k === undefined) {
+    k = descriptionKey(description);
+    if (textKeys.size > 50_000) textKeys.clear();
+    textKeys.set(description, k);
+  }
+  return k;
 }
 
 export class Vocabulary {
@@ -61,7 +78,12 @@ export function prepareLines(lines: EstimateLine[], vocab: Vocabulary): Prepared
   return lines.map((line, index) => {
     const desc = prepareDescription(line.description);
     const ids = Int32Array.from(desc.tokens.map((t) => vocab.id(t))).sort();
-    return { index, line, desc, ids, path: areaPath(line.area), textKey: descriptionKey(line.description) };
+    const path = areaPath(line.area);
+    const place = path.building + SEP + path.room;
+    return {
+      index, line, desc, ids, path, textKey: textKeyOf(line.description), place,
+      keyBuilding: desc.key + SEP + path.building, keyPlace: desc.key + SEP + place,
+    };
   });
 }
 
@@ -92,13 +114,13 @@ export function areaCost(a: AreaPath, b: AreaPath): number {
 }
 
 /** The whole cost of pairing o with t, or null when they cannot be the same item. */
-export function pairCost(o: PreparedLine, t: PreparedLine): number | null {
+export function pairCost(o: PreparedLine, t: PreparedLine, acrossBuildings = false): number | null {
   const unit = unitRelation(o.line.unit, t.line.unit);
   if (unit === null) return null;
   const d = descriptionCost(o, t);
   if (d === null) return null;
   const otherBuilding = o.path.building !== '' && t.path.building !== '' && o.path.building !== t.path.building;
-  if (otherBuilding && !d.exact) return null;
+  if (otherBuilding && (!d.exact || !acrossBuildings)) return null;
   let c = d.cost + areaCost(o.path, t.path);
   if (unit !== 'same') c += COST.unit;
   c += Math.round(COST.qty * relDiff(o.line.qty, qtyIn(o.line.unit, t.line.unit, t.line.qty)));

@@ -4,8 +4,9 @@
  * 1. a person's overrides (found again by description and area when the insurer renumbers);
  * 2. one global minimum-cost assignment over sparse candidates (candidates.ts, cost.ts,
  *    assign.ts): same item in the same place is cheapest, then another room of the same building,
- *    then close wording; another building only for the very same item when nothing else fits;
- * 3. R&R against Remove + Replace among what is left (splits.ts);
+ *    then close wording (another building is never offered in this pass);
+ * 3. R&R against Remove + Replace among what is left (splits.ts), then the very same item in
+ *    another building for what is still left;
  * 4. near misses (like-kind substitutions) are mentioned, not paired.
  *
  * A pair is flagged for review only when another assignment costs about the same (review.ts), or
@@ -147,37 +148,47 @@ export function matchLines(ours: EstimateLine[], theirs: EstimateLine[], opts: M
     return { matches, problems, overrides: recorded, overrideNotes };
   }
 
-  // 2. One global assignment.
+  // 2. One global assignment within buildings; 3. R&R against Remove + Replace among what is
+  // left; 4. the very same item in another building, for what is left after that. Buildings
+  // come first so a line the insurer split (or denied) never steals its twin from another building.
   const vocab = new Vocabulary();
   const po = prepareLines(ours, vocab);
   const pt = prepareLines(theirs, vocab);
-  const graph = buildCandidates(po, pt, { skipRow: (i) => settled[i] === 1, skipCol: (j) => taken[j] === 1 });
-  const problem = { ...graph, unpaired: UNPAIRED };
-  const result = assign(problem);
-  const reviews = reviewAssignment(problem, result, pt);
-  for (let i = 0; i < ours.length; i++) {
-    const j = result.rowCol[i];
-    if (j === -1) continue;
-    const m = explain(po[i], pt[j], graph.fallback.has(i * theirs.length + j));
-    const r = reviews.get(i);
-    if (r) {
-      const alt = theirs[r.alternative];
-      m.weak = true;
-      m.confidence = Math.min(m.confidence, 0.7);
-      m.alternative = alternativeOf(alt);
-      m.notes.push(`ambiguous: ${describeAlt(alt)} fits about as well`);
+  const assignPass = (acrossBuildings: boolean) => {
+    const graph = buildCandidates(po, pt, { skipRow: (i) => settled[i] === 1, skipCol: (j) => taken[j] === 1, acrossBuildings });
+    const problem = { ...graph, unpaired: UNPAIRED };
+    const result = assign(problem);
+    const reviews = reviewAssignment(problem, result, pt);
+    for (let i = 0; i < ours.length; i++) {
+      const j = result.rowCol[i];
+      if (j === -1) continue;
+      const m = explain(po[i], pt[j], graph.fallback.has(i * theirs.length + j));
+      const r = reviews.get(i);
+      if (r) {
+        const alt = theirs[r.alternative];
+        m.weak = true;
+        m.confidence = Math.min(m.confidence, 0.7);
+        m.alternative = alternativeOf(alt);
+        m.notes.push(`ambiguous: ${describeAlt(alt)} fits about as well`);
+      }
+      pair(i, j, m);
     }
-    pair(i, j, m);
-  }
-
-  // 3. R&R against Remove + Replace, among what is left.
-  for (const s of findSplits(po, pt, (i) => !settled[i], (j) => !taken[j])) {
-    for (const [i, m] of splitMatches(s, ours, theirs)) {
-      matches.set(i, m);
-      settled[i] = 1;
+  };
+  const splitPass = (strict: boolean) => {
+    for (const s of findSplits(po, pt, (i) => !settled[i], (j) => !taken[j], strict)) {
+      for (const [i, m] of splitMatches(s, ours, theirs)) {
+        matches.set(i, m);
+        settled[i] = 1;
+      }
+      for (const j of s.theirs) taken[j] = 1;
     }
-    for (const j of s.theirs) taken[j] = 1;
-  }
+  };
+  // A split whose three lines share a room and have no exact twin there is settled first, so
+  // its Remove line cannot be paired with another room's.
+  splitPass(true);
+  assignPass(false);
+  splitPass(false);
+  assignPass(true);
 
   // 4. Near misses: mention the closest unpaired insurer line (a like-kind substitution).
   const freeTok = new Map<number, number[]>();

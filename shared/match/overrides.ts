@@ -75,8 +75,7 @@ export function resolveOverride(o: ParsedOverride, ourItem: string, theirs: Esti
     };
   }
   if (fits.length > 1) {
-    const same = fits.filter((j) => theirs[j].item === o.item);
-    if (same.length === 1) return { kind: 'line', index: same[0], note: null };
+    // Even a line that still carries the old number may be the new one: never guess.
     return {
       kind: 'dropped',
       message: `Your match override for item ${ourItem} (${was}) was dropped: the insurer's estimate now has ${fits.length} such lines (RE ${fits.map((j) => theirs[j].item).join(', ')}). Type the RE line number that belongs with item ${ourItem}.`,

@@ -65,7 +65,15 @@ const SEP = '\u0001';
  * words must be the same and the building the same; the same room is preferred, then the closest
  * quantity, then the lowest line numbers.
  */
-export function findSplits(ours: PreparedLine[], theirs: PreparedLine[], oursFree: (i: number) => boolean, theirsFree: (j: number) => boolean): SplitPair[] {
+export function findSplits(
+  ours: PreparedLine[],
+  theirs: PreparedLine[],
+  oursFree: (i: number) => boolean,
+  theirsFree: (j: number) => boolean,
+  /** Before the assignment: only three lines in the same room, where neither side also prints
+   * the other form of the item there (so no exact pair is taken away). */
+  strict = false,
+): SplitPair[] {
   const out: SplitPair[] = [];
   const takenOurs = new Set<number>();
   const takenTheirs = new Set<number>();
@@ -81,11 +89,24 @@ export function findSplits(ours: PreparedLine[], theirs: PreparedLine[], oursFre
       else m.set(k, [t]);
     }
     if (removes.size === 0 || installs.size === 0) return;
+    // Every free line's item and place on each side, for the strict pass's "no exact twin" test.
+    const placed = (lines: PreparedLine[], free: (k: number) => boolean) => {
+      const s = new Set<string>();
+      if (strict) for (const l of lines) if (free(l.index)) s.add(l.keyPlace);
+      return s;
+    };
+    const onesPlaced = placed(ones, oneFree);
+    const twosPlaced = placed(twos, twoFree);
+    const at = (l: PreparedLine, key: string) => key + SEP + l.place;
     for (const o of ones) {
       if (!oneFree(o.index) || o.desc.action !== 'rr') continue;
+      if (strict && twosPlaced.has(at(o, o.desc.key))) continue;
       const k = o.desc.object + SEP + o.path.building;
-      const rem = (removes.get(k) ?? []).filter((t) => !takenTwo.has(t.index) && unitRelation(o.line.unit, t.line.unit) !== null);
-      const ins = (installs.get(k) ?? []).filter((t) => !takenTwo.has(t.index) && unitRelation(o.line.unit, t.line.unit) !== null);
+      const fits = (t: PreparedLine) =>
+        !takenTwo.has(t.index) && unitRelation(o.line.unit, t.line.unit) !== null &&
+        (!strict || (t.path.room === o.path.room && !onesPlaced.has(at(o, t.desc.key))));
+      const rem = (removes.get(k) ?? []).filter(fits);
+      const ins = (installs.get(k) ?? []).filter(fits);
       if (rem.length === 0 || ins.length === 0) continue;
       const rank = (t: PreparedLine) => [t.path.room === o.path.room ? 0 : 1, Math.abs(t.line.qty - o.line.qty), t.index];
       const best = (l: PreparedLine[]) =>

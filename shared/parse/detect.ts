@@ -1,7 +1,7 @@
 import type { Rows } from '../types/cells';
 import type { ParsedEstimate, Side } from '../types/estimate';
 import { findHeader } from './header';
-import { isBlankRow } from './rows';
+import { isBlankRow, rowNotes } from './rows';
 import { parseTable, type TableResult } from './table';
 import { parseXactimateText } from './xactimate-text';
 
@@ -19,6 +19,7 @@ export function parseEstimate(rows: Rows, side: Side): ParsedEstimate {
   } else {
     parsed = parseXactimateText(rows, side);
   }
+  for (const n of rowNotes(rows)) parsed.problems.push({ side, ...n });
   if (parsed.lines.length === 0) {
     const empty = rows.every((r) => isBlankRow(r));
     parsed.format = 'unknown';
@@ -39,7 +40,9 @@ export function parseEstimate(rows: Rows, side: Side): ParsedEstimate {
 export function parseComparison(rows: Rows): TableResult | null {
   const header = findHeader(rows);
   if (!header || !header.sideBySide) return null;
-  return parseTable(rows, header, 'ours');
+  const t = parseTable(rows, header, 'ours');
+  for (const n of rowNotes(rows)) t.ours.problems.push({ side: 'both', ...n });
+  return t;
 }
 
 export function sideName(side: Side): string {

@@ -264,6 +264,9 @@ function parseRun(tokens: string[], s: number): FigureRun | null {
   const money: Cents[] = [];
   for (; k < tokens.length; k++) {
     const t = tokens[k];
+    // A figure cut short at the end of a paste ("3.", "$"): the rest of the run still counts, and
+    // the missing figures show up as a short run.
+    if (k === tokens.length - 1 && money.length > 0 && /^(\$|\d[\d,]*\.|\d{1,3},)$/.test(t)) break;
     if (isSkipToken(t)) continue;
     if (!unit && money.length === 1 && normaliseUnit(t)) {
       unit = normaliseUnit(t)!;

@@ -3,7 +3,7 @@ import type { Side } from '../types/estimate';
 import { cellText } from './rows';
 
 export type Field =
-  | 'item' | 'area' | 'description' | 'qty' | 'unit' | 'unitPrice' | 'remove' | 'replace'
+  | 'item' | 'group' | 'area' | 'description' | 'qty' | 'unit' | 'unitPrice' | 'remove' | 'replace'
   | 'tax' | 'overheadProfit' | 'rcv' | 'amount' | 'depreciation' | 'acv' | 'note' | 'ignore';
 
 // Header words seen in Xactimate, Symbility and spreadsheet exports. Keys are normalised
@@ -13,7 +13,8 @@ function add(field: Field, words: string[]): void {
   for (const w of words) SYNONYMS[w] = field;
 }
 add('item', ['#', 'line', 'line #', 'line no', 'line number', 'item', 'item #', 'item no', 'item number', 'no', 'ln', 'seq', 'item no(s)', 'line item #']);
-add('area', ['room', 'area', 'location', 'section', 'group', 'elevation', 'room/area', 'area/room', 'structure']);
+add('area', ['room', 'area', 'location', 'section', 'elevation', 'room/area', 'area/room', 'room name', 'area name', 'sub area', 'subarea']);
+add('group', ['group', 'building', 'bldg', 'structure', 'group/building', 'building/group', 'level', 'floor level', 'group name', 'bldg #', 'building #']);
 add('description', ['description', 'desc', 'item description', 'line item', 'line description', 'activity', 'item name', 'scope', 'line item description']);
 add('qty', ['qty', 'quantity', 'quant', 'qnty', 'units qty']);
 add('unit', ['unit', 'uom', 'units', 'unit of measure', 'u/m', 'um', 'unit type']);
@@ -29,8 +30,16 @@ add('acv', ['acv', 'actual cash value']);
 add('note', ['note', 'notes', 'comment', 'comments', 'remarks']);
 add('ignore', ['age/life', 'age', 'life', 'condition', 'cond', 'dep %', 'dep%', 'difference', 'diff', 'variance', '%', 'gap', 'gap $', 'category', 'cat', 'sel', 'code', 'act']);
 
-const OURS = /^(our|ours|contractor|contractor's|requested|est|estimate)\b\s*/;
-const THEIRS = /^(ins|insurer|insurer's|insurance|carrier|carrier's|approved|re|allowed|adjuster)\b\s*/;
+// The two sides' labels in a side-by-side comparison, as a prefix ("Our Qty", "Approved RCV") or a
+// suffix ("Qty (Ours)", "Total - Carrier"). Longer labels first so "our estimate" wins over "our".
+const OURS_WORDS = "our estimate|our est|contractor'?s? estimate|contractor'?s?|ours|our|requested|supplement(?:al)?|supp|est|estimate|proposed";
+const THEIRS_WORDS = "insurer'?s? estimate|insurance estimate|carrier'?s? estimate|ins est|insurer'?s?|insurance|ins|carrier'?s?|approved|re|allowed|adjuster'?s?|paid|original";
+const DIFF_WORDS = 'variance|difference|delta|diff|gap|change';
+const OURS = new RegExp(`^(${OURS_WORDS})\\b\\s*[-:]?\\s*`);
+const THEIRS = new RegExp(`^(${THEIRS_WORDS})\\b\\s*[-:]?\\s*`);
+const OURS_SUFFIX = new RegExp(`\\s*[-:(]?\\s*\\b(${OURS_WORDS})\\)?$`);
+const THEIRS_SUFFIX = new RegExp(`\\s*[-:(]?\\s*\\b(${THEIRS_WORDS})\\)?$`);
+const DIFF = new RegExp(`(^|\\b)(${DIFF_WORDS})\\b`);
 
 export function normaliseHeader(text: string): string {
   return text
@@ -59,15 +68,25 @@ export interface HeaderRow {
 function readHeaderCell(raw: string, index: number): Column | null {
   let h = normaliseHeader(raw);
   if (h === '') return null;
+  // A variance / difference column is derived, never a side's figure.
+  if (DIFF.test(h)) return { index, field: 'ignore', side: null, header: raw };
   let side: Side | null = null;
-  if (OURS.test(h)) {
-    side = 'ours';
-    h = h.replace(OURS, '');
-  } else if (THEIRS.test(h)) {
-    side = 'theirs';
-    h = h.replace(THEIRS, '');
+  if (SYNONYMS[h] === undefined) {
+    if (OURS.test(h)) {
+      side = 'ours';
+      h = h.replace(OURS, '');
+    } else if (THEIRS.test(h)) {
+      side = 'theirs';
+      h = h.replace(THEIRS, '');
+    } else if (OURS_SUFFIX.test(h)) {
+      side = 'ours';
+      h = h.replace(OURS_SUFFIX, '');
+    } else if (THEIRS_SUFFIX.test(h)) {
+      side = 'theirs';
+      h = h.replace(THEIRS_SUFFIX, '');
+    }
   }
-  h = h.trim();
+  h = h.replace(/[()]/g, '').trim();
   // "Ours" / "Insurer" alone are the two sides' totals in a simple comparison.
   const field: Field | undefined = h === '' && side ? 'rcv' : SYNONYMS[h];
   if (!field) return null;

@@ -81,6 +81,12 @@ export function finishLine(raw: RawLine, side: Side, problems: Problem[]): Estim
       });
     }
   }
+  if (unitPrice < 0) {
+    problems.push({
+      side, row: raw.row, severity: 'warning', code: 'negative-price',
+      message: `${where} "${raw.description.slice(0, 60)}" has a negative unit price (${formatMoney(unitPrice)}): read as a credit (e.g. salvage). Check it is meant.`,
+    });
+  }
   if (raw.qty < 0) {
     problems.push({
       side, row: raw.row, severity: 'warning', code: 'negative-quantity',
@@ -90,7 +96,8 @@ export function finishLine(raw: RawLine, side: Side, problems: Problem[]): Estim
   return {
     item: raw.item,
     area: raw.area,
-    description: raw.description.replace(/\s+/g, ' ').trim(),
+    // Runs of ordinary spaces fold; a non-breaking space is kept as pasted (matching normalises it).
+    description: raw.description.replace(/[ \t\r\n]+/g, ' ').replace(/^ | $/g, ''),
     qty: raw.qty,
     unit: raw.unit,
     unitPrice,

@@ -62,6 +62,51 @@ export function cellNumber(c: Cell): NumberReading | null {
   return readNumber(cellText(c));
 }
 
+/** Excel's error values, pasted as text: never a figure. */
+export const EXCEL_ERROR = /^#(N\/A|VALUE!|REF!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/i;
+
+/** Above these a figure is a typo or a unit mix-up, not an estimate's quantity or price. */
+export const MAX_QTY = 1_000_000;
+export const MAX_CENTS = 10_000_000_000; // $100 million
+
+export type QuantityReading =
+  | { ok: true; value: number; european: boolean; note: string | null }
+  | { ok: false; reason: 'excel-error' | 'not-a-number' | 'implausible'; text: string };
+
+/**
+ * A quantity as a sheet or a paste holds it: "1,040.00", "(3.00)" (accounting negative: −3),
+ * "3.00-", "1e3" (scientific). Excel error values and absurd magnitudes are refused, not guessed.
+ */
+export function readQuantity(c: Cell): QuantityReading {
+  const text = cellText(c);
+  if (typeof c === 'number') {
+    if (!Number.isFinite(c)) return { ok: false, reason: 'not-a-number', text };
+    if (Math.abs(c) > MAX_QTY) return { ok: false, reason: 'implausible', text };
+    return { ok: true, value: c, european: false, note: null };
+  }
+  if (EXCEL_ERROR.test(text)) return { ok: false, reason: 'excel-error', text };
+  let t = text.replace(/[\u00a0\u2007\u202f\s]/g, '');
+  let negative = false;
+  const paren = /^\((.+)\)$/.exec(t);
+  if (paren) {
+    negative = true;
+    t = paren[1];
+  } else if (/^[\d.,]+-$/.test(t)) {
+    negative = true;
+    t = t.slice(0, -1);
+  }
+  let n = readNumber(t);
+  let note: string | null = null;
+  if (!n && /^[-+]?\d+(\.\d+)?e[-+]?\d+$/i.test(t)) {
+    n = { value: Number(t), european: false };
+    note = `written in scientific notation ("${text}")`;
+  }
+  if (!n) return { ok: false, reason: 'not-a-number', text };
+  const value = negative ? -n.value : n.value;
+  if (!Number.isFinite(value) || Math.abs(value) > MAX_QTY) return { ok: false, reason: 'implausible', text };
+  return { ok: true, value, european: n.european, note };
+}
+
 export interface MoneyReading {
   cents: Cents;
   european: boolean;

@@ -4,15 +4,18 @@ import type { Cents } from '../types/money';
 import type { Problem } from '../types/problem';
 import { blankRawLine, checkDuplicateItems, finishLine, type RawLine } from './line';
 import { columnOf, normaliseHeader, type Field, type HeaderRow } from './header';
-import { cellMoney, cellNumber, normaliseUnit, readQtyUnit } from './numbers';
+import { cellMoney, cellNumber, MAX_CENTS, normaliseUnit, readQtyUnit, readQuantity } from './numbers';
+import { extension, formatMoney } from '../money';
 import { completeRecap, readRecapLabel, setRecap } from './recap';
-import { cellText, isBlankRow } from './rows';
+import { cellText, isBlankRow, rawCellText } from './rows';
 import { looksLikeHeading, looksLikeNote, readPriceList, SkippedRows } from './text-kinds';
 
 const TOTALS_LABEL = /^(line item )?totals?\b|^grand total|^totals?:/i;
 
 interface SideColumns {
   item: number | null;
+  /** Group / Building / Structure: the first part of the area path ("Bldg 3 › Roof"). */
+  group: number | null;
   area: number | null;
   description: number | null;
   qty: number | null;
@@ -34,6 +37,7 @@ function sideColumns(h: HeaderRow, side: Side | null): SideColumns {
   const own = (f: Field) => (side === null ? columnOf(h, f, null) : columnOf(h, f, side) ?? null);
   const cols: SideColumns = {
     item: shared('item'),
+    group: shared('group'),
     area: shared('area'),
     description: shared('description'),
     qty: own('qty'),
@@ -72,63 +76,107 @@ interface TableContext {
   european: boolean;
 }
 
-function money(row: Cell[], i: number | null, ctx: TableContext, r: number, what: string): Cents | null {
+/** A money cell: cents, null when empty, 'bad' when it holds something that is not money. */
+function money(row: Cell[], i: number | null, ctx: TableContext, r: number, what: string, bad?: string[]): Cents | null {
   if (i === null) return null;
   const text = cellText(row[i]);
   if (text === '') return null;
   const m = cellMoney(row[i]);
-  if (!m) {
-    ctx.problems.push({
-      side: ctx.side, row: r, severity: 'warning', code: 'bad-figure',
-      message: `Row ${r}: ${what} "${text.slice(0, 40)}" is not a number; it is ignored. Correct the cell and run again.`,
-    });
+  if (!m || Math.abs(m.cents) > MAX_CENTS) {
+    if (bad) bad.push(`${what} "${text.slice(0, 40)}"`);
+    else {
+      ctx.problems.push({
+        side: ctx.side, row: r, severity: 'warning', code: 'bad-figure',
+        message: `Row ${r}: ${what} "${text.slice(0, 40)}" is not a usable amount; it is ignored. Correct the cell and run again.`,
+      });
+    }
     return null;
   }
   if (m.european) ctx.european = true;
   return m.cents;
 }
 
+/** The quantity that makes qty × price = total exactly (to 4 decimals), or null. */
+function solveQty(price: Cents, total: Cents): number | null {
+  if (price === 0) return null;
+  // Estimates print quantities to two decimals; a quotient that needs more is not a quantity.
+  const q = Math.round((total / price) * 100) / 100;
+  return q !== 0 && extension(q, price) === total ? q : null;
+}
+
 /** Reads one side's line from a table row; null when the row holds no figures for that side. */
-function readLine(row: Cell[], r: number, cols: SideColumns, area: string, ctx: TableContext): RawLine | null {
+function readLine(row: Cell[], r: number, cols: SideColumns, area: string, ctx: TableContext): RawLine | null | 'refused' {
   if (!hasFigures(row, cols)) return null;
   const raw = blankRawLine(r);
   raw.item = cols.item !== null ? cellText(row[cols.item]) : '';
-  raw.area = cols.area !== null && cellText(row[cols.area]) !== '' ? cellText(row[cols.area]) : area;
-  raw.description = cols.description !== null ? cellText(row[cols.description]) : '';
+  const group = cols.group !== null ? cellText(row[cols.group]) : '';
+  const room = cols.area !== null ? cellText(row[cols.area]) : '';
+  raw.area = group && room ? `${group} › ${room}` : group || room || area;
+  raw.description = cols.description !== null ? rawCellText(row[cols.description]) : '';
   let unit = cols.unit !== null ? cellText(row[cols.unit]) : '';
-  if (cols.qty !== null) {
-    const qtyCell = row[cols.qty];
-    const n = cellNumber(qtyCell);
-    const qu = n ? null : readQtyUnit(cellText(qtyCell));
-    if (n) {
-      raw.qty = n.value;
-      if (n.european) ctx.european = true;
-    } else if (qu) {
-      raw.qty = qu.qty;
-      if (!unit) unit = qu.unit;
-    } else if (cellText(qtyCell) !== '') {
-      ctx.problems.push({
-        side: ctx.side, row: r, severity: 'warning', code: 'bad-figure',
-        message: `Row ${r}: quantity "${cellText(qtyCell).slice(0, 40)}" is not a number; 1 is assumed. Correct the cell and run again.`,
-      });
-      raw.qty = 1;
-    } else {
-      raw.qty = 1;
-    }
-  } else {
-    raw.qty = 1;
-  }
-  raw.unit = unit ? normaliseUnit(unit) ?? unit.toUpperCase() : '';
-  raw.unitPrice = money(row, cols.unitPrice, ctx, r, 'unit price');
+  const bad: string[] = [];
+  raw.unitPrice = money(row, cols.unitPrice, ctx, r, 'unit price', bad);
+  const badPrice = bad.length > 0;
   raw.remove = money(row, cols.remove, ctx, r, 'remove price');
   raw.replace = money(row, cols.replace, ctx, r, 'replace price');
   raw.tax = money(row, cols.tax, ctx, r, 'tax');
   raw.overheadProfit = money(row, cols.overheadProfit, ctx, r, 'O&P');
-  raw.rcv = money(row, cols.rcv, ctx, r, 'total');
-  raw.amount = money(row, cols.amount, ctx, r, 'amount');
+  const badBefore = bad.length;
+  raw.rcv = money(row, cols.rcv, ctx, r, 'total', bad);
+  raw.amount = money(row, cols.amount, ctx, r, 'amount', bad);
+  const badTotal = bad.length > badBefore;
   raw.depreciation = money(row, cols.depreciation, ctx, r, 'depreciation');
   raw.acv = money(row, cols.acv, ctx, r, 'ACV');
-  if (cols.note !== null && cellText(row[cols.note]) !== '') raw.note = cellText(row[cols.note]);
+  const total = raw.amount ?? (raw.rcv !== null ? raw.rcv - (raw.tax ?? 0) - (raw.overheadProfit ?? 0) : null);
+  const price = raw.unitPrice ?? (raw.remove !== null || raw.replace !== null ? (raw.remove ?? 0) + (raw.replace ?? 0) : null);
+  const warn = (code: string, message: string) => ctx.problems.push({ side: ctx.side, row: r, severity: 'warning', code, message });
+  const refuse = (message: string): 'refused' => {
+    ctx.problems.push({ side: ctx.side, row: r, severity: 'error', code: 'bad-figure', message });
+    return 'refused';
+  };
+  let qtyKnown = true;
+  if (cols.qty !== null) {
+    const qtyCell = row[cols.qty];
+    const qtyText = cellText(qtyCell);
+    const q = qtyText === '' ? null : readQuantity(qtyCell);
+    const qu = q && !q.ok ? readQtyUnit(qtyText) : null;
+    if (q && q.ok) {
+      raw.qty = q.value;
+      if (q.european) ctx.european = true;
+      if (q.note) warn('bad-figure', `Row ${r}: quantity ${q.note} read as ${q.value}. Check it.`);
+    } else if (qu) {
+      raw.qty = qu.qty;
+      if (!unit) unit = qu.unit;
+    } else if (q && !q.ok) {
+      // Rebuilt only when price and total agree on one quantity; never a silent 1.
+      const solved = price !== null && total !== null && !badPrice && !badTotal ? solveQty(price, total) : null;
+      const why = q.reason === 'excel-error' ? `is an Excel error value` : q.reason === 'implausible' ? 'is implausibly large' : 'is not a number';
+      if (solved === null) {
+        return refuse(`Row ${r}: quantity "${q.text.slice(0, 40)}" ${why}, and the price and total do not settle it; the line is left out. Correct the cell and run again.`);
+      }
+      raw.qty = solved;
+      warn('figure-rebuilt', `Row ${r}: quantity "${q.text.slice(0, 40)}" ${why}; ${solved} is used because total ${formatMoney(total!)} ÷ price ${formatMoney(price!)} gives exactly that. Check it.`);
+    } else {
+      qtyKnown = false;
+      const solved = price !== null && total !== null && total !== price ? solveQty(price, total) : null;
+      raw.qty = solved ?? 1;
+    }
+  } else {
+    raw.qty = 1;
+  }
+  if (badPrice) {
+    const p = qtyKnown && total !== null && raw.qty !== 0 ? Math.round(total / raw.qty) : null;
+    if (p === null || extension(raw.qty, p) !== total || badTotal) {
+      return refuse(`Row ${r}: ${bad[0]} is not a usable amount, and quantity and total do not settle it; the line is left out. Correct the cell and run again.`);
+    }
+    raw.unitPrice = p;
+    warn('figure-rebuilt', `Row ${r}: ${bad[0]} is not a usable amount; ${formatMoney(p)} is used because total ÷ quantity gives exactly that. Check it.`);
+  } else if (badTotal) {
+    if (price === null) return refuse(`Row ${r}: ${bad[0]} is not a usable amount and there is no price to rebuild it from; the line is left out.`);
+    warn('figure-rebuilt', `Row ${r}: ${bad.join(', ')} is not a usable amount; quantity × price is used instead. Check it.`);
+  }
+  raw.unit = unit ? normaliseUnit(unit) ?? unit.toUpperCase() : '';
+  if (cols.note !== null && cellText(row[cols.note]) !== '') raw.note = rawCellText(row[cols.note]);
   return raw;
 }
 
@@ -225,8 +273,14 @@ export function parseTable(rows: Rows, header: HeaderRow, side: Side): TableResu
       continue;
     }
 
-    const ours = readLine(row, r, ourCols, area, ctx.ours);
-    const theirs = theirCols ? readLine(row, r, theirCols, area, ctx.theirs) : null;
+    const oursRead = readLine(row, r, ourCols, area, ctx.ours);
+    const theirsRead = theirCols ? readLine(row, r, theirCols, area, ctx.theirs) : null;
+    if (oursRead === 'refused' || theirsRead === 'refused') {
+      if (theirsRead === 'refused' && theirCols) theirOrdinal += 1;
+      if (oursRead === 'refused' || theirsRead === 'refused') continue;
+    }
+    const ours = oursRead;
+    const theirs = theirsRead;
     if (ours || theirs) {
       const ourLine = ours ? finishLine(ours, ctx.ours.side, problems) : null;
       let theirLine: EstimateLine | null = null;
@@ -256,6 +310,14 @@ export function parseTable(rows: Rows, header: HeaderRow, side: Side): TableResu
       continue;
     }
 
+    // A NOTE row (Xactimate exports: "NOTE" in the item or type column, or "NOTE:" before the text)
+    // is the line above's note, kept as pasted.
+    const noteText = noteRowText(row, ourCols);
+    if (noteText !== null && figures.length === 0) {
+      if (lastLine) lastLine.note = lastLine.note ? `${lastLine.note}\n${noteText}` : noteText;
+      else skipped.add(r, noteText);
+      continue;
+    }
     // Text alone in the description column: an area heading or a note under the line above.
     const nonEmpty = row.filter((c) => cellText(c) !== '').length;
     const text = desc !== '' && nonEmpty === 1 ? desc : nonEmpty === 1 && !lastLine ? label : '';
@@ -283,6 +345,7 @@ export function parseTable(rows: Rows, header: HeaderRow, side: Side): TableResu
   }
 
   skipped.report(problems, sbs ? 'both' : side);
+  for (const s of sides) checkCutOff(rows, lines[s], sbs && s === 'theirs' ? theirCols! : ourCols, s, problems);
   const build = (s: Side): ParsedEstimate => {
     completeRecap(recaps[s]);
     if (ctx[s].european) {
@@ -318,4 +381,54 @@ function sideOfColumn(header: HeaderRow, col: number): Side {
     }
   }
   return best;
+}
+
+/** The text of a NOTE row, or null. */
+function noteRowText(row: Cell[], cols: SideColumns): string | null {
+  const item = cols.item !== null ? cellText(row[cols.item]) : '';
+  const desc = cols.description !== null ? rawCellText(row[cols.description]) : '';
+  if (/^notes?:?$/i.test(item) && desc) return desc;
+  const m = /^notes?\s*:\s*([\s\S]+)$/i.exec(desc);
+  if (m) return m[1];
+  const cells = row.map(cellText).filter((t) => t !== '');
+  if (cells.length === 2 && /^notes?:?$/i.test(cells[0])) return cells[1];
+  return null;
+}
+
+/**
+ * A paste that ends inside its last row (the copy stopped short): the row has fewer cells than
+ * its figures need, or its printed total is the first digits of qty × price. Said plainly, with
+ * the row; qty × price is used for that line.
+ */
+function checkCutOff(rows: Rows, lines: EstimateLine[], cols: SideColumns, side: Side, problems: Problem[]): void {
+  let last = rows.length - 1;
+  while (last >= 0 && isBlankRow(rows[last])) last--;
+  const line = lines[lines.length - 1];
+  if (!line || line.row !== last + 1) return;
+  const row = rows[last];
+  let cells = row.length;
+  while (cells > 0 && cellText(row[cells - 1]) === '') cells--;
+  const needed = Math.max(...[cols.qty, cols.unitPrice, cols.rcv, cols.amount].filter((c): c is number => c !== null));
+  const computed = extension(line.qty, line.unitPrice);
+  const totalCol = cols.amount ?? cols.rcv;
+  const totalText = totalCol !== null ? cellText(row[totalCol]).replace(/\D/g, '') : '';
+  const computedDigits = String(Math.abs(computed));
+  const shortCells = cells <= needed;
+  const cutFigure = totalText !== '' && line.amount !== computed && Math.abs(line.amount - computed) > 1 && computedDigits.startsWith(totalText) && totalText.length < computedDigits.length;
+  if (!shortCells && !cutFigure) return;
+  const r = line.row;
+  for (let k = problems.length - 1; k >= 0; k--) {
+    if (problems[k].row === r && problems[k].code === 'line-figures-disagree' && problems[k].side === side) problems.splice(k, 1);
+  }
+  if (cutFigure) {
+    line.amount = computed;
+    line.rcv = null;
+    line.acv = null;
+  }
+  problems.push({
+    side, row: r, severity: 'error', code: 'paste-cut-off',
+    message: cutFigure
+      ? `Row ${r} (the last) looks cut off: its total reads "${cellText(row[totalCol!])}" where ${line.qty} × ${formatMoney(line.unitPrice)} = ${formatMoney(computed)}, so the paste seems to stop inside it. ${formatMoney(computed)} is used; copy the whole estimate again to be sure.`
+      : `Row ${r} (the last) looks cut off: it stops after ${cells} cell(s), before its figures end. The paste seems to stop inside it; ${formatMoney(line.amount)} is used. Copy the whole estimate again to be sure.`,
+  });
 }

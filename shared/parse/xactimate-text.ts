@@ -1,11 +1,11 @@
 import { extension, formatMoney, parseMoney } from '../money';
 import type { Rows } from '../types/cells';
-import { emptyRecap, type EstimateLine, type ParsedEstimate, type PrintedTotal, type Side } from '../types/estimate';
+import type { EstimateLine, ParsedEstimate, PrintedTotal, Side } from '../types/estimate';
 import type { Cents } from '../types/money';
 import type { Problem } from '../types/problem';
 import { blankRawLine, checkDuplicateItems, finishLine, type RawLine } from './line';
 import { isSubsequence, priceOf, solveRoles, splitFigures, tokenize, type Reading, type Role, type Roles, type SplitLine } from './figures';
-import { completeRecap, readRecapLabel, setRecap } from './recap';
+import { readRecapLabel, RecapReader } from './recap';
 import { rowText } from './rows';
 import { compactRanges, looksLikeHeading, readPriceList } from './text-kinds';
 import { cleanRoomName, NoiseReport, noiseKind, ROOM_HEIGHT, type NoiseKind } from './noise';
@@ -133,7 +133,7 @@ function trailingMoney(text: string): { label: string; money: Cents[] } {
 export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
   const lines = rows.map((r) => rowText(r));
   const problems: Problem[] = [];
-  const recap = emptyRecap();
+  const recapReader = new RecapReader();
   const printedTotals: PrintedTotal[] = [];
   const out: EstimateLine[] = [];
   let priceList: string | null = null;
@@ -172,6 +172,8 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
     if (noise && !TOTALS_LINE.test(t)) return { kind: 'noise', text: t, noise };
     const tm = trailingMoney(t);
     if (SUBTOTAL_LINE.test(t) && tm.money.length > 0) return { kind: 'subtotal', text: t };
+    // "Subtotal $0.00 $526.57 $18,139.98 ..." under the columns: the whole estimate's totals row.
+    if (/^subtotal\b/i.test(t) && tm.money.length > 1 && !/^subtotal\s*:/i.test(t)) return { kind: 'subtotal', text: ` - ${t}` };
     if (CONTINUED.test(t)) return { kind: 'continued', text: t };
     if (PAGE_FURNITURE.test(t)) return { kind: 'furniture', text: t };
     if (tm.money.length === 1 && tm.label && readRecapLabel(tm.label)) return { kind: 'recap', text: t };
@@ -233,6 +235,7 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
   // Lines whose printed total is above qty × price with no tax column: a tax-inclusive total
   // ("*TOTAL", rough drafts). Reported once for the whole paste, not once a line.
   const taxInclusive: Array<{ row: number; ratio: number; excess: Cents }> = [];
+  const figureCounts: Array<{ line: RawLine; row: number; count: number; hinted: number | null }> = [];
 
   const applyFigures = (raw: RawLine, split: SplitLine, row: number): boolean => {
     const fig = split.run;
@@ -247,6 +250,7 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
     }
     raw.qty = fig.qty ?? 0;
     raw.unit = fig.unit;
+    figureCounts.push({ line: raw, row, count: fig.money.length, hinted: layout?.length ?? null });
     if (fig.european) european = true;
     assign(raw, reading.values);
     if (!reading.extensionFits && reading.values.tax === undefined && reading.values.amount === undefined && reading.values.rcv !== undefined) {
@@ -280,9 +284,12 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
         pendingHeading = null;
         noiseReport.add('dimension', row, text);
         break;
-      case 'furniture':
+      case 'furniture': {
+        const summary = /^\s*summary for\s+(.+?)\s*$/i.exec(text);
+        if (summary) recapReader.startBlock(summary[1]);
         noiseReport.add('furniture', row, text);
         break;
+      }
       case 'header':
         finish();
         layout = readColumnHeader(text);
@@ -334,6 +341,7 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
         const m = SUBTOTAL_LINE.exec(text)!;
         const { money } = trailingMoney(m[2] ?? '');
         const name = m[1].trim();
+        if (name === '' && printedTotals.some((t) => t.area === '')) break;
         const cols: MoneyCol[] = (layout ?? (['unitPrice', 'tax', 'overheadProfit', 'rcv'] as MoneyCol[])).filter(
           (c) => c !== 'unitPrice' && c !== 'remove' && c !== 'replace' && c !== 'reset',
         );
@@ -347,8 +355,7 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
       case 'recap': {
         finish();
         const { label, money } = trailingMoney(text);
-        const r = readRecapLabel(label);
-        if (r?.field) setRecap(recap, r.field, money[money.length - 1]);
+        recapReader.add(label, money[money.length - 1], row);
         break;
       }
       case 'recap-table':
@@ -439,7 +446,8 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
   }
   finish();
 
-  completeRecap(recap);
+  const { recap, rows: recapRows } = recapReader.result();
+  checkTextCutOff(kinds, figureCounts, out, side, problems);
   noiseReport.report(problems, side);
   reportTaxInclusive(taxInclusive, out.length, side, problems);
   if (european) {
@@ -455,6 +463,7 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
     format: rough ? 'rough-draft' : 'xactimate-text',
     lines: out,
     recap,
+    recapRows,
     printedTotals,
     priceList,
     problems,
@@ -492,4 +501,40 @@ function reportTaxInclusive(hits: Array<{ row: number; ratio: number; excess: Ce
 
 function areaKey(name: string): string {
   return name.replace(/\s+/g, ' ').replace(/:$/, '').trim().toLowerCase();
+}
+
+/**
+ * A PDF-text paste that stops inside its last line's figures: that line has fewer figures than
+ * the header names (or than the other lines carry), and nothing follows it. Said plainly, with
+ * the row.
+ */
+function checkTextCutOff(
+  kinds: Classified[],
+  counts: Array<{ line: RawLine; row: number; count: number; hinted: number | null }>,
+  out: EstimateLine[],
+  side: Side,
+  problems: Problem[],
+): void {
+  const lastFig = counts[counts.length - 1];
+  const lastLine = out[out.length - 1];
+  if (!lastFig || !lastLine || lastLine.row !== lastFig.line.row) return;
+  let lastSignificant = -1;
+  kinds.forEach((k, i) => {
+    if (k.kind !== 'blank' && k.kind !== 'noise' && k.kind !== 'furniture' && k.kind !== 'dimension') lastSignificant = i;
+  });
+  // Only a line that ends the paste (its figure row, or a wrapped description under it).
+  if (lastSignificant + 1 < lastFig.row || kinds.slice(lastFig.row).some((k) => k.kind !== 'blank' && k.kind !== 'text' && k.kind !== 'noise')) return;
+  let expected = lastFig.hinted;
+  if (expected === null) {
+    const tally = new Map<number, number>();
+    for (const c of counts.slice(0, -1)) tally.set(c.count, (tally.get(c.count) ?? 0) + 1);
+    let best = 0;
+    for (const [n, c] of tally) if (c > (tally.get(best) ?? 0)) best = n;
+    expected = counts.length >= 3 ? best : null;
+  }
+  if (expected === null || lastFig.count >= expected) return;
+  problems.push({
+    side, row: lastFig.row, severity: 'error', code: 'paste-cut-off',
+    message: `Row ${lastFig.row} (line ${lastLine.item}, the last) looks cut off: it has ${lastFig.count} figure(s) where the estimate's lines carry ${expected}, and nothing follows it. The paste seems to stop inside it; its amount ${formatMoney(lastLine.amount)} may be wrong. Copy the whole estimate again.`,
+  });
 }

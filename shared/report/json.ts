@@ -1,6 +1,18 @@
 import { toDollars } from '../money';
 import type { Problem } from '../types/problem';
-import type { GapKind, Reconciliation } from '../types/reconciliation';
+import type { GapKind, MatchAlternative, MatchMethod, ReconcileStatus, Reconciliation } from '../types/reconciliation';
+import { statusMessage, totalsSource, type TotalsSource } from './status';
+
+/** The rule that paired a line, as the JSON names it. */
+export type JsonRule = 'same area' | 'across areas' | 'close wording' | 'split' | 'override' | 'side by side';
+const RULE: Record<MatchMethod, JsonRule> = {
+  'same-area': 'same area',
+  'other-area': 'across areas',
+  'close-wording': 'close wording',
+  split: 'split',
+  override: 'override',
+  'side-by-side': 'side by side',
+};
 
 export interface JsonSideFigures {
   qty: number;
@@ -20,6 +32,13 @@ export interface JsonLine {
   quantityPart: number | null;
   pricePart: number | null;
   confidence: number | null;
+  /** The matched insurer line's area (null when denied). */
+  insurerArea: string | null;
+  rule: JsonRule | null;
+  /** True when a person should check the pairing. */
+  flagged: boolean;
+  /** The other insurer line that fits about as well, when flagged for that reason. */
+  alternative: MatchAlternative | null;
   [extra: string]: unknown;
 }
 
@@ -41,7 +60,13 @@ export interface JsonReport {
   overheadProfitGap: number;
   totalGap: number;
   residual: number;
+  /** status === 'reconciled'. */
   reconciled: boolean;
+  status: ReconcileStatus;
+  /** The status in words, with what to type when unverified. */
+  statusMessage: string;
+  /** Where each side's totals came from: recap, typed, lines, derived (assumed) or missing. */
+  totalsSource: { ours: TotalsSource; theirs: TotalsSource };
   problems: Array<Pick<Problem, 'side' | 'row' | 'severity' | 'message'>>;
 }
 
@@ -62,6 +87,10 @@ export function toJsonReport(rec: Reconciliation): JsonReport {
       quantityPart: l.quantityPart === null ? null : toDollars(l.quantityPart),
       pricePart: l.pricePart === null ? null : toDollars(l.pricePart),
       confidence: l.match ? l.match.confidence : null,
+      insurerArea: l.match ? l.match.insurer.area : null,
+      rule: l.match ? RULE[l.match.method] : null,
+      flagged: l.match ? l.match.weak : false,
+      alternative: l.match?.alternative ?? null,
     })),
     insurerOnly: rec.insurerOnly.map((l) => ({
       item: l.insurer.item,
@@ -77,7 +106,10 @@ export function toJsonReport(rec: Reconciliation): JsonReport {
     overheadProfitGap: toDollars(rec.overheadProfitGap),
     totalGap: toDollars(rec.totalGap),
     residual: toDollars(rec.residual),
-    reconciled: rec.reconciled,
+    reconciled: rec.status === 'reconciled',
+    status: rec.status,
+    statusMessage: statusMessage(rec, 'cli'),
+    totalsSource: { ours: totalsSource(rec.ours), theirs: totalsSource(rec.theirs) },
     problems: rec.problems.map((p) => ({ side: p.side, row: p.row, severity: p.severity, message: p.message })),
   };
 }

@@ -17,9 +17,9 @@ export function knownSource(s: FigureSource): boolean {
 }
 
 export function reconcileStatus(residual: Cents, tolerance: Cents, ours: SideTotals, theirs: SideTotals, samePaste: boolean): ReconcileStatus {
-  if (Math.abs(residual) > tolerance) return 'not reconciled';
+  // An assumed total decides nothing either way: say so first, whatever the residual.
   if (samePaste || !knownSource(ours.rcvSource) || !knownSource(theirs.rcvSource)) return 'unverified';
-  return 'reconciled';
+  return Math.abs(residual) > tolerance ? 'not reconciled' : 'reconciled';
 }
 
 export interface TotalsSource {
@@ -78,5 +78,6 @@ export function statusMessage(rec: Pick<Reconciliation, 'status' | 'residual' | 
     return `type ${who} in ${rcvField(host, s)}: it is ${WHERE[s]}`;
   });
   const assumed = missing.map((s) => `${s === 'ours' ? 'our' : "the insurer's"} RCV ${formatMoney(rec[s].rcv)}`).join(' and ');
-  return `⚠ Unverified: the paste has no recap, so ${assumed} (Line Item Total + tax + O&P) had to be assumed and the residual proves nothing. To check it, ${parts.join('; and ')}.`;
+  const residual = Math.abs(rec.residual) > rec.tolerance ? ` The residual is ${formatMoney(rec.residual)} even so.` : '';
+  return `⚠ Unverified: the paste has no recap, so ${assumed} (Line Item Total + tax + O&P) had to be assumed and the residual proves nothing.${residual} To check it, ${parts.join('; and ')}.`;
 }

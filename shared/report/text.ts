@@ -1,5 +1,6 @@
 import { formatMoney } from '../money';
 import type { Reconciliation } from '../types/reconciliation';
+import { STATUS_LABEL, statusMessage } from './status';
 
 function pad(s: string, n: number): string {
   return s.length >= n ? s.slice(0, n) : s + ' '.repeat(n - s.length);
@@ -16,7 +17,8 @@ export function formatTextReport(rec: Reconciliation): string {
   out.push('-'.repeat(100));
   for (const l of rec.lines) {
     const ins = l.match ? formatMoney(l.match.insurer.amount) : '—';
-    const flag = l.match?.weak ? ` (check match: ins. line ${l.match.insurer.item})` : l.match && l.match.insurer.item !== l.ours.item ? ` (ins. line ${l.match.insurer.item})` : '';
+    const alt = l.match?.alternative ? `; or RE ${l.match.alternative.item}?` : '';
+    const flag = l.match?.weak ? ` (check match: ins. line ${l.match.insurer.item}${alt})` : l.match && l.match.insurer.item !== l.ours.item ? ` (ins. line ${l.match.insurer.item})` : '';
     out.push(`${pad(l.ours.item, 6)}${pad(l.ours.description, 44)}${money(l.ours.amount)}${lpad(ins, 12)}${money(l.gap)}  ${l.kind}${flag}`);
     if (l.kind === 'quantity+price') {
       out.push(`${' '.repeat(50)}quantity part ${formatMoney(l.quantityPart!)}, price part ${formatMoney(l.pricePart!)}`);
@@ -36,7 +38,8 @@ export function formatTextReport(rec: Reconciliation): string {
   out.push(`${pad(`O&P gap (${formatMoney(rec.ours.overheadProfit)} − ${formatMoney(rec.theirs.overheadProfit)})`, 50)}${money(rec.overheadProfitGap)}`);
   out.push(`${pad('Sum of gaps', 50)}${money(rec.sumOfParts)}`);
   out.push(`${pad(`Total gap (RCV ${formatMoney(rec.ours.rcv)} − approved ${formatMoney(rec.theirs.rcv)})`, 50)}${money(rec.totalGap)}`);
-  out.push(`${pad('Residual', 50)}${money(rec.residual)}  ${rec.reconciled ? 'RECONCILED' : 'NOT RECONCILED'} (tolerance ${formatMoney(rec.tolerance)})`);
+  out.push(`${pad('Residual', 50)}${money(rec.residual)}  ${STATUS_LABEL[rec.status].toUpperCase()} (tolerance ${formatMoney(rec.tolerance)})`);
+  out.push(statusMessage(rec, 'cli'));
   const shown = rec.problems.filter((p) => p.severity !== 'info');
   const info = rec.problems.filter((p) => p.severity === 'info');
   out.push('');

@@ -67,6 +67,8 @@ export interface ParsedEstimate {
   format: EstimateFormat;
   lines: EstimateLine[];
   recap: Recap;
+  /** The paste's row of each recap figure, so a check can name it (absent when none printed). */
+  recapRows?: Partial<Record<keyof Recap, number>>;
   printedTotals: PrintedTotal[];
   /** "Price List: TXDF8X_MAY25" when printed. */
   priceList: string | null;

@@ -3,6 +3,7 @@ import type { PursueState, StatusEntry } from '../types/knowledge';
 import type { SheetDescription, WorkbookDescription } from '../types/workbook';
 import type { Cents } from '../types/money';
 import { formatMoney } from '../money';
+import { statusMessage } from '../report/status';
 import { READINESS_DEFAULTS } from '../host-rules';
 import {
   explainPriority,
@@ -14,6 +15,7 @@ import {
 } from '../knowledge';
 import { a1, a1Range } from './a1';
 import { COLORS, FMT, SheetGrid } from './grid';
+import { reconciledIsRule, reconciledMarkFormula, residualFormula, rowGapFormula, sumOfGapsFormula, topRankRule } from './formulas';
 import {
   GAP_KINDS,
   LC,
@@ -27,7 +29,8 @@ import {
   formatKey,
   textHash,
 } from './layout';
-import { compareItems, decorateRows, pursueRows, type PursueRow } from './rows';
+import { compareItems } from '../item-order';
+import { decorateRows, pursueRows, type PursueRow } from './rows';
 
 export interface BuildOptions {
   /** yyyy-mm-dd: the date the workbook is built (Call Brief title, readiness). */
@@ -75,7 +78,6 @@ function buildPursueSheet(rec: Reconciliation, state: PursueState, rows: PursueR
   const first = 1;
   let r = first;
   for (const row of rows) {
-    const n = r + 1; // Excel row number
     const muted = row.kind === 'insurer-only' || (row.kind === 'item' && row.gap === 0);
     const base = { fontColor: muted ? COLORS.muted : COLORS.text, fill: row.kind === 'op' || row.kind === 'tax' ? COLORS.band : null };
     g.styleRow(r, base);
@@ -88,7 +90,7 @@ function buildPursueSheet(rec: Reconciliation, state: PursueState, rows: PursueR
     g.set(r, PC.name, row.name, { wrap: true });
     if (row.ours !== null) g.set(r, PC.ours, dollars(row.ours), { numberFormat: FMT.money });
     if (row.insurer !== null) g.set(r, PC.insurer, dollars(row.insurer), { numberFormat: FMT.money });
-    if (row.gapIsDifference) g.formula(r, PC.gap, `=D${n}-E${n}`, { numberFormat: FMT.money, bold: true });
+    if (row.gapIsDifference) g.formula(r, PC.gap, rowGapFormula(r), { numberFormat: FMT.money, bold: true });
     else g.set(r, PC.gap, dollars(row.gap), { numberFormat: FMT.money, bold: true });
     g.set(r, PC.kind, row.gapKind, { hAlign: 'center' });
     g.set(r, PC.denial, row.denial, { wrap: true });
@@ -134,24 +136,24 @@ function buildPursueSheet(rec: Reconciliation, state: PursueState, rows: PursueR
   const residualRow = totalRow + 1;
   const totalStyle = { fill: COLORS.totalFill, bold: true };
   for (const t of [sumRow, totalRow, residualRow]) g.styleRow(t, totalStyle);
-  const gapRange = `F${first + 1}:F${last + 1}`;
   g.set(sumRow, PC.name, TOTAL_LABELS.sum);
-  g.formula(sumRow, PC.gap, `=SUM(${gapRange})`, { numberFormat: FMT.money });
+  g.formula(sumRow, PC.gap, sumOfGapsFormula(first, last), { numberFormat: FMT.money });
   g.set(sumRow, PC.key, 'sum', { fontColor: COLORS.muted, bold: false });
   g.set(totalRow, PC.name, TOTAL_LABELS.total);
   g.set(totalRow, PC.ours, dollars(rec.ours.rcv), { numberFormat: FMT.money });
   g.set(totalRow, PC.insurer, dollars(rec.theirs.rcv), { numberFormat: FMT.money });
-  g.formula(totalRow, PC.gap, `=D${totalRow + 1}-E${totalRow + 1}`, { numberFormat: FMT.money });
+  g.formula(totalRow, PC.gap, rowGapFormula(totalRow), { numberFormat: FMT.money });
   g.set(totalRow, PC.key, 'total', { fontColor: COLORS.muted, bold: false });
   g.set(residualRow, PC.name, TOTAL_LABELS.residual);
-  g.formula(residualRow, PC.gap, `=F${totalRow + 1}-F${sumRow + 1}`, { numberFormat: FMT.money });
+  g.formula(residualRow, PC.gap, residualFormula(totalRow, sumRow), { numberFormat: FMT.money });
   const tol = (rec.tolerance / 100).toFixed(2);
-  g.formula(residualRow, PC.kind, `=IF(ABS(F${residualRow + 1})<=${tol},"Reconciled","Not reconciled")`, { hAlign: 'center' });
+  // An assumed total makes the residual 0 by construction: the mark then says Unverified, never Reconciled.
+  if (rec.status === 'unverified') g.set(residualRow, PC.kind, 'Unverified', { hAlign: 'center' });
+  else g.formula(residualRow, PC.kind, reconciledMarkFormula(residualRow, tol), { hAlign: 'center' });
   g.set(
     residualRow,
     PC.denial,
-    `Reconciled when the residual is within $${tol}. ` +
-      (rec.reconciled ? 'The parts add up to the total gap.' : 'A line, the tax or the O&P is missing or misread: see the Checks sheet.'),
+    `Reconciled when the residual is within $${tol} and both RCVs were printed or typed. ${statusMessage(rec, 'workbook')}`,
     { wrap: true, bold: false },
   );
   g.set(residualRow, PC.key, 'residual', { fontColor: COLORS.muted, bold: false });
@@ -173,9 +175,9 @@ function buildPursueSheet(rec: Reconciliation, state: PursueState, rows: PursueR
   );
   const dataRange = a1Range(first, 0, last, PC.key);
   g.desc.conditionalFormats.push(
-    { range: dataRange, formula: `=AND(ISNUMBER($A${first + 1}),$A${first + 1}<=${highlightN})`, fill: COLORS.top },
-    { range: a1(residualRow, PC.kind), formula: `=$G$${residualRow + 1}="Reconciled"`, fill: COLORS.good, fontColor: COLORS.goodText, bold: true },
-    { range: a1(residualRow, PC.kind), formula: `=$G$${residualRow + 1}="Not reconciled"`, fill: COLORS.bad, fontColor: COLORS.badText, bold: true },
+    { range: dataRange, formula: topRankRule(first, highlightN), fill: COLORS.top },
+    { range: a1(residualRow, PC.kind), formula: reconciledIsRule(residualRow, 'Reconciled'), fill: COLORS.good, fontColor: COLORS.goodText, bold: true },
+    { range: a1(residualRow, PC.kind), formula: reconciledIsRule(residualRow, 'Not reconciled'), fill: COLORS.bad, fontColor: COLORS.badText, bold: true },
   );
   const ourRows = rows.filter((x) => x.kind === 'item' || x.kind === 'topic').length;
   if (ourRows > 0) {
@@ -220,7 +222,7 @@ function buildCallBrief(rec: Reconciliation, rows: PursueRow[], topN: number, to
     0,
     `Total gap ${formatMoney(rec.totalGap)} (our RCV ${formatMoney(rec.ours.rcv)} − approved RCV ${formatMoney(rec.theirs.rcv)}); ` +
       `O&P gap ${formatMoney(rec.overheadProfitGap)}; tax gap ${formatMoney(rec.taxGap)}; residual ${formatMoney(rec.residual)} ` +
-      `(${rec.reconciled ? 'reconciled' : 'NOT reconciled: see Checks'}).`,
+      `(${rec.status === 'reconciled' ? 'reconciled' : rec.status === 'unverified' ? 'unverified: type the RCVs, see Checks' : 'NOT reconciled: see Checks'}).`,
     { wrap: true },
   );
   g.desc.merges.push(a1Range(1, 0, 1, cols.length - 1));

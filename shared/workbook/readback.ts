@@ -15,7 +15,7 @@ import {
 import { entryIdentity } from './build';
 import { LC, LOG_COLUMNS, PC, SHEETS, TC, TOPIC_COLUMNS, textHash } from './layout';
 import { PursueInputError } from '../run';
-import { ambiguityMessage, itemsHeader, parseLabelled, parseTopicOverride, parseTopicRf, readIdentities, splitItemList } from './identity';
+import { ambiguityMessage, itemsHeader, labelledValues, parseLabelled, parseTopicOverride, parseTopicRf, readIdentities, splitItemList } from './identity';
 
 export type ExistingWorkbook = Record<string, Cell[][]>;
 
@@ -137,8 +137,9 @@ function topicState(text: string): Topic['state'] {
  * typed into Status Log), RF flags, topics, match overrides, edited rebuttals and weights.
  * Nothing typed is dropped: an entry that cannot be placed is kept and reported.
  */
-export function readBackWorkbook(existing: ExistingWorkbook | null | undefined, opts: { today?: string } = {}): ReadBack {
+export function readBackWorkbook(existing: ExistingWorkbook | null | undefined, opts: { today?: string; author?: string } = {}): ReadBack {
   const today = opts.today ?? new Date().toISOString().slice(0, 10);
+  const runAuthor = (opts.author ?? '').trim();
   const base = emptyState();
   const items: Record<string, ItemAnnotation> = {};
   const warnings: ReadBack['warnings'] = [];
@@ -192,7 +193,7 @@ export function readBackWorkbook(existing: ExistingWorkbook | null | undefined, 
           const missing = vagueness(text);
           if (!date) missing.push('date');
           const d = date ?? today;
-          entry = { date: d, timestamp: `${d}T00:00:00`, author, text, missing };
+          entry = { date: d, timestamp: `${d}T00:00:00`, author: author === '' ? runAuthor : author, text, missing };
         }
         const a = ann(item);
         a.status = [...a.status, entry];
@@ -253,7 +254,12 @@ export function readBackWorkbook(existing: ExistingWorkbook | null | undefined, 
             }
           };
           spread(denialCell, (a, v) => (a.denialText = v));
-          spread(approveCell, (a, v) => (a.reasonToApprove = v));
+          // The topic's untouched suggestion (unlabelled) is not typed text, even with members' lines added.
+          const approveParts = parseLabelled(approveCell, members);
+          const approveTyped = attrs.r && approveParts.unlabelled !== '' && textHash(approveParts.unlabelled) === attrs.r
+            ? labelledValues(members.map((m) => ({ item: m, text: approveParts.per.get(m) ?? '' })))
+            : approveCell;
+          spread(approveTyped, (a, v) => (a.reasonToApprove = v));
           const rf = parseTopicRf(rfCell, members);
           if (rf) for (const [m, v] of rf) ann(m).rfAsked = v;
           else if (cellString(rfCell) !== '') {
@@ -282,7 +288,7 @@ export function readBackWorkbook(existing: ExistingWorkbook | null | undefined, 
   // 3. Lines typed into a notes cell that the Status Log does not hold yet are new entries.
   for (const p of pendingNotes) {
     const known = p.known.flatMap((m) => items[m]?.status ?? []);
-    const fresh = parseStatusCell(p.cell, today).filter((c) => !known.some((e) => e.date === c.date && oneLine(e.text) === oneLine(c.text)));
+    const fresh = parseStatusCell(p.cell, today, runAuthor).filter((c) => !known.some((e) => e.date === c.date && oneLine(e.text) === oneLine(c.text)));
     for (const f of fresh) {
       // On a topic row, "Item 9: …" files the note under item 9; otherwise under the row's first item.
       const lab = p.members.length > 1 ? parseLabelled(f.text, p.members) : null;

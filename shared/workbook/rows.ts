@@ -43,10 +43,6 @@ export function insurerAmount(l: LineGap): Cents {
   return l.match ? l.match.insurer.amount : 0;
 }
 
-/** Numeric-aware comparison of item numbers ("2" < "10" < "10a"). */
-export function compareItems(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' });
-}
 
 function annotation(state: PursueState, item: string): ItemAnnotation | undefined {
   return state.items[item];
@@ -60,6 +56,11 @@ function mergedStatus(entries: StatusEntry[][]): StatusEntry[] {
   }
   // Oldest first; the sort is stable so same-time entries keep their order.
   return out.sort((a, b) => (a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : 0));
+}
+
+/** "5" for "5 (2)", the identity uniqueItemNumbers gives a repeated item number. */
+function baseItem(item: string): string {
+  return item.replace(/ \(\d+\)$/, '');
 }
 
 function kindLabel(l: LineGap): string {
@@ -76,6 +77,9 @@ export function pursueRows(rec: Reconciliation, state: PursueState): PursueRow[]
   const topicOf = new Map<string, string>();
   for (const t of accepted) for (const i of t.items) if (lineByItem.has(i) && !topicOf.has(i)) topicOf.set(i, t.name);
 
+  // Lines sharing an item number ("5" and "5 (2)"), so each row can say how to tell them apart.
+  const repeatsOf = new Map<string, LineGap[]>();
+  for (const l of rec.lines) repeatsOf.set(baseItem(l.ours.item), [...(repeatsOf.get(baseItem(l.ours.item)) ?? []), l]);
   const rows: PursueRow[] = [];
   const doneTopics = new Set<string>();
 
@@ -86,9 +90,18 @@ export function pursueRows(rec: Reconciliation, state: PursueState): PursueRow[]
     const remarks: string[] = [];
     if (l.match?.weak) remarks.push(`Check this pairing with RE item ${l.match.insurer.item}: ${l.match.notes.join('; ') || 'weak match'}.`);
     if (l.match && l.match.method === 'override') remarks.push(`Paired by your override with RE item ${l.match.insurer.item}.`);
+    if (l.overrideNote) remarks.push(l.overrideNote);
+    if (l.match && l.match.method === 'split') remarks.push(`One item against RE items ${l.match.insurer.item}: ${l.match.notes.join('; ')}.`);
     const ours = l.ours.amount;
     const insurer = insurerAmount(l);
     if (ours - insurer !== l.gap) remarks.push('Gap includes the line tax difference (tax folded into line gaps).');
+    const repeats = repeatsOf.get(baseItem(l.ours.item)) ?? [];
+    if (repeats.length > 1) {
+      const others = repeats.filter((x) => x !== l).map((x) => `"${x.ours.item}" (row ${x.ours.row}${x.ours.area ? `, ${x.ours.area}` : ''})`);
+      remarks.push(
+        `Our estimate numbers more than one line ${baseItem(l.ours.item)}. This is the line at row ${l.ours.row} of our paste${l.ours.area ? ` (${l.ours.area})` : ''}, kept as "${l.ours.item}"; the other${others.length > 1 ? 's are' : ' is'} ${others.join(', ')}. Notes typed here stay with this line.`,
+      );
+    }
     return {
       kind: 'item',
       items: [l.ours.item],

@@ -83,7 +83,8 @@ test('a missed line shows up as a failed line-sum check', () => {
 test('unicode, CRLF and non-breaking spaces', () => {
   const text = `${HEADER}\r\n1\tToit – Façade\tRevêtement vinyle « premium » 🏠\t10\tSF\t6,15\t61,50\r\n2\tRoof\tDrip\u00a0edge\t10\tLF\t$3.00\t$30.00\r\n`;
   const p = parse(text);
-  expect(p.lines.map((l) => l.description)).toEqual(['Revêtement vinyle « premium » 🏠', 'Drip edge']);
+  // Pasted text is stored exactly (issue 11): the non-breaking space stays; matching normalises it.
+  expect(p.lines.map((l) => l.description)).toEqual(['Revêtement vinyle « premium » 🏠', 'Drip\u00a0edge']);
   expect(p.lines[0].area).toBe('Toit – Façade');
   expect(p.lines[1].amount).toBe(3000);
 });

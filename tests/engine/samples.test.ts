@@ -67,7 +67,8 @@ describe.each(SAMPLE_NAMES)('sample %s', (name) => {
 
   test('the JSON report keeps the documented shape', () => {
     const json = toJsonReport(rec);
-    expect(Object.keys(json)).toEqual(['lines', 'insurerOnly', 'taxGap', 'overheadProfitGap', 'totalGap', 'residual', 'reconciled', 'problems']);
+    // status, statusMessage and totalsSource added deliberately (issue 10: honest status).
+    expect(Object.keys(json)).toEqual(['lines', 'insurerOnly', 'taxGap', 'overheadProfitGap', 'totalGap', 'residual', 'reconciled', 'status', 'statusMessage', 'totalsSource', 'problems']);
     const first = json.lines[0];
     expect(Object.keys(first)).toEqual(expect.arrayContaining(['item', 'area', 'description', 'unit', 'ours', 'insurer', 'gap', 'kind', 'quantityPart', 'pricePart', 'confidence']));
     expect(json.totalGap).toBe(expected.totals.total_gap);

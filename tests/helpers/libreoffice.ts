@@ -39,13 +39,13 @@ export function describeWithLibreOffice(name: string, fn: () => void): void {
 }
 
 /** Runs one conversion with a private profile (parallel runs never share one) and a timeout. */
-function convert(file: string, target: string, outDir: string): void {
+function convert(file: string | string[], target: string, outDir: string): void {
   if (!soffice) throw new Error(MISSING_MESSAGE);
   const profile = mkdtempSync(path.join(os.tmpdir(), 'pursue-lo-profile-'));
   try {
     execFileSync(
       soffice,
-      [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', target, '--outdir', outDir, file],
+      [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', target, '--outdir', outDir, ...(Array.isArray(file) ? file : [file])],
       { timeout: 120_000, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, HOME: profile } },
     );
   } finally {
@@ -69,6 +69,31 @@ export function xlsxToCsvSheets(file: string): Record<string, string[][]> {
       if (!f.endsWith('.csv')) continue;
       const sheet = f.startsWith(`${base}-`) ? f.slice(base.length + 1, -4) : f.slice(0, -4);
       out[sheet] = Papa.parse<string[]>(readFileSync(path.join(outDir, f), 'utf8'), { skipEmptyLines: false }).data;
+    }
+    return out;
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Several .xlsx files recalculated in ONE LibreOffice start (starting it costs seconds; converting
+ * is fast): each file's sheets as CSV rows, keyed by file then sheet. File names must differ.
+ */
+export function xlsxFilesToCsvSheets(files: string[]): Map<string, Record<string, string[][]>> {
+  const outDir = mkdtempSync(path.join(os.tmpdir(), 'pursue-lo-csv-'));
+  try {
+    convert(files, 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', outDir);
+    const out = new Map<string, Record<string, string[][]>>();
+    const produced = readdirSync(outDir).filter((f) => f.endsWith('.csv'));
+    for (const file of files) {
+      const base = path.basename(file).replace(/\.xlsx$/i, '');
+      const sheets: Record<string, string[][]> = {};
+      for (const f of produced) {
+        if (!f.startsWith(`${base}-`)) continue;
+        sheets[f.slice(base.length + 1, -4)] = Papa.parse<string[]>(readFileSync(path.join(outDir, f), 'utf8'), { skipEmptyLines: false }).data;
+      }
+      out.set(file, sheets);
     }
     return out;
   } finally {

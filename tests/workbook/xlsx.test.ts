@@ -121,7 +121,7 @@ describe('.xlsx for the command line', () => {
     expect(Object.keys(await readXlsxAll(otherFile))).toEqual(['Sheet1']);
     const junk = path.join(tmp, 'junk.xlsx');
     writeFileSync(junk, 'not a zip');
-    await expect(readXlsxValues(junk)).rejects.toThrow(/not a readable \.xlsx/);
+    await expect(readXlsxValues(junk)).rejects.toThrow(/is not an \.xlsx workbook.*save it as "Excel Workbook/);
     expect(await xlsxKind(junk).catch((e: Error) => e.constructor.name)).toBe("PursueInputError");
     expect(await xlsxKind(otherFile)).toBe("other");
     expect(await xlsxKind(path.join(tmp, "nope.xlsx"))).toBe("missing");

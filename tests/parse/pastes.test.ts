@@ -1,0 +1,104 @@
+import { parseEstimate } from '../../shared/parse/detect';
+import { parseComparison } from '../../shared/parse/detect';
+import { decodeText, readText } from '../../shared/parse/rows';
+
+// Hostile and awkward pastes (issue 11, "Pastes read wrong"): each gets a problem naming its row,
+// and nothing is guessed.
+const HEADER = 'Line\tRoom\tDescription\tQty\tUnit\tUnit Cost\tTotal';
+const parse = (text: string, side: 'ours' | 'theirs' = 'ours') => parseEstimate(readText(text), side);
+const codes = (p: { problems: Array<{ code: string; row: number | null }> }) => p.problems.map((x) => `${x.code}@${x.row}`);
+
+test('(3.00) as a quantity is −3, flagged as a credit on its row', () => {
+  const p = parse(`${HEADER}\n1\tRoof\tDrip edge\t10\tLF\t3.00\t30.00\n2\tRoof\tSalvage shingles\t(3.00)\tSQ\t20.00\t(60.00)\n`);
+  expect(p.lines[1]).toMatchObject({ qty: -3, amount: -6000 });
+  expect(codes(p)).toContain('negative-quantity@3');
+});
+
+test('a negative unit price (salvage credit) is flagged on its row', () => {
+  const p = parse(`${HEADER}\n1\tRoof\tDrip edge\t10\tLF\t3.00\t30.00\n2\tRoof\tSalvage\t1\tEA\t-50.00\t-50.00\n`);
+  expect(p.lines[1].unitPrice).toBe(-5000);
+  expect(codes(p)).toContain('negative-price@3');
+});
+
+test('a TSV whose last cell was cut short says the paste looks cut off, naming the row', () => {
+  const p = parse(`${HEADER}\n1\tRoof\tDrip edge\t10\tLF\t3.00\t30.00\n2\tRoof\tValley metal\t100\tLF\t2.50\t25`);
+  const cut = p.problems.find((x) => x.code === 'paste-cut-off');
+  expect(cut?.row).toBe(3);
+  expect(cut?.message).toMatch(/cut off/);
+  expect(p.lines[1].amount).toBe(25000);
+});
+
+test('a TSV row cut before its total column is cut off too', () => {
+  const p = parse(`${HEADER}\n1\tRoof\tDrip edge\t10\tLF\t3.00\t30.00\n2\tRoof\tValley metal\t100\tLF`);
+  expect(codes(p)).toEqual(expect.arrayContaining([expect.stringMatching(/@3$/)]));
+  expect(p.lines.map((l) => l.item)).toEqual(['1']);
+});
+
+test('a PDF-text line cut inside its figures is reported as cut off', () => {
+  const text = [
+    'DESCRIPTION QUANTITY UNIT PRICE TAX O&P RCV',
+    '1. Drip edge 10.00 LF 3.00 1.00 6.20 37.20',
+    '2. Valley metal 20.00 LF 5.00 2.00 20.40 122.40',
+    '3. Step flashing 12.00 LF 10.00 3.',
+  ].join('\n');
+  const p = parse(text);
+  const cut = p.problems.find((x) => x.code === 'paste-cut-off');
+  expect(cut?.row).toBe(4);
+});
+
+test('an unbalanced quote in a CSV is recovered line by line and its row named', () => {
+  const csv = 'Line,Description,Qty,Unit,Unit Cost,Total\n1,Drip edge,10,LF,3.00,30.00\n2,"Valley metal 6" wide,20,LF,5.00,100.00\n3,Step flashing,12,LF,10.00,120.00\n';
+  const p = parse(csv);
+  expect(p.lines.map((l) => [l.item, l.amount])).toEqual([['1', 3000], ['2', 10000], ['3', 12000]]);
+  expect(p.problems.find((x) => x.code === 'unbalanced-quote')?.row).toBe(3);
+});
+
+test('#N/A in Qty never becomes 1: rebuilt from price and total when they agree, and said so', () => {
+  const p = parse(`${HEADER}\n1\tRoof\tDrip edge\t#N/A\tLF\t3.00\t30.00\n2\tRoof\tValley\t#VALUE!\tLF\t3.00\t31.01\n`);
+  expect(p.lines.map((l) => [l.item, l.qty])).toEqual([['1', 10]]);
+  expect(codes(p)).toEqual(expect.arrayContaining(['figure-rebuilt@2', 'bad-figure@3']));
+});
+
+test('scientific and huge numbers: read and said, or refused; never $1.00', () => {
+  const p = parse(`${HEADER}\n1\tRoof\tDrip edge\t1e1\tLF\t3.00\t30.00\n2\tRoof\tValley\t1e15\tLF\t3.00\t30.00\n`);
+  expect(p.lines[0].qty).toBe(10);
+  expect(p.lines.some((l) => l.item === '2' && l.amount === 100)).toBe(false);
+  expect(p.problems.some((x) => x.row === 3)).toBe(true);
+});
+
+test('a non-breaking space in a description is kept as pasted', () => {
+  const p = parse(`${HEADER}\n1\tRoof\tDrip\u00a0edge\t10\tLF\t3.00\t30.00\n`);
+  expect(p.lines[0].description).toBe('Drip\u00a0edge');
+});
+
+test('Windows-1252 bytes are decoded, not turned into �', () => {
+  const bytes = Uint8Array.from([0x31, 0xbd, 0x20, 0xd7, 0x20, 0x96]); // "1½ × –"
+  expect(decodeText(bytes)).toBe('1½ × –');
+  expect(decodeText(new TextEncoder().encode('1½ × –'))).toBe('1½ × –');
+});
+
+test('Group/Building and Room columns make an area path; NOTE rows are the line note', () => {
+  const text = 'Group\tRoom\tLine\tDescription\tQty\tUnit\tUnit Price\tTotal\nBldg 3\tRoof\t1\tDrip edge\t10\tLF\t3.00\t30.00\n\t\tNOTE\tPer code R905.2.8.5\t\t\t\t\n';
+  const p = parse(text);
+  expect(p.lines[0].area).toBe('Bldg 3 › Roof');
+  expect(p.lines[0].note).toBe('Per code R905.2.8.5');
+});
+
+test.each([
+  ['Ours', 'Insurer'], ['Contractor', 'Carrier'], ['Our Estimate', 'RE'], ['Requested', 'Approved'], ['Supplement', 'Approved'],
+])('side-by-side labels %s / %s, with a variance column ignored', (a, b) => {
+  const text = `Item\tDescription\t${a} Qty\t${a} Unit Price\t${a} Total\t${b} Qty\t${b} Unit Price\t${b} Total\tVariance\nRoof\n1\tDrip edge\t10\t3.00\t30.00\t8\t3.00\t24.00\t6.00\n`;
+  const t = parseComparison(readText(text))!;
+  expect(t.ours.lines[0]).toMatchObject({ qty: 10, amount: 3000, area: 'Roof' });
+  expect(t.theirs!.lines[0]).toMatchObject({ qty: 8, amount: 2400 });
+});
+
+test('bad input: empty, binary, raw PDF bytes, a 1 MB line, truncated: no crash, no hang', () => {
+  const pdf = '%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\nstream\nx\u0000\u0001\u0002\nendstream\n%%EOF';
+  for (const t of ['', '\u0000\u0001\u0002\u0003', pdf, 'x'.repeat(1_000_000), '1. Drip edge 10.00 LF 3.', '1. Drip edge']) {
+    const started = Date.now();
+    const p = parse(t);
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(p.problems.length).toBeGreaterThan(0);
+  }
+});

@@ -1,0 +1,107 @@
+import { parseEstimate } from '../../shared/parse/detect';
+import { solveRoles, splitFigures } from '../../shared/parse/figures';
+import { noiseKind } from '../../shared/parse/noise';
+import { readText } from '../../shared/parse/rows';
+
+const parse = (lines: string[]) => parseEstimate(readText(lines.join('\n')), 'ours');
+
+test('roles from arithmetic: the same figures read whatever the column order', () => {
+  // qty 10 × 3.00 = 30.00; tax 1.00; O&P 6.20; RCV 37.20; dep 5.00; ACV 32.20.
+  const r = solveRoles(10, [300, 100, 620, 3720, -500, 3220], null)!;
+  expect(r.values).toMatchObject({ unitPrice: 300, tax: 100, overheadProfit: 620, rcv: 3720, acv: 3220 });
+  // A header saying O&P comes before tax only breaks the tie arithmetic cannot.
+  const s = solveRoles(10, [300, 620, 100, 3720], ['unitPrice', 'overheadProfit', 'tax', 'rcv'])!;
+  expect(s.values).toMatchObject({ overheadProfit: 620, tax: 100 });
+});
+
+test('figures found at the end of a line: unit after price, glued money, (qty2), no quantity', () => {
+  expect(splitFigures('Window beading, 6.00 $1.63 LF $0.00 $0.00 $9.78 $0.00 $9.78')!.run).toMatchObject({ qty: 6, unit: 'LF' });
+  expect(splitFigures('Shingles 22.21 (22.33) $107.81 SQ $0.00 $198.61 $2,606.01 $0.00 $2,606.01')!.run.qty).toBe(22.33);
+  expect(splitFigures('Sub 13.49SQ 10.00 134.90')!.run).toMatchObject({ qty: 13.49, unit: 'SQ' });
+  expect(splitFigures('Total $0.00 $521.95$17,811.00')).toBeNull();
+  expect(splitFigures('Countertop - butcher SF 5.66 0.00 0.00')!.run).toMatchObject({ qty: null, unit: 'SF' });
+});
+
+test('item numbers in any form', () => {
+  const p = parse([
+    'DESCRIPTION QUANTITY UNIT PRICE TAX O&P RCV',
+    '12. Drip edge 10.00 LF 3.00 1.00 6.20 37.20',
+    '10a. Valley metal 20.00 LF 5.00 2.00 20.40 122.40',
+    'Line 14 Step flashing 12.00 LF 10.00 0.00 24.00 144.00',
+    '15 Ridge cap, composition 10.00 LF 4.00 0.00 8.00 48.00',
+  ]);
+  expect(p.lines.map((l) => [l.item, l.amount])).toEqual([['12', 3000], ['10a', 10000], ['14', 12000], ['15', 4000]]);
+});
+
+test('sketch labels and dimension lines are noise, never areas or items', () => {
+  for (const t of ['LLiivviinngg RRoooomm', '((BB11))', `12' 10"`, '"11', '3397.66 Surface Area', "Height: 8'", '1,093.33 SF Walls 1,130.27 SF Ceiling', 'Roof area: 2,799.23 SF Squares: 28.0 SQ']) {
+    expect([t, noiseKind(t)]).toEqual([t, expect.stringMatching(/sketch|dimension/)]);
+  }
+  const p = parse([
+    'LLiivviinngg RRoooomm',
+    `12' 10"`,
+    "Living Room Height: 8'",
+    '3397.66 Surface Area',
+    'DESCRIPTION QTY REMOVE REPLACE TOTAL',
+    '1. Drywall 10.00 SF 0.50 2.00 25.00',
+    '((BB11))',
+    'Totals: Living Room 25.00',
+  ]);
+  expect(p.lines.map((l) => [l.item, l.area])).toEqual([['1', 'Living Room']]);
+  const skipped = p.problems.filter((x) => x.code === 'rows-skipped');
+  expect(skipped).toHaveLength(1);
+  expect(p.problems.filter((x) => x.severity !== 'info')).toEqual([]);
+});
+
+test('recap: several tax lines add up, coverage lines and M/L/E subtotals are not the totals', () => {
+  const p = parse([
+    'Description Quantity Unit Price Per Total O&P Total Taxes RC Depreciation ACV',
+    '1 Drip edge, aluminum 10.00 $3.00 LF $0.00 $1.50 $31.50 $0.00 $31.50',
+    'Total Materials: $20.00',
+    'Total Labor: $10.00',
+    'Subtotal: $30.00',
+    'State 6.250% (applies to materials only): $1.00',
+    'City 1.500% (applies to materials only): $0.50',
+    'Replacement Cost Value: $31.50',
+    'Replacement Cost on Coverage Building ($300,000.00 limit): $31.50',
+    'Net Actual Cash Value on Coverage Building: $31.50',
+    'Deductible ($1,000.00): $(1,000.00)',
+    'Net Estimate: $0.00',
+  ]);
+  expect(p.recap).toMatchObject({ lineItemTotal: 3000, materialSalesTax: 150, rcv: 3150, deductible: 100000, netClaim: 0 });
+  expect(p.recapRows?.rcv).toBe(8);
+});
+
+test('Summary for blocks (coverage splits) add up; a repeated figure counts once', () => {
+  const p = parse([
+    'DESCRIPTION QUANTITY UNIT PRICE TAX O&P RCV',
+    '1. Drip edge 10.00 LF 3.00 0.00 0.00 30.00',
+    '2. Fence 10.00 LF 2.00 0.00 0.00 20.00',
+    'Summary for Dwelling',
+    'Line Item Total 30.00',
+    'Replacement Cost Value 30.00',
+    'Less Recoverable Depreciation (5.00)',
+    'Less Non-recoverable Depreciation (1.00)',
+    'Net Claim 24.00',
+    'Total Recoverable Depreciation 5.00',
+    'Summary for Other Structures',
+    'Line Item Total 20.00',
+    'Replacement Cost Value 20.00',
+    'Net Claim 20.00',
+  ]);
+  expect(p.recap).toMatchObject({ lineItemTotal: 5000, rcv: 5000, depreciation: 600, netClaim: 4400 });
+});
+
+test('a rough draft whose totals include tax: one note, not a warning per line', () => {
+  const p = parse([
+    'DESCRIPTION QTY REMOVE REPLACE *TOTAL',
+    '1. Drywall 100.00 SF 0.50 2.00 260.00',
+    '2. Paint 100.00 SF 0.00 1.00 104.00',
+    '3. Trim 10.00 LF 0.00 2.00 20.80',
+  ]);
+  expect(p.lines.map((l) => l.amount)).toEqual([26000, 10400, 2080]);
+  const notes = p.problems.filter((x) => x.code === 'totals-include-tax');
+  expect(notes).toHaveLength(1);
+  expect(notes[0].message).toMatch(/1\.0400/);
+  expect(p.problems.filter((x) => x.code === 'line-figures-disagree')).toEqual([]);
+});
