@@ -7,7 +7,7 @@ import { buildPursue } from '../shared/index';
 import { relabelRows, type Cell, type PursueState, type RowPlace } from '../shared/index';
 import type { Reconciliation } from '../shared/index';
 import { parseCliArgs, UsageError, USAGE } from './args';
-<<<<<<< HEAD
+import { checkOutPath } from './out-path';
 import { isPdf, readPdfFile } from './pdf';
 
 /**
@@ -26,9 +26,6 @@ export async function readInputFile(file: string, side: 'ours' | 'theirs' | 'com
   places?.set(side, pdf.places);
   return pdf.rows;
 }
-=======
-import { checkOutPath } from './out-path';
->>>>>>> main
 
 /** Reads a paste file; a clear message for a missing file, a folder, or binary content. */
 export function readPasteFile(file: string): string {
@@ -87,30 +84,21 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
   try {
     const places = new Map<string, RowPlace[]>();
     const pastes = args.compare !== undefined
-<<<<<<< HEAD
       ? { compare: await readInputFile(args.compare, 'compare', places) }
       : { ours: await readInputFile(args.ours!, 'ours', places), theirs: await readInputFile(args.theirs!, 'theirs', places) };
-=======
-      ? { compare: readPasteFile(args.compare) }
-      : { ours: readPasteFile(args.ours!), theirs: readPasteFile(args.theirs!) };
     if (args.out) checkOutPath(args.out);
->>>>>>> main
     // ExcelJS is loaded only when a workbook is read or written.
     const xlsx = args.out ? await import('./xlsx/index') : null;
     if (args.out && xlsx && (await xlsx.xlsxKind(args.out)) === 'other') {
       throw new PursueInputError(`"${args.out}" exists and is not a Pursue workbook; it was left as it is. Choose another file name for --out.`);
     }
     const existing = args.out && xlsx ? await xlsx.readXlsxValues(args.out) : null;
-<<<<<<< HEAD
-    const result = buildPursue({ ...pastes, options: args.options, existing, today: args.today ?? localToday() });
+    const result = buildPursue({ ...pastes, options: args.options, existing, today: args.today ?? localToday(), author: args.author });
     // Problems about a PDF's rows name the page and line on paper.
     for (const p of result.rec.problems) {
       const at = places.get(p.side === 'theirs' ? 'theirs' : 'ours') ?? places.get('compare');
       if (at && p.side !== 'both') p.message = relabelRows(p.message, at);
     }
-=======
-    const result = buildPursue({ ...pastes, options: args.options, existing, today: args.today ?? localToday(), author: args.author });
->>>>>>> main
     if (args.json) io.out.write(JSON.stringify(jsonWithKnowledge(result.rec, result.state), null, 2) + '\n');
     else if (args.crm) io.out.write(result.crm.endsWith('\n') ? result.crm : `${result.crm}\n`);
     else io.out.write(formatTextReport(result.rec));
