@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { panesReport } from './panes';
 import path from 'node:path';
 import { buildPursue } from '../shared/index';
+import { pdfBench } from './pdf';
 import { type Direction, pastes } from './pipeline';
 import { matchBenchRows } from './match';
 
@@ -87,6 +88,8 @@ async function mainBench(): Promise<void> {
   console.log('\nHost round trips for a full build (must not grow with rows):');
   for (const r of hostCounts()) console.log(r);
   for (const l of panesReport(__dirname)) console.log(l);
+  console.log('\nPDF input (read in-process with PDF.js, as the CLI does; median of runs):');
+  for (const r of await pdfBench(path.join(__dirname, '..', '..'))) console.log(r);
 }
 
 if (process.argv[2] === '--one') {

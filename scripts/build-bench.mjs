@@ -1,7 +1,7 @@
 import * as esbuild from 'esbuild';
 
 export async function build() {
-  const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: ['exceljs', 'office-addin-mock'], logLevel: 'warning' };
+  const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: ['exceljs', 'office-addin-mock', 'pdfjs-dist'], logLevel: 'warning' };
   await esbuild.build({ ...common, entryPoints: ['bench/bench.ts'], outfile: 'dist/bench/bench.js' });
   // Host round trips are counted against the test fakes; that program lives in tests/ and the
   // bench runs it as a separate process, so nothing outside tests/ imports test code.

@@ -38,6 +38,10 @@ export async function build() {
   await esbuild.build({ ...common, entryPoints: ['excel-addin/taskpane.ts'], outfile: `${out}/taskpane.js`, plugins: [pureEngine] });
   await esbuild.build({ ...common, entryPoints: ['excel-addin/engine-worker.ts'], outfile: `${out}/engine-worker.js` });
   for (const f of ['taskpane.html', 'taskpane.css', 'commands.html']) cpSync(`excel-addin/${f}`, `${out}/${f}`);
+  // PDF.js (legacy build: it also runs in older WebViews) is served beside the pane and loaded only
+  // when a PDF is opened (excel-addin/pdf/load.ts), never in the pane's first load.
+  mkdirSync(`${out}/pdfjs`, { recursive: true });
+  for (const f of ['pdf.min.mjs', 'pdf.worker.min.mjs']) cpSync(`node_modules/pdfjs-dist/legacy/build/${f}`, `${out}/pdfjs/${f}`);
   cpSync('manifest.xml', `${out}/manifest.xml`);
   for (const f of readdirSync('assets')) cpSync(`assets/${f}`, `${out}/assets/${f}`);
 }

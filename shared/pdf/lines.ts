@@ -157,7 +157,15 @@ export function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
+const texts = new WeakMap<Chunk[], string>();
+
 /** The line as text, chunks set apart by two spaces (the way a column-preserving copy reads). */
 export function lineText(l: PdfLine): string {
-  return l.chunks.map((c) => c.text).join('  ');
+  // Asked many times per line while sorting out heads, feet and page breaks: kept per chunk list.
+  let t = texts.get(l.chunks);
+  if (t === undefined) {
+    t = l.chunks.map((c) => c.text).join('  ');
+    texts.set(l.chunks, t);
+  }
+  return t;
 }

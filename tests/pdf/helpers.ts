@@ -2,10 +2,10 @@ import { parseEstimate } from '../../shared/parse/detect';
 import { readText } from '../../shared/parse/rows';
 import { readPdf, type PdfReadResult } from '../../shared/pdf/index';
 import type { ParsedEstimate } from '../../shared/types/estimate';
-import { loadPdfJsForJest, standardFonts } from './pdfjs';
+import { loadPdfJsForJest } from './pdfjs';
 
 export async function readPdfBytes(bytes: Uint8Array, fileName = 'estimate.pdf', pageTimeoutMs?: number): Promise<PdfReadResult> {
-  return readPdf(bytes, { loader: loadPdfJsForJest, fileName, pageTimeoutMs, source: { standardFontDataUrl: standardFonts } });
+  return readPdf(bytes, { loader: loadPdfJsForJest, fileName, pageTimeoutMs });
 }
 
 /** What "the same estimate" means: every line's figures, its area, and the printed totals. */

@@ -37,4 +37,3 @@ export const loadPdfJsForJest: PdfJsLoader = async () => {
   return cached;
 };
 
-export const standardFonts = path.join(root, 'node_modules', 'pdfjs-dist', 'standard_fonts') + path.sep;

