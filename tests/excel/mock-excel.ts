@@ -21,6 +21,7 @@ export interface MockSheet {
   position: number;
   cells: Map<string, MockCell>;
   columnWidths: Map<number, number>;
+  hiddenColumns: Set<number>;
   rowHeights: Map<number, number>;
   frozen: { rows: number; cols: number };
   filter: string | null;
@@ -96,6 +97,7 @@ export function addSheet(book: MockBook, name: string, rows: Stored[][] = []): M
     position: book.sheets.length,
     cells: new Map(),
     columnWidths: new Map(),
+    hiddenColumns: new Set(),
     rowHeights: new Map(),
     frozen: { rows: 0, cols: 0 },
     filter: null,
@@ -297,6 +299,12 @@ export function mockContext(book: MockBook, opts: { yieldBetweenOps?: boolean } 
     rangeFns.setColumnProperties = (props: Array<{ format?: { columnWidth?: number } }>) => {
       call('setColumnProperties', props);
       pending.push(() => props.forEach((p, j) => target().columnWidths.set(c1 + j, p.format?.columnWidth ?? 0)));
+    };
+    // The whole column(s) of this range; hiding one is queued until sync, like Office.js.
+    rangeFns.getEntireColumn = () => {
+      const col = {} as Record<string, unknown>;
+      queuedProps(col, { columnHidden: (v) => { for (let c = c1; c <= c2; c++) (v ? target().hiddenColumns.add(c) : target().hiddenColumns.delete(c)); } });
+      return col;
     };
     rangeFns.setRowProperties = (props: Array<{ format?: { rowHeight?: number } }>) => {
       call('setRowProperties', props);
