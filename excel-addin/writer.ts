@@ -136,6 +136,8 @@ export function queueSheet(
     const cols = ws.getRangeByIndexes(0, 0, 1, sheet.columnWidths.length);
     cols.setColumnProperties(sheet.columnWidths.map((w) => ({ format: { columnWidth: charsToPoints(w) } })));
   }
+  // Columns the reader needs but a person does not (the Key): hidden, still there for the next run.
+  for (const c of sheet.hiddenColumns ?? []) ws.getRangeByIndexes(0, c, 1, 1).getEntireColumn().columnHidden = true;
   const heights = sheet.rowHeights ?? [];
   if (heights.some((h) => h !== null && h !== undefined)) {
     const rows = ws.getRangeByIndexes(0, 0, heights.length, 1);
@@ -227,6 +229,7 @@ export const OFFICE_JS_SUPPORT: WriterSupport = {
   wrap: true,
   hAlign: true,
   columnWidths: true,
+  hiddenColumns: true,
   frozenRows: true,
   frozenColumns: true,
   filter: true,

@@ -484,6 +484,7 @@ export const SHEETS_API_SUPPORT: WriterSupport = {
   wrap: true,
   hAlign: true,
   columnWidths: true,
+  hiddenColumns: 'not sent yet: the Key column stays visible when the workbook is written through the Sheets API',
   frozenRows: true,
   frozenColumns: true,
   filter: true,

@@ -257,6 +257,8 @@ export function writeSheet(app: App, st: SheetState, sd: SheetDescription): void
     c = end;
   }
 
+  for (const c of sd.hiddenColumns ?? []) sheet.hideColumns(c + 1);
+
   writeBorders(app, sheet, sd.borders);
 
   for (const m of sd.merges) sheet.getRange(m).merge();
@@ -276,6 +278,7 @@ export const SPREADSHEETAPP_SUPPORT: WriterSupport = {
   wrap: true,
   hAlign: true,
   columnWidths: true,
+  hiddenColumns: true,
   frozenRows: true,
   frozenColumns: true,
   filter: true,

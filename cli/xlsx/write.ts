@@ -35,6 +35,7 @@ function writeSheet(wb: ExcelJS.Workbook, s: SheetDescription): void {
   s.columnWidths.forEach((w, i) => {
     ws.getColumn(i + 1).width = w;
   });
+  for (const c of s.hiddenColumns ?? []) ws.getColumn(c + 1).hidden = true;
   for (let r = 0; r < s.rowCount; r++) {
     for (let c = 0; c < s.colCount; c++) {
       const formula = s.formulas[r]![c];
@@ -139,6 +140,7 @@ export const EXCELJS_SUPPORT: WriterSupport = {
   wrap: true,
   hAlign: true,
   columnWidths: true,
+  hiddenColumns: true,
   frozenRows: true,
   frozenColumns: true,
   filter: true,

@@ -67,6 +67,8 @@ export interface SheetDescription {
   columnWidths: number[];
   frozenRows: number;
   frozenColumns: number;
+  /** 0-based columns to hide (kept, not shown: the Key column); absent = none. */
+  hiddenColumns?: number[];
   /** A1 range of the auto filter, or null. */
   filter: string | null;
   borders: BorderSpec[];
