@@ -19,7 +19,8 @@ import { suggestTopics } from './topics';
 
 /** The item key of the O&P row: it has its own denial reason, reason to approve and status log. */
 export const OP_ITEM = 'O&P';
-const OP_DESCRIPTION = 'Overhead & Profit (O&P)';
+/** The O&P row's description: also the text its rebuttal is looked up by, in the sheet and --json alike. */
+export const OP_DESCRIPTION = 'Overhead & Profit (O&P)';
 /** The item key of the tax row: a person may keep notes on it; the merge keeps them like any item's. */
 export const TAX_ITEM = 'Tax';
 const TAX_DESCRIPTION = 'Material sales tax';
@@ -264,7 +265,7 @@ export function lineKnowledge(
     const denialText = (a?.denialText ?? '').trim() || cur.note || '';
     const cls = denialText === '' ? null : classifyDenial(denialText);
     const category = cls?.category ?? null;
-    const rebuttal = suggestRebuttal(cur.item === OP_ITEM ? 'O&P' : cur.description, category, state.rebuttals);
+    const rebuttal = suggestRebuttal(cur.description, category, state.rebuttals);
     return { cur, a, denialText, category, matched: cls?.matched ?? [], rebuttal };
   });
   const scores = scorePriorities(
