@@ -3,7 +3,7 @@
 // noise for the PDF-text families, so the bench reads what the property test reads.
 import { parseComparison, parseEstimate } from '../shared/parse/detect';
 import { readText } from '../shared/parse/rows';
-import { buildEstimate, FAMILIES, renderEstimate, type Family, type RenderEstimate } from '../tests/render/index';
+import { buildEstimate, FAMILIES, renderEstimate, type Family, type RenderEstimate } from './render/index';
 
 const DESCRIPTIONS: Array<[string, string]> = [
   ['Drip edge', 'LF'], ['Step flashing', 'LF'], ['Laminated - comp. shingle rfg. - w/out felt', 'SQ'],
