@@ -6,7 +6,6 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { buildPursue } from '../shared/index';
 import { type Direction, pastes } from './pipeline';
-import { readBench } from './read';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -38,6 +37,13 @@ function peakMemory(n: number, direction: Direction): { mb: number; ms: number }
   const r = spawnSync(process.execPath, [__filename, '--one', String(n), direction], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(r.stderr);
   return JSON.parse(r.stdout);
+}
+
+/** Read time by layout family, from tests/bench/read.ts (it prints pastes with the tests' renderer) in its own process. */
+function readBench(): string[] {
+  const r = spawnSync(process.execPath, [path.join(__dirname, 'read.js')], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`read bench failed: ${r.stderr}`);
+  return r.stdout.trimEnd().split('\n');
 }
 
 /** Host round trips, counted by tests/bench/round-trips.ts (it drives the test fakes) in its own process. */

@@ -1,9 +1,10 @@
+// (Under tests/: it prints pastes with the tests' renderer; npm run bench runs it in its own process.)
 // Read time against paste size in each layout family (issue 9: 5,000 lines a side under 150 ms,
 // growth no faster than about n log n). The pastes are printed by the tests' renderer, with page
 // noise for the PDF-text families, so the bench reads what the property test reads.
-import { parseComparison, parseEstimate } from '../shared/parse/detect';
-import { readText } from '../shared/parse/rows';
-import { buildEstimate, FAMILIES, renderEstimate, type Family, type RenderEstimate } from './render/index';
+import { parseComparison, parseEstimate } from '../../shared/parse/detect';
+import { readText } from '../../shared/parse/rows';
+import { buildEstimate, FAMILIES, renderEstimate, type Family, type RenderEstimate } from '../render/index';
 
 const DESCRIPTIONS: Array<[string, string]> = [
   ['Drip edge', 'LF'], ['Step flashing', 'LF'], ['Laminated - comp. shingle rfg. - w/out felt', 'SQ'],

@@ -1,8 +1,8 @@
+import fc from 'fast-check';
 import { extension } from '../../shared/money';
 
 /**
- * A generated estimate as estimating software holds it (the bench and the tests print it; the
- * fast-check generator is in tests/render) before printing: areas of lines, each line
+ * A generated estimate as estimating software holds it before printing: areas of lines, each line
  * extended and taxed the way Xactimate and Symbility do it (qty × price rounded half-up to the
  * cent, tax and O&P per line rounded, totals the sums of the printed line figures).
  */
@@ -49,7 +49,7 @@ export interface RenderEstimate {
   };
 }
 
-export const DESCRIPTIONS: Array<[string, string]> = [
+const DESCRIPTIONS: Array<[string, string]> = [
   ['Drip edge', 'LF'],
   ['Ice & water barrier', 'SF'],
   ['Laminated - comp. shingle rfg. - w/out felt', 'SQ'],
@@ -72,14 +72,36 @@ export const DESCRIPTIONS: Array<[string, string]> = [
   ['Content Manipulation charge - per hour', 'HR'],
 ];
 
-export const AREAS = ['Roof', 'Front Elevation', 'Rear Elevation', 'Left Elevation', 'Garage', 'Living Room', 'Master Bedroom', 'Gutters', 'Debris Removal'];
-export const GROUPS = ['Dwelling', 'Bldg 2', 'Bldg 3', 'Detached Garage'];
-export const NOTES = [
+const AREAS = ['Roof', 'Front Elevation', 'Rear Elevation', 'Left Elevation', 'Garage', 'Living Room', 'Master Bedroom', 'Gutters', 'Debris Removal'];
+const GROUPS = ['Dwelling', 'Bldg 2', 'Bldg 3', 'Detached Garage'];
+const NOTES = [
   'Includes 10% waste on quantity.',
   'Per manufacturer installation instructions.',
   'Not visible in photos; to be verified on reinspection.',
   'Included in the waste factor per carrier guidelines.',
 ];
+
+const arbLine = fc.record({
+  desc: fc.constantFrom(...DESCRIPTIONS),
+  qty100: fc.oneof(fc.integer({ min: 1, max: 300_000 }), fc.integer({ min: 1, max: 50 }).map((n) => n * 100)),
+  remove: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 20_000 })),
+  replace: fc.integer({ min: 1, max: 250_000 }),
+  depPct: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 90 })),
+  note: fc.option(fc.constantFrom(...NOTES), { freq: 4 }),
+});
+
+/** A generated estimate: 1–4 areas (some in groups), 1–8 lines each, items numbered in order. */
+export const arbEstimate: fc.Arbitrary<RenderEstimate> = fc
+  .record({
+    areas: fc.uniqueArray(
+      fc.record({ name: fc.constantFrom(...AREAS), group: fc.constantFrom(...GROUPS), lines: fc.array(arbLine, { minLength: 1, maxLength: 8 }) }),
+      { minLength: 1, maxLength: 4, selector: (a) => a.name },
+    ),
+    taxBp: fc.oneof(fc.constant(0), fc.integer({ min: 100, max: 1000 })),
+    opBp: fc.oneof(fc.constant(0), fc.constant(2000), fc.integer({ min: 500, max: 2500 })),
+    deductible: fc.integer({ min: 0, max: 500_000 }),
+  })
+  .map(({ areas, taxBp, opBp, deductible }) => buildEstimate(areas, taxBp, opBp, deductible));
 
 function pct(amount: number, bp: number): number {
   return Number((BigInt(amount) * BigInt(bp) * 2n + 10000n) / 20000n);
