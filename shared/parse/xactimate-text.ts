@@ -333,6 +333,15 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
             groupStart = out.length;
             break;
           }
+          if (own !== get('rcv') && out.some((l) => areaKey(l.area) === areaKey(label)) === false && group < get('rcv')!) {
+            // A group total over rooms of which some never reached the paste (pages cut).
+            problems.push({
+              side, row, severity: 'warning', code: 'group-total-short',
+              message: `"${text.slice(0, 40)}" (row ${row}) prints RCV ${formatMoney(get('rcv')!)}, but the lines above it add up to ${formatMoney(group)}: ${formatMoney(get('rcv')! - group)} is in rooms that are not in the paste. Pages seem to be missing; paste the whole estimate.`,
+            });
+            groupStart = out.length;
+            break;
+          }
           if (own !== get('rcv')) groupStart = out.length;
         }
         printedTotals.push({
