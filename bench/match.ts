@@ -95,12 +95,12 @@ export interface MatchTiming {
   cpuMs: number;
   right: number;
   flagged: number;
-  /** Median-run share of each phase, in ms (wall). */
+  /** Mean CPU ms of each phase per run. */
   phases: Record<string, number>;
 }
 
 export function timeMatch(c: MatchCase, runs: number): MatchTiming {
-  for (let w = 0; w < 3; w++) matchLines(c.ours, c.theirs); // warm up the JIT
+  for (let w = 0; w < 5; w++) matchLines(c.ours, c.theirs); // warm up the JIT (steady state after about 5 runs)
   const times: number[] = [];
   const cpu: number[] = [];
   const phases: Record<string, number> = {};
@@ -139,7 +139,7 @@ export function matchBenchRows(): string[] {
       profile.push(`  ${n} × ${b}: ${Object.entries(t.phases).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`);
     }
   }
-  return [...rows, 'Where the time goes (mean ms per run, by phase):', ...profile];
+  return [...rows, 'Where the time goes (mean CPU ms per run, by phase):', ...profile];
 }
 
 // Bundled into bench.js too, so only when this file itself is the script run.

@@ -21,6 +21,8 @@ const SAME_PLACE_KEPT = 4;
 export const TOKEN_CAP = 40;
 /** At most this many lines sharing the same key are costed (the rest are the same item elsewhere). */
 const KEY_CAP = 64;
+/** The same item elsewhere in the building, costed for a line with no twin in its own room. */
+const OTHER_ROOM_CAP = 16;
 const SEP = '\u0001';
 
 export interface CandidateGraph {
@@ -169,9 +171,9 @@ export function buildCandidates(ours: PreparedLine[], index: CandidateIndex, opt
     foundCost.push(c);
     if (theirs[j].place === o.place) samePlace = true;
   };
-  const costAll = (o: PreparedLine, list: number[] | undefined) => {
+  const costAll = (o: PreparedLine, list: number[] | undefined, cap = KEY_CAP) => {
     if (!list) return;
-    for (let k = 0, n = 0; k < list.length && n < KEY_CAP; k++) {
+    for (let k = 0, n = 0; k < list.length && n < cap; k++) {
       if (skipCol(list[k])) continue;
       n++;
       consider(o, list[k], pairCost(o, theirs[list[k]], across));
@@ -189,10 +191,13 @@ export function buildCandidates(ours: PreparedLine[], index: CandidateIndex, opt
 
     // 1. The same item: in the same place, else in the same building; a side that names no
     //    building is compared with every building; the last pass looks everywhere.
+    // The same item in other rooms is usually its own line there: a few are enough as fallbacks.
     costAll(o, index.byKeyPlace.get(o.keyPlace));
-    if (!samePlace) costAll(o, index.byKeyBuilding.get(o.keyBuilding));
-    if (across || (b === '' && !samePlace)) costAll(o, index.byKey.get(o.desc.key));
-    else if (!samePlace) costAll(o, index.byKeyBuilding.get(o.desc.key + SEP));
+    const inBuilding = samePlace ? undefined : index.byKeyBuilding.get(o.keyBuilding);
+    costAll(o, inBuilding, OTHER_ROOM_CAP);
+    const anywhere = across || (b === '' && !samePlace) ? index.byKey.get(o.desc.key) : undefined;
+    if (anywhere !== inBuilding) costAll(o, anywhere, across ? KEY_CAP : OTHER_ROOM_CAP);
+    if (!across && b !== '' && !samePlace) costAll(o, index.byKeyBuilding.get(o.desc.key + SEP), OTHER_ROOM_CAP);
 
     // 2. Close wording, unless the same item is already there in the same place. Each token's
     //    posting is taken at the widest scope where it is short: everywhere, the building, the room.

@@ -98,7 +98,7 @@ export function prepareLines(lines: EstimateLine[], vocab: Vocabulary): Prepared
       keys = { place, keyBuilding: desc.key + SEP + path.building, keyPlace: desc.key + SEP + place };
       vocab.byPlace.set(k, keys);
     }
-    return { index, line, desc, ids, path, textKey: textKeyOf(line.description), ...keys };
+    return { index, line, desc, ids, path, textKey: textKeyOf(line.description), place: keys.place, keyBuilding: keys.keyBuilding, keyPlace: keys.keyPlace };
   });
 }
 
