@@ -301,6 +301,22 @@ describe('task pane error paths: each says what to do, styled as an error', () =
   }, 120000);
 });
 
+describe('side-by-side mode', () => {
+  test('one comparison sheet, tab-separated, builds the workbook', async () => {
+    const compare = readFileSync(path.join(ROOT, 'tests/fixtures/sbs1/compare.txt'), 'utf8').split(/\r?\n/).map((l) => l.split('\t'));
+    const { page, errors } = await openPane({ sheets: { Comparison: compare } });
+    await page.check('input[name="mode"][value="compare"]');
+    expect(await page.locator('#ours-sheet').isVisible()).toBe(false);
+    await page.selectOption('#compare-sheet', 'Comparison');
+    await build(page);
+    const o = await outcome(page);
+    expect(o.text).toMatch(/^Workbook built: \d+ items on 7 sheets/);
+    expect(await page.evaluate(() => (window as any).__book.sheets.some((s: { name: string }) => s.name === 'Pursue Items'))).toBe(true);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 120000);
+});
+
 describe('responsiveness at 5,000 lines a side', () => {
   test('the build runs in the worker: no main-thread task over 100 ms, and Excel requests stay under 5 MB', async () => {
     const { page, errors } = await openPane({ sheets: { Ours: asColumnA(estimateText(5000, false)), Theirs: asColumnA(estimateText(5000, true)) }, width: 450 });
