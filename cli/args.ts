@@ -3,8 +3,8 @@ import { dollarsToCents, isIsoDate, parseTolerance } from '../shared/index';
 import type { ReconcileOptions, TypedTotals } from '../shared/index';
 
 export const USAGE = `Usage:
-  pursue OURS THEIRS [options]      two files of pasted estimate text or CSV
-  pursue --compare FILE [options]   one side-by-side comparison table
+  pursue OURS THEIRS [options]      two estimates: PDFs, or files of pasted text or CSV
+  pursue --compare FILE [options]   one side-by-side comparison table (text, CSV or PDF)
 
 Options:
   --json                 print the reconciliation as JSON (shape in the README)

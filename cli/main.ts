@@ -4,10 +4,28 @@ import { decodeText } from '../shared/index';
 import { formatTextReport, PursueInputError, toJsonReport, type JsonReport } from '../shared/index';
 import { lineKnowledge } from '../shared/index';
 import { buildPursue } from '../shared/index';
-import type { PursueState } from '../shared/index';
+import { relabelRows, type Cell, type PursueState, type RowPlace } from '../shared/index';
 import type { Reconciliation } from '../shared/index';
 import { parseCliArgs, UsageError, USAGE } from './args';
 import { checkOutPath } from './out-path';
+import { isPdf, readPdfFile } from './pdf';
+
+/**
+ * A paste file, or an estimate PDF read into rows (cli/pdf.ts). For a PDF, `places` says where
+ * each row sits on paper, so problems can name the page and line.
+ */
+export async function readInputFile(file: string, side: 'ours' | 'theirs' | 'compare', places?: Map<string, RowPlace[]>): Promise<string | Cell[][]> {
+  let head: Buffer;
+  try {
+    head = statSync(file).isFile() ? readFileSync(file).subarray(0, 1024) : Buffer.alloc(0);
+  } catch {
+    head = Buffer.alloc(0);
+  }
+  if (!(isPdf(head, file) && head.length > 0)) return readPasteFile(file);
+  const pdf = await readPdfFile(file, side);
+  places?.set(side, pdf.places);
+  return pdf.rows;
+}
 
 /** Reads a paste file; a clear message for a missing file, a folder, or binary content. */
 export function readPasteFile(file: string): string {
@@ -64,9 +82,10 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
     return 0;
   }
   try {
+    const places = new Map<string, RowPlace[]>();
     const pastes = args.compare !== undefined
-      ? { compare: readPasteFile(args.compare) }
-      : { ours: readPasteFile(args.ours!), theirs: readPasteFile(args.theirs!) };
+      ? { compare: await readInputFile(args.compare, 'compare', places) }
+      : { ours: await readInputFile(args.ours!, 'ours', places), theirs: await readInputFile(args.theirs!, 'theirs', places) };
     if (args.out) checkOutPath(args.out);
     // ExcelJS is loaded only when a workbook is read or written.
     const xlsx = args.out ? await import('./xlsx/index') : null;
@@ -75,6 +94,11 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
     }
     const existing = args.out && xlsx ? await xlsx.readXlsxValues(args.out) : null;
     const result = buildPursue({ ...pastes, options: args.options, existing, today: args.today ?? localToday(), author: args.author });
+    // Problems about a PDF's rows name the page and line on paper.
+    for (const p of result.rec.problems) {
+      const at = places.get(p.side === 'theirs' ? 'theirs' : 'ours') ?? places.get('compare');
+      if (at && p.side !== 'both') p.message = relabelRows(p.message, at);
+    }
     if (args.json) io.out.write(JSON.stringify(jsonWithKnowledge(result.rec, result.state), null, 2) + '\n');
     else if (args.crm) io.out.write(result.crm.endsWith('\n') ? result.crm : `${result.crm}\n`);
     else io.out.write(formatTextReport(result.rec));

@@ -144,6 +144,7 @@ export function planSheet(sheet: SheetDescription, chunkBudget = CHUNK_BUDGET): 
     tabColor: sheet.tabColor,
   };
   if (sheet.rowHeights) meta.rowHeights = sheet.rowHeights;
+  if (sheet.hiddenColumns) meta.hiddenColumns = sheet.hiddenColumns;
   if (sheet.fontSize !== undefined) meta.fontSize = sheet.fontSize;
   if (sheet.verticalAlign) meta.verticalAlign = sheet.verticalAlign;
   const chunks: RowChunk[] = [];

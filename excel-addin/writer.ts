@@ -4,7 +4,7 @@
  * cap): a small workbook is one write sync, a 5,000-line one a few, in proportion to its bytes,
  * never to its rows.
  */
-import type { CellPatch, WorkbookDescription } from '../shared/index';
+import type { CellPatch, WorkbookDescription, WriterSupport } from '../shared/index';
 import { ACTION_OVERHEAD, chunkProps, metaBytes, planWorkbook, REQUEST_BUDGET, toFormulaCell, type RowChunk, type SheetMeta, type WritePlan } from './payload';
 
 /** What the host supports beyond the declared minimum (ExcelApi 1.9). */
@@ -98,6 +98,8 @@ function queueLayout(ws: Excel.Worksheet, meta: SheetMeta): void {
     const cols = ws.getRangeByIndexes(0, 0, 1, meta.columnWidths.length);
     cols.setColumnProperties(meta.columnWidths.map((w) => ({ format: { columnWidth: charsToPoints(w) } })));
   }
+  // Columns the reader needs but a person does not (the Key): hidden, still there for the next run.
+  for (const c of meta.hiddenColumns ?? []) ws.getRangeByIndexes(0, c, 1, 1).getEntireColumn().columnHidden = true;
   const heights = meta.rowHeights ?? [];
   if (heights.some((h) => h !== null && h !== undefined)) {
     const rows = ws.getRangeByIndexes(0, 0, heights.length, 1);
@@ -201,3 +203,36 @@ export function queuePatches(context: Excel.RequestContext, patches: CellPatch[]
     range.formulas = p.values.map((row, r) => row.map((v, c) => toFormulaCell(v, null, p.numberFormats?.[r]?.[c] ?? 'General')));
   }
 }
+
+/** What this writer does with each part of a description (see WriterSupport). */
+export const OFFICE_JS_SUPPORT: WriterSupport = {
+  values: true,
+  formulas: true,
+  numberFormats: true,
+  bold: true,
+  italic: true,
+  fontColors: true,
+  fills: true,
+  wrap: true,
+  hAlign: true,
+  columnWidths: true,
+  hiddenColumns: true,
+  frozenRows: true,
+  frozenColumns: true,
+  filter: true,
+  borders: true,
+  conditionalFormats: true,
+  validations: true,
+  // Written after the build in their own sync (actions.ts), where ExcelApi 1.18 is there.
+  notes: 'added by the build after the write, only where Excel supports notes (ExcelApi 1.18)',
+  merges: true,
+  tabColor: true,
+  fontSize: true,
+  verticalAlign: true,
+  rowHeights: true,
+  'print.landscape': true,
+  'print.fitToPageWide': true,
+  'print.fitToPageTall': true,
+  'print.area': true,
+  'print.repeatRows': true,
+};

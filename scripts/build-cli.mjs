@@ -12,7 +12,8 @@ export async function build() {
     format: 'cjs',
     banner: { js: '#!/usr/bin/env node' },
     // ExcelJS is large and only the CLI needs it: load it from node_modules at run time.
-    external: ['exceljs'],
+    // PDF.js is ESM-only and loads only when a PDF is opened: import it from node_modules then.
+    external: ['exceljs', 'pdfjs-dist'],
     sourcemap: 'linked',
     logLevel: 'warning',
   });

@@ -29,3 +29,8 @@ export type * from './types/problem';
 export type * from './types/reconciliation';
 export type * from './types/knowledge';
 export type * from './types/workbook';
+export {
+  readPdf, readEstimatePdf, parsePdfRows, placeProblems, relabelRows, rowsFromPages, DEFAULT_PAGE_TIMEOUT_MS,
+  type PdfJsLib, type PdfJsLoader, type PdfJsSource, type PdfReadResult, type PdfRefusal, type PdfRefusalKind,
+  type ReadPdfOptions, type PdfRows, type RowPlace, type PdfEstimateResult,
+} from './pdf/index';
