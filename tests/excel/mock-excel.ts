@@ -30,6 +30,8 @@ export interface MockSheet {
   validations: Array<{ range: string; rule?: unknown; ignoreBlanks?: unknown; errorAlert?: unknown }>;
   notes: Array<{ cell: string; text: string }>;
   tabColor: string;
+  /** Columns hidden by the writer (0-based). */
+  hiddenColumns?: number[];
   pageLayout: Record<string, unknown>;
   clears: number;
 }
@@ -313,6 +315,24 @@ export function mockContext(book: MockBook, opts: { yieldBetweenOps?: boolean } 
       });
     };
     rangeFns.unmerge = () => call('unmerge');
+    rangeFns.getEntireColumn = () => {
+      const col: Record<string, unknown> = {};
+      Object.defineProperty(col, 'columnHidden', {
+        set: (v: boolean) => {
+          call('columnHidden', v);
+          pending.push(() => {
+            const s = target();
+            const now = new Set(s.hiddenColumns ?? []);
+            for (let c = c1; c <= c2; c++) {
+              if (v) now.add(c);
+              else now.delete(c);
+            }
+            s.hiddenColumns = [...now].sort((a, b) => a - b);
+          });
+        },
+      });
+      return col;
+    };
     rangeFns.merge = () => {
       call('merge');
       pending.push(() => target().merges.push(address.split('!')[1]!));
