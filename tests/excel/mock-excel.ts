@@ -21,7 +21,6 @@ export interface MockSheet {
   position: number;
   cells: Map<string, MockCell>;
   columnWidths: Map<number, number>;
-  hiddenColumns: Set<number>;
   rowHeights: Map<number, number>;
   frozen: { rows: number; cols: number };
   filter: string | null;
@@ -31,6 +30,8 @@ export interface MockSheet {
   validations: Array<{ range: string; rule?: unknown; ignoreBlanks?: unknown; errorAlert?: unknown }>;
   notes: Array<{ cell: string; text: string }>;
   tabColor: string;
+  /** Columns hidden by the writer (0-based). */
+  hiddenColumns?: number[];
   pageLayout: Record<string, unknown>;
   clears: number;
 }
@@ -97,7 +98,6 @@ export function addSheet(book: MockBook, name: string, rows: Stored[][] = []): M
     position: book.sheets.length,
     cells: new Map(),
     columnWidths: new Map(),
-    hiddenColumns: new Set(),
     rowHeights: new Map(),
     frozen: { rows: 0, cols: 0 },
     filter: null,
@@ -300,12 +300,6 @@ export function mockContext(book: MockBook, opts: { yieldBetweenOps?: boolean } 
       call('setColumnProperties', props);
       pending.push(() => props.forEach((p, j) => target().columnWidths.set(c1 + j, p.format?.columnWidth ?? 0)));
     };
-    // The whole column(s) of this range; hiding one is queued until sync, like Office.js.
-    rangeFns.getEntireColumn = () => {
-      const col = {} as Record<string, unknown>;
-      queuedProps(col, { columnHidden: (v) => { for (let c = c1; c <= c2; c++) (v ? target().hiddenColumns.add(c) : target().hiddenColumns.delete(c)); } });
-      return col;
-    };
     rangeFns.setRowProperties = (props: Array<{ format?: { rowHeight?: number } }>) => {
       call('setRowProperties', props);
       pending.push(() => props.forEach((p, i) => p.format?.rowHeight !== undefined && target().rowHeights.set(r1 + i, p.format.rowHeight)));
@@ -321,6 +315,24 @@ export function mockContext(book: MockBook, opts: { yieldBetweenOps?: boolean } 
       });
     };
     rangeFns.unmerge = () => call('unmerge');
+    rangeFns.getEntireColumn = () => {
+      const col: Record<string, unknown> = {};
+      Object.defineProperty(col, 'columnHidden', {
+        set: (v: boolean) => {
+          call('columnHidden', v);
+          pending.push(() => {
+            const s = target();
+            const now = new Set(s.hiddenColumns ?? []);
+            for (let c = c1; c <= c2; c++) {
+              if (v) now.add(c);
+              else now.delete(c);
+            }
+            s.hiddenColumns = [...now].sort((a, b) => a - b);
+          });
+        },
+      });
+      return col;
+    };
     rangeFns.merge = () => {
       call('merge');
       pending.push(() => target().merges.push(address.split('!')[1]!));

@@ -153,7 +153,7 @@ describe.each(WRITERS)('build from two pasted sheets (%s)', (_label, advancedShe
     expect(() =>
       b.call('pursueBuild', { ours: { sheet: 'Ours' }, theirs: { sheet: 'Theirs' }, totals: { oursRcv: 'lots' } }),
     ).toThrow(/Our RCV: "lots" is not an amount\. Type dollars/);
-    expect(() => b.call('pursueBuild', { ours: { sheet: 'Ours' } })).toThrow(/The insurer's estimate is not chosen: pick the sheet that holds it/);
+    expect(() => b.call('pursueBuild', sheet: 'Ours' )).toThrow(/The insurer's estimate is not chosen: pick the sheet that holds it in step 1/);
   });
 });
 
@@ -239,7 +239,7 @@ describe.each(WRITERS)('status note, RF, topics (%s)', (_label, advancedSheets) 
     const b = setupCase2(advancedSheets);
     b.call('pursueBuild', { ours: { sheet: 'Ours' }, theirs: { sheet: 'Theirs' }, totals: {} });
     b.gas.ss._select('Ours', 'A3');
-    expect(() => b.call('pursueAddStatusNote', 'spoke to J. Ruiz')).toThrow(/click a cell in an item row on the "Pursue Items" sheet/);
+    expect(() => b.call('pursueAddStatusNote', 'spoke to J. Ruiz')).toThrow(/Nothing picked: click a cell in an item row on the "Pursue Items" sheet/);
   });
 
   test('RF asked and a topic decision are written where the engine says', () => {

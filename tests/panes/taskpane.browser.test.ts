@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
-import { dollarsToCents, formatMoney } from '../../shared/index';
+import { dollarsToCents, formatMoney, PC } from '../../shared/index';
 import { launch, ROOT, seriousViolations, shot } from './browser';
 import { asColumnA, estimateText } from './estimates';
 
@@ -118,11 +118,11 @@ async function build(page: Page): Promise<void> {
 
 /** The 0-based row of Pursue Items that shows item `item`, and that sheet's cell text. */
 async function itemsRow(page: Page, item: string): Promise<number> {
-  return page.evaluate((it) => {
+  return page.evaluate(([it, col]) => {
     const s = (window as any).__book.sheets.find((x: { name: string }) => x.name === 'Pursue Items');
-    for (let r = 1; r < 400; r++) if (String(s.cells.get(`${r},1`)?.value ?? '') === it) return r;
+    for (let r = 1; r < 400; r++) if (String(s.cells.get(`${r},${col}`)?.value ?? '') === it) return r;
     return -1;
-  }, item);
+  }, [item, PC.item] as const);
 }
 const cell = (page: Page, sheet: string, r: number, c: number) =>
   page.evaluate(([s, rr, cc]) => String((window as any).__book.sheets.find((x: { name: string }) => x.name === s).cells.get(`${rr},${cc}`)?.value ?? ''), [sheet, r, c] as const);
@@ -184,14 +184,14 @@ describe.each([320, 450])('task pane at %i px', (width) => {
     await page.fill('#author input', 'Dana (AM)');
     await click(page, '#add-note');
     expect(await outcome(page)).toEqual({ kind: 'success', text: expect.stringMatching(/^Note added to item 5\./) });
-    expect(await cell(page, 'Pursue Items', row5, 9)).toContain('Spoke to adjuster J. Ruiz');
-    expect(await cell(page, 'Pursue Items', row6, 9)).not.toContain('Spoke to adjuster J. Ruiz');
+    expect(await cell(page, 'Pursue Items', row5, PC.status)).toContain('Spoke to adjuster J. Ruiz');
+    expect(await cell(page, 'Pursue Items', row6, PC.status)).not.toContain('Spoke to adjuster J. Ruiz');
 
     // RF asked for item 5; picking item 6 shows its own (unset) state, picking 5 again shows it set.
     await page.locator('#rf-asked').click();
     await click(page, '#set-rf');
     expect((await outcome(page)).text).toBe('RF asked set for item 5.');
-    expect(await cell(page, 'Pursue Items', row5, 10)).toBe('Y');
+    expect(await cell(page, 'Pursue Items', row5, PC.rf)).toBe('Y');
     await click(page, '#pick-item'); // selection is on item 6's row
     expect(await page.textContent('#item-picked')).toMatch(/^Item 6/);
     expect(await page.locator('#rf-asked').evaluate((el) => (el as any).checked)).toBe(false);
@@ -296,6 +296,22 @@ describe('task pane error paths: each says what to do, styled as an error', () =
     await build(page);
     expect((await outcome(page)).kind).toBe('success');
     await shot(page, 'excel-320-dark-built');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 120000);
+});
+
+describe('side-by-side mode', () => {
+  test('one comparison sheet, tab-separated, builds the workbook', async () => {
+    const compare = readFileSync(path.join(ROOT, 'tests/fixtures/sbs1/compare.txt'), 'utf8').split(/\r?\n/).map((l) => l.split('\t'));
+    const { page, errors } = await openPane({ sheets: { Comparison: compare } });
+    await page.check('input[name="mode"][value="compare"]');
+    expect(await page.locator('#ours-sheet').isVisible()).toBe(false);
+    await page.selectOption('#compare-sheet', 'Comparison');
+    await build(page);
+    const o = await outcome(page);
+    expect(o.text).toMatch(/^Workbook built: \d+ items on 7 sheets/);
+    expect(await page.evaluate(() => (window as any).__book.sheets.some((s: { name: string }) => s.name === 'Pursue Items'))).toBe(true);
     expect(errors).toEqual([]);
     await page.context().close();
   }, 120000);
