@@ -11,6 +11,7 @@ import { engine } from './engine';
 import { PURSUE_SHEETS, readWorkbook, UserError, type Source } from './reader';
 import { queuePatches, type HostCaps } from './writer';
 import { selectedItem } from './actions';
+import { mountPdfInput } from './pdf/pane';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -342,6 +343,17 @@ function wire(): void {
     $(`${side}-sheet`).addEventListener('change', () => pickSheet(side));
     $(`${side}-sel`).addEventListener('click', () => void useSelection(side));
   }
+  // Estimate PDFs: read in this pane, the rows put on a sheet named for the side, then the usual build.
+  mountPdfInput({ ours: $('ours-picked'), theirs: $('theirs-picked') }, {
+    busy,
+    fail: (message) => new UserError(message),
+    written: async (side, sheet) => {
+      await loadSheets();
+      $<HTMLSelectElement>(`${side}-sheet`).value = sheet;
+      pickSheet(side);
+      if (sources.ours && sources.theirs) await build();
+    },
+  });
   for (const f of TOTAL_FIELDS) {
     $(f.id).addEventListener('input', (e) => ((e.target as HTMLInputElement).dataset.typed = '1'));
   }

@@ -2,7 +2,9 @@
 // browser (PDF.js in a Web Worker); only the rows go to the server, in batches kept well under
 // Apps Script's payload limits, onto a sheet named for the side. Then the sidebar builds as usual.
 import { browserPdfJsLoader } from '../../excel-addin/pdf/load';
-import { readPdf, type PdfJsLoader, type Rows } from '../../shared/index';
+// The PDF reader alone (not the whole engine, which runs on the server).
+import { readPdf, type PdfJsLoader } from '../../shared/pdf/read';
+import type { Rows } from '../../shared/types/cells';
 
 export type PdfSide = 'ours' | 'theirs';
 export const PDF_SHEETS: Record<PdfSide, string> = { ours: 'Ours (PDF)', theirs: 'Insurer (PDF)' };
