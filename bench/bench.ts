@@ -40,6 +40,13 @@ function peakMemory(n: number, direction: Direction): { mb: number; ms: number }
   return JSON.parse(r.stdout);
 }
 
+/** Read time by layout family, from tests/bench/read.ts (it prints pastes with the tests' renderer) in its own process. */
+function readBench(): string[] {
+  const r = spawnSync(process.execPath, [path.join(__dirname, 'read.js')], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`read bench failed: ${r.stderr}`);
+  return r.stdout.trimEnd().split('\n');
+}
+
 /** Host round trips, counted by tests/bench/round-trips.ts (it drives the test fakes) in its own process. */
 function hostCounts(): string[] {
   const r = spawnSync(process.execPath, [path.join(__dirname, 'round-trips.js')], { encoding: 'utf8' });
@@ -65,6 +72,8 @@ async function mainBench(): Promise<void> {
       console.log(`${String(n).padStart(12)}   ${d.padEnd(14)} ${ms.toFixed(1).padStart(9)}   ${cpuMs.toFixed(1).padStart(13)}   ${((ms / n) * 1000).toFixed(0).padStart(11)}`);
     }
   }
+  console.log('\nRead time, one side, by layout family (median CPU ms; target 5,000 lines < 150 ms):');
+  for (const l of readBench()) console.log(l);
   console.log('\nPeak memory (a fresh process, one run):');
   for (const n of [5000, 20000]) {
     for (const d of DIRECTIONS) {

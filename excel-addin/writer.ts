@@ -3,7 +3,7 @@
  * nothing here calls context.sync(): the caller queues the whole workbook, then syncs once, so the
  * number of round trips does not grow with the number of rows.
  */
-import type { CellPatch, CellValue, SheetDescription, WorkbookDescription } from '../shared/index';
+import type { CellPatch, CellValue, SheetDescription, WorkbookDescription, WriterSupport } from '../shared/index';
 import { colLetter } from '../shared/index';
 
 /** What the host supports beyond the declared minimum (ExcelApi 1.9). */
@@ -142,6 +142,8 @@ export function queueSheet(
     const cols = ws.getRangeByIndexes(0, 0, 1, sheet.columnWidths.length);
     cols.setColumnProperties(sheet.columnWidths.map((w) => ({ format: { columnWidth: charsToPoints(w) } })));
   }
+  // Columns the reader needs but a person does not (the Key): hidden, still there for the next run.
+  for (const c of sheet.hiddenColumns ?? []) ws.getRangeByIndexes(0, c, 1, 1).getEntireColumn().columnHidden = true;
   const heights = sheet.rowHeights ?? [];
   if (heights.some((h) => h !== null && h !== undefined)) {
     const rows = ws.getRangeByIndexes(0, 0, heights.length, 1);
@@ -220,3 +222,36 @@ export function queuePatches(context: Excel.RequestContext, patches: CellPatch[]
     range.formulas = p.values.map((row, r) => row.map((v, c) => toFormulaCell(v, null, p.numberFormats?.[r]?.[c] ?? 'General')));
   }
 }
+
+/** What this writer does with each part of a description (see WriterSupport). */
+export const OFFICE_JS_SUPPORT: WriterSupport = {
+  values: true,
+  formulas: true,
+  numberFormats: true,
+  bold: true,
+  italic: true,
+  fontColors: true,
+  fills: true,
+  wrap: true,
+  hAlign: true,
+  columnWidths: true,
+  hiddenColumns: true,
+  frozenRows: true,
+  frozenColumns: true,
+  filter: true,
+  borders: true,
+  conditionalFormats: true,
+  validations: true,
+  // Written after the build in their own sync (actions.ts), where ExcelApi 1.18 is there.
+  notes: 'added by the build after the write, only where Excel supports notes (ExcelApi 1.18)',
+  merges: true,
+  tabColor: true,
+  fontSize: true,
+  verticalAlign: true,
+  rowHeights: true,
+  'print.landscape': true,
+  'print.fitToPageWide': true,
+  'print.fitToPageTall': true,
+  'print.area': true,
+  'print.repeatRows': true,
+};

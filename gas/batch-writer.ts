@@ -12,7 +12,7 @@
  * stores as-is (never parsed as a formula, number or date); formulas go as `formulaValue`.
  */
 import type { Cell } from '../shared/index';
-import type { BorderSpec, SheetDescription, WorkbookDescription } from '../shared/index';
+import type { BorderSpec, SheetDescription, WorkbookDescription, WriterSupport } from '../shared/index';
 import { parseCell, widthToPixels } from './writer';
 
 type Api = GoogleAppsScript.Sheets;
@@ -423,6 +423,8 @@ export function planWorkbook(wb: WorkbookDescription, snap: BatchSnapshot): Batc
       c = end;
     }
 
+    requests.push(...rowHeightRequests(sheetId, sd));
+
     for (const b of sd.borders) requests.push(borderRequest(sheetId, b));
     for (const m of sd.merges) requests.push({ mergeCells: { range: gridRange(sheetId, m), mergeType: 'MERGE_ALL' } });
     if (sd.filter) requests.push({ setBasicFilter: { filter: { range: gridRange(sheetId, sd.filter) } } });
@@ -442,3 +444,62 @@ export function writeWorkbookBatch(api: Api, snap: BatchSnapshot, wb: WorkbookDe
   api.Spreadsheets.batchUpdate({ requests }, snap.spreadsheetId);
   return { sheets: wb.sheets.length, rows: wb.sheets.reduce((n, s) => n + s.rowCount, 0), requests: requests.length };
 }
+
+/** Sheets' default row height in pixels: rows the description leaves to the host get it back on a refresh. */
+const DEFAULT_ROW_PX = 21;
+
+/**
+ * Row heights (points in the description) as pixels, one request per run of equal heights. All in
+ * the one batchUpdate, so the number of service calls does not grow with the rows.
+ */
+export function rowHeightRequests(sheetId: number, sd: SheetDescription): Request[] {
+  const heights = sd.rowHeights ?? [];
+  if (!heights.some((h) => h !== null && h !== undefined)) return [];
+  const px = heights.slice(0, sd.rowCount).map((h) => (h === null || h === undefined ? DEFAULT_ROW_PX : Math.round((h * 4) / 3)));
+  const out: Request[] = [];
+  for (let r = 0; r < px.length; ) {
+    let end = r + 1;
+    while (end < px.length && px[end] === px[r]) end++;
+    out.push({
+      updateDimensionProperties: {
+        range: { sheetId, dimension: 'ROWS', startIndex: r, endIndex: end },
+        properties: { pixelSize: px[r]! },
+        fields: 'pixelSize',
+      },
+    });
+    r = end;
+  }
+  return out;
+}
+
+/** What this writer does with each part of a description (see WriterSupport). */
+export const SHEETS_API_SUPPORT: WriterSupport = {
+  values: true,
+  formulas: true,
+  numberFormats: true,
+  bold: true,
+  italic: true,
+  fontColors: true,
+  fills: true,
+  wrap: true,
+  hAlign: true,
+  columnWidths: true,
+  hiddenColumns: 'not sent yet: the Key column stays visible when the workbook is written through the Sheets API',
+  frozenRows: true,
+  frozenColumns: true,
+  filter: true,
+  borders: true,
+  conditionalFormats: true,
+  validations: true,
+  notes: true,
+  merges: true,
+  tabColor: true,
+  fontSize: true,
+  verticalAlign: true,
+  rowHeights: true,
+  'print.landscape': 'the Sheets API has no print settings; File › Print asks for them',
+  'print.fitToPageWide': 'the Sheets API has no print settings; File › Print asks for them',
+  'print.fitToPageTall': 'the Sheets API has no print settings; File › Print asks for them',
+  'print.area': 'the Sheets API has no print settings; File › Print asks for them',
+  'print.repeatRows': 'the Sheets API has no print settings (frozen rows repeat when printing)',
+};

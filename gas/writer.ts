@@ -9,6 +9,7 @@ import type {
   CellValue,
   SheetDescription,
   WorkbookDescription,
+  WriterSupport,
 } from '../shared/index';
 import type { Cell } from '../shared/index';
 
@@ -200,6 +201,9 @@ export function writeSheet(app: App, st: SheetState, sd: SheetDescription): void
   if (!allEqual(wraps, false)) range.setWraps(wraps);
   const aligns = block(sd, sd.hAlign, (a) => a ?? null);
   if (!allEqual(aligns, null)) range.setHorizontalAlignments(aligns);
+  // Sheet-wide font size and vertical alignment: one call each, whatever the number of rows.
+  if (sd.fontSize !== undefined) range.setFontSize(sd.fontSize);
+  if (sd.verticalAlign !== undefined) range.setVerticalAlignment(sd.verticalAlign === 'center' ? 'middle' : sd.verticalAlign);
 
   if (sd.notes.length > 0) {
     const notes = block<string, string>(sd, [], () => '');
@@ -253,12 +257,47 @@ export function writeSheet(app: App, st: SheetState, sd: SheetDescription): void
     c = end;
   }
 
+  for (const c of sd.hiddenColumns ?? []) sheet.hideColumns(c + 1);
+
   writeBorders(app, sheet, sd.borders);
 
   for (const m of sd.merges) sheet.getRange(m).merge();
   if (sd.filter) sheet.getRange(sd.filter).createFilter();
   if (sd.tabColor) sheet.setTabColor(sd.tabColor);
 }
+
+/** What this writer does with each part of a description (see WriterSupport). */
+export const SPREADSHEETAPP_SUPPORT: WriterSupport = {
+  values: true,
+  formulas: true,
+  numberFormats: true,
+  bold: true,
+  italic: true,
+  fontColors: true,
+  fills: true,
+  wrap: true,
+  hAlign: true,
+  columnWidths: true,
+  hiddenColumns: true,
+  frozenRows: true,
+  frozenColumns: true,
+  filter: true,
+  borders: true,
+  conditionalFormats: true,
+  validations: true,
+  notes: true,
+  merges: true,
+  tabColor: true,
+  fontSize: true,
+  verticalAlign: true,
+  rowHeights:
+    'one setRowHeights call per run of equal heights would make the calls grow with the rows; Sheets grows rows for wrapped text itself',
+  'print.landscape': 'Apps Script has no print settings; File › Print asks for them',
+  'print.fitToPageWide': 'Apps Script has no print settings; File › Print asks for them',
+  'print.fitToPageTall': 'Apps Script has no print settings; File › Print asks for them',
+  'print.area': 'Apps Script has no print settings; File › Print asks for them',
+  'print.repeatRows': 'Apps Script has no print settings (frozen rows repeat when printing)',
+};
 
 /** Borders with the same look go through one range list: two calls per look, not per range. */
 function writeBorders(app: App, sheet: Sheet, borders: BorderSpec[]): void {

@@ -6,4 +6,5 @@ export async function build() {
   // Host round trips are counted against the test fakes; that program lives in tests/ and the
   // bench runs it as a separate process, so nothing outside tests/ imports test code.
   await esbuild.build({ ...common, entryPoints: ['tests/bench/round-trips.ts'], outfile: 'dist/bench/round-trips.js' });
+  await esbuild.build({ ...common, entryPoints: ['tests/bench/read.ts'], outfile: 'dist/bench/read.js' });
 }

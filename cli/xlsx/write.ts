@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { BorderSpec, SheetDescription, WorkbookDescription } from '../../shared/index';
+import type { BorderSpec, SheetDescription, WorkbookDescription, WriterSupport } from '../../shared/index';
 import { parseRange } from '../../shared/index';
 
 const argb = (hex: string): string => `FF${hex.replace(/^#/, '').toUpperCase()}`;
@@ -35,6 +35,7 @@ function writeSheet(wb: ExcelJS.Workbook, s: SheetDescription): void {
   s.columnWidths.forEach((w, i) => {
     ws.getColumn(i + 1).width = w;
   });
+  for (const c of s.hiddenColumns ?? []) ws.getColumn(c + 1).hidden = true;
   for (let r = 0; r < s.rowCount; r++) {
     for (let c = 0; c < s.colCount; c++) {
       const formula = s.formulas[r]![c];
@@ -126,3 +127,35 @@ export async function writeXlsx(desc: WorkbookDescription, file: string): Promis
     throw err;
   }
 }
+
+/** What this writer does with each part of a description (see WriterSupport): everything. */
+export const EXCELJS_SUPPORT: WriterSupport = {
+  values: true,
+  formulas: true,
+  numberFormats: true,
+  bold: true,
+  italic: true,
+  fontColors: true,
+  fills: true,
+  wrap: true,
+  hAlign: true,
+  columnWidths: true,
+  hiddenColumns: true,
+  frozenRows: true,
+  frozenColumns: true,
+  filter: true,
+  borders: true,
+  conditionalFormats: true,
+  validations: true,
+  notes: true,
+  merges: true,
+  tabColor: true,
+  fontSize: true,
+  verticalAlign: true,
+  rowHeights: true,
+  'print.landscape': true,
+  'print.fitToPageWide': true,
+  'print.fitToPageTall': true,
+  'print.area': true,
+  'print.repeatRows': true,
+};

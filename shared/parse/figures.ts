@@ -104,7 +104,7 @@ function near(a: Cents, b: Cents): boolean {
   return Math.abs(a - b) <= 1;
 }
 
-/** Checks one reading against the identities its figures allow. */
+/** Checks one reading against the identities its figures allow (the full account, for reports). */
 export function evaluate(qty: number | null, roles: Role[], money: Cents[]): Reading {
   const values: Roles = {};
   roles.forEach((r, k) => {
@@ -116,7 +116,7 @@ export function evaluate(qty: number | null, roles: Role[], money: Cents[]): Rea
   const ext = extensionOf(values);
   let extensionFits = false;
   if (price !== null && ext !== null && qty !== null && !(ext === 0 && (price === 0 || qty === 0))) {
-    if (near(extension(qty, price), ext)) {
+    if (near(fastExtension(qty, price), ext)) {
       held.push('qty × price = extension');
       extensionFits = true;
     } else failed.push('qty × price = extension');
@@ -133,11 +133,93 @@ export function evaluate(qty: number | null, roles: Role[], money: Cents[]): Rea
       else failed.push('RCV − depreciation = ACV');
     }
   }
-  // A negative tax or O&P, or an ACV above the RCV, is not how estimates print.
-  let implausible = 0;
-  if ((values.tax ?? 0) < 0 || (values.overheadProfit ?? 0) < 0) implausible++;
+  // A negative tax or O&P is not how estimates print.
+  const implausible = (values.tax ?? 0) < 0 || (values.overheadProfit ?? 0) < 0 ? 1 : 0;
   const score = held.length * 2 - failed.length - implausible * 3;
   return { roles, values, held, failed, extensionFits, score, rank: score * 10 };
+}
+
+/** qty × price rounded half away from zero, in plain numbers while they are exact (money.extension otherwise). */
+function fastExtension(qty: number, price: Cents): Cents {
+  const q = Math.round(qty * 10000);
+  const p = Math.abs(q * price);
+  if (p > 2 ** 50) return extension(qty, price);
+  const r = Math.floor((p * 2 + 10000) / 20000);
+  return q * price < 0 ? -r : r;
+}
+
+const ROLE_INDEX: Record<Role, number> = {
+  unitPrice: 0, reset: 1, remove: 2, replace: 3, amount: 4, tax: 5, overheadProfit: 6, rcv: 7, depreciation: 8, acv: 9,
+};
+
+/** A candidate column set with each role's position (−1 when absent), for allocation-free scoring. */
+interface Compiled {
+  roles: Role[];
+  at: Int8Array;
+  key: string;
+}
+
+const compiledByLength = new Map<number, Compiled[]>();
+
+function compiled(n: number): Compiled[] {
+  let c = compiledByLength.get(n);
+  if (!c) {
+    c = candidates(n).map((roles) => {
+      const at = new Int8Array(10).fill(-1);
+      roles.forEach((r, k) => {
+        at[ROLE_INDEX[r]] = k;
+      });
+      return { roles, at, key: roles.join(',') };
+    });
+    compiledByLength.set(n, c);
+  }
+  return c;
+}
+
+/** score × 10 as evaluate() would give it, plus bit 0 = identities checked at all. Hot path. */
+function quickScore(qty: number | null, at: Int8Array, money: Cents[]): { score: number; checked: boolean } {
+  const v = (i: number) => (at[i] < 0 ? undefined : money[at[i]]);
+  const unitPrice = v(0);
+  const reset = v(1);
+  const remove = v(2);
+  const replace = v(3);
+  const amount = v(4);
+  const tax = v(5);
+  const op = v(6);
+  const rcv = v(7);
+  const dep = v(8);
+  const acv = v(9);
+  let held = 0;
+  let failed = 0;
+  const price = unitPrice !== undefined ? unitPrice : reset !== undefined || remove !== undefined || replace !== undefined ? (reset ?? 0) + (remove ?? 0) + (replace ?? 0) : undefined;
+  const ext = amount !== undefined ? amount : rcv !== undefined ? rcv - (tax ?? 0) - (op ?? 0) : undefined;
+  if (price !== undefined && ext !== undefined && qty !== null && !(ext === 0 && (price === 0 || qty === 0))) {
+    if (near(fastExtension(qty, price), ext)) held++;
+    else failed++;
+  }
+  if (amount !== undefined && rcv !== undefined && rcv !== 0) {
+    if (amount + (tax ?? 0) + (op ?? 0) === rcv) held++;
+    else failed++;
+  }
+  if (acv !== undefined) {
+    const base = rcv !== undefined ? rcv : amount;
+    if (base !== undefined && base !== 0) {
+      if (base - Math.abs(dep ?? 0) === acv) held++;
+      else failed++;
+    }
+  }
+  const implausible = (tax ?? 0) < 0 || (op ?? 0) < 0 ? 1 : 0;
+  return { score: held * 2 - failed - implausible * 3, checked: held + failed > 0 };
+}
+
+const hintKeys = new WeakMap<Role[], string>();
+
+/** How many identities a column set can check at most. */
+function maxIdentities(roles: Role[]): number {
+  let n = 1;
+  if (roles.includes('amount') && roles.includes('rcv')) n++;
+  if (roles.includes('acv') && (roles.includes('rcv') || roles.includes('amount'))) n++;
+  return n;
 }
 
 /**
@@ -146,25 +228,49 @@ export function evaluate(qty: number | null, roles: Role[], money: Cents[]): Rea
  */
 export function solveRoles(qty: number | null, money: Cents[], hint: Role[] | null): Reading | null {
   if (money.length === 0) return null;
-  let best: Reading | null = null;
+  let hintKey: string | undefined;
+  if (hint) {
+    hintKey = hintKeys.get(hint);
+    if (hintKey === undefined) {
+      hintKey = hint.join(',');
+      hintKeys.set(hint, hintKey);
+    }
+  }
+  const all = compiled(money.length);
+  // Most lines fit the header's own column set: when every identity it allows holds (and there
+  // is one to check), no other reading can rank above it.
+  if (hint && hintKey !== undefined) {
+    const own = all.find((c) => c.key === hintKey);
+    if (own) {
+      const q = quickScore(qty, own.at, money);
+      const r = q.checked ? evaluate(qty, own.roles, money) : null;
+      if (r && r.failed.length === 0 && r.extensionFits && r.held.length >= maxIdentities(own.roles)) {
+        r.rank = q.score * 10 + 15;
+        return r;
+      }
+    }
+  }
+  let best: Compiled | null = null;
   let bestRank = -Infinity;
-  for (const roles of candidates(money.length)) {
-    const r = evaluate(qty, roles, money);
+  for (const c of all) {
+    const q = quickScore(qty, c.at, money);
     // One identity that holds outweighs the header; the header outweighs one that fails (totals
     // that include tax fail qty × price = total on every line, and the header is all there is).
-    let rank = r.score * 10;
+    let rank = q.score * 10;
     if (hint) {
-      if (hint.length === roles.length && hint.every((h, k) => h === roles[k])) rank += 15;
-      else if (isSubsequence(roles, hint)) rank += 14;
+      if (c.key === hintKey) rank += 15;
+      else if (isSubsequence(c.roles, hint)) rank += 14;
     }
-    if (r.held.length === 0 && r.failed.length === 0) rank -= 5;
+    if (!q.checked) rank -= 5;
     if (rank > bestRank) {
-      r.rank = rank;
-      best = r;
+      best = c;
       bestRank = rank;
     }
   }
-  return best;
+  if (!best) return null;
+  const r = evaluate(qty, best.roles, money);
+  r.rank = bestRank;
+  return r;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -294,15 +400,19 @@ export function splitFigures(line: string, hint: Role[] | null = null): SplitLin
   if (first === tokens.length) return null;
   let best: { split: SplitLine; rank: number } | null = null;
   for (let s = first; s < tokens.length; s++) {
+    // A line without a quantity prints its unit first, right after the description; a unit with
+    // a number before it is "qty unit".
+    if (s !== first && normaliseUnit(tokens[s]) && !/^\d/.test(tokens[s])) continue;
     const run = parseRun(tokens, s);
     if (!run) continue;
-    // A unit with the number before it is "qty unit", not a line without a quantity.
-    // A line without a quantity prints its unit first, right after the description.
-    if (run.qty === null && s !== first) continue;
+    // Runs without a unit only when no run has one (a unit is what estimates print after a qty).
+    if (!run.unit && best && best.split.run.unit) continue;
     const reading = solveRoles(run.qty, run.money, hint);
     let rank = reading ? reading.rank : -999;
     if (run.unit) rank += 5;
     if (!best || rank > best.rank) best = { split: { before: tokens.slice(0, s).join(' '), run }, rank };
+    // The leftmost run with a unit whose arithmetic holds throughout is the line's figures.
+    if (run.unit && reading && reading.extensionFits && reading.failed.length === 0) break;
   }
   return best ? best.split : null;
 }

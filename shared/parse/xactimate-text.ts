@@ -353,8 +353,15 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
         break;
       }
       case 'recap': {
-        finish();
         const { label, money } = trailingMoney(text);
+        // "Subtotal  $1,234.56" right under an area's lines (fixed-width tables) totals that area;
+        // on the recap page it is the recap's subtotal.
+        if (current !== null && money.length === 1 && /^sub ?total:?$/i.test(label)) {
+          finish();
+          printedTotals.push({ area, row, amount: null, tax: null, overheadProfit: null, rcv: money[0] });
+          break;
+        }
+        finish();
         recapReader.add(label, money[money.length - 1], row);
         break;
       }

@@ -67,6 +67,8 @@ export interface SheetDescription {
   columnWidths: number[];
   frozenRows: number;
   frozenColumns: number;
+  /** 0-based columns to hide (kept, not shown: the Key column); absent = none. */
+  hiddenColumns?: number[];
   /** A1 range of the auto filter, or null. */
   filter: string | null;
   borders: BorderSpec[];
@@ -111,3 +113,15 @@ export interface CellPatch {
   values: CellValue[][];
   numberFormats?: string[][];
 }
+
+/** Every part of a sheet description a writer applies or skips ("print.area" for print settings). */
+export type DescribedProperty =
+  | Exclude<keyof SheetDescription, 'name' | 'rowCount' | 'colCount' | 'print'>
+  | `print.${keyof SheetDescription['print']}`;
+
+/**
+ * What one writer does with each described property: true = written; a string = skipped, and why.
+ * A Record over every property, so a new description property fails tsc until each writer says
+ * what it does with it; tests/layout/writer-support.test.ts holds each writer to its declaration.
+ */
+export type WriterSupport = Readonly<Record<DescribedProperty, true | string>>;

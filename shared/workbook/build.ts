@@ -15,7 +15,7 @@ import {
 } from '../knowledge';
 import { a1, a1Range } from './a1';
 import { COLORS, FMT, SheetGrid } from './grid';
-import { reconciledIsRule, reconciledMarkFormula, residualFormula, rowGapFormula, sumOfGapsFormula, topRankRule } from './formulas';
+import { reconciledIsRule, reconciledMarkFormula, residualExplanationFormula, residualFormula, rowGapFormula, sumOfGapsFormula, topRankRule } from './formulas';
 import {
   GAP_KINDS,
   LC,
@@ -86,7 +86,9 @@ function buildPursueSheet(rec: Reconciliation, state: PursueState, rows: PursueR
 
     if (row.closedOn !== null) g.set(r, PC.priority, 'closed', { hAlign: 'center' });
     else if (row.priority) g.set(r, PC.priority, row.priority.rank, { numberFormat: FMT.integer, hAlign: 'center', bold: true });
-    g.set(r, PC.item, itemCell(row.label), { numberFormat: FMT.integer, hAlign: 'center' });
+    // A topic's list of item numbers wraps in its cell rather than being cut off.
+    g.set(r, PC.item, itemCell(row.label), { numberFormat: FMT.integer, hAlign: 'center', wrap: row.kind === 'topic' });
+    g.set(r, PC.area, row.area, { wrap: true });
     g.set(r, PC.name, row.name, { wrap: true });
     if (row.ours !== null) g.set(r, PC.ours, dollars(row.ours), { numberFormat: FMT.money });
     if (row.insurer !== null) g.set(r, PC.insurer, dollars(row.insurer), { numberFormat: FMT.money });
@@ -150,10 +152,11 @@ function buildPursueSheet(rec: Reconciliation, state: PursueState, rows: PursueR
   // An assumed total makes the residual 0 by construction: the mark then says Unverified, never Reconciled.
   if (rec.status === 'unverified') g.set(residualRow, PC.kind, 'Unverified', { hAlign: 'center' });
   else g.formula(residualRow, PC.kind, reconciledMarkFormula(residualRow, tol), { hAlign: 'center' });
-  g.set(
+  // The explanation follows the figures (a formula): an RM's edit to any figure changes what it says.
+  g.formula(
     residualRow,
     PC.denial,
-    `Reconciled when the residual is within $${tol} and both RCVs were printed or typed. ${statusMessage(rec, 'workbook')}`,
+    residualExplanationFormula(residualRow, totalRow, tol, rec.status === 'unverified' ? statusMessage(rec, 'workbook').replace(/^\S+\s/, '') : null),
     { wrap: true, bold: false },
   );
   g.set(residualRow, PC.key, 'residual', { fontColor: COLORS.muted, bold: false });
@@ -163,9 +166,12 @@ function buildPursueSheet(rec: Reconciliation, state: PursueState, rows: PursueR
   });
 
   // Sheet-level layout.
-  g.desc.columnWidths = [7, 6, 30, 11, 11, 11, 13, 28, 30, 36, 6, 7, 9, 12];
+  g.desc.columnWidths = [7, 8, 14, 30, 11, 11, 11, 13, 28, 30, 36, 7, 7, 9, 12];
   g.desc.frozenRows = 1;
-  g.desc.frozenColumns = 0;
+  // Item No. and Item Name stay in view while the notes scroll past.
+  g.desc.frozenColumns = PC.name + 1;
+  // The Key is machine text for re-runs: hidden, not deleted (identity.ts reads it as a cross-check).
+  g.desc.hiddenColumns = [PC.key];
   g.desc.filter = a1Range(0, 0, last, PURSUE_COLUMNS.length - 1);
   g.desc.tabColor = COLORS.headerFill;
   g.desc.print = { landscape: true, fitToPageWide: true, fitToPageTall: false, area: a1Range(0, 0, residualRow, PC.rf), repeatRows: 1 };

@@ -39,3 +39,28 @@ export function topRankRule(first: number, n: number): string {
 export function reconciledIsRule(residualRow: number, mark: 'Reconciled' | 'Not reconciled'): string {
   return `=$${colLetter(PC.kind)}$${residualRow + 1}="${mark}"`;
 }
+
+/** A text literal for a formula: quotes doubled, cut into pieces of at most 250 characters (Excel's limit is 255). */
+export function textLiteral(text: string): string {
+  const pieces: string[] = [];
+  for (let i = 0; i < text.length; i += 250) pieces.push(`"${text.slice(i, i + 250).replace(/"/g, '""')}"`);
+  return pieces.length === 0 ? '""' : pieces.join('&');
+}
+
+/**
+ * The residual's explanation, live: it follows the figures, so after an RM edits an Ours $ figure it
+ * says "Not reconciled" and by how much, never a stale "the parts add up". `withinText` is what to
+ * say when the residual is within the tolerance (reconciled, or unverified when a total was assumed).
+ */
+export function residualExplanationFormula(residualRow: number, totalRow: number, toleranceDollars: string, withinText: string | null): string {
+  const money = (cell: string) => `TEXT(${cell},"$#,##0.00;-$#,##0.00")`;
+  const res = a1(residualRow, PC.gap);
+  const total = a1(totalRow, PC.gap);
+  const outside =
+    `"✗ Not reconciled: "&${money(res)}&" of the total gap "&${money(total)}&" is not explained (tolerance $${toleranceDollars}). ` +
+    `A line, the tax or the O&P is missing or misread, or a figure was changed: see the Checks sheet."`;
+  const within = withinText !== null
+    ? textLiteral(withinText)
+    : `"✓ Reconciled: the parts add up to the total gap "&${money(total)}&" (residual "&${money(res)}&", tolerance $${toleranceDollars})."`;
+  return `=IF(ABS(${res})>${toleranceDollars},${outside},${within})`;
+}

@@ -13,6 +13,8 @@ export interface PursueRow {
   items: string[];
   /** Item No(s). as shown. */
   label: string;
+  /** Where the item is (the estimate's area or room); several for a topic. Tells "R&R Siding - vinyl" rows apart. */
+  area: string;
   name: string;
   ours: Cents | null;
   insurer: Cents | null;
@@ -106,6 +108,7 @@ export function pursueRows(rec: Reconciliation, state: PursueState): PursueRow[]
       kind: 'item',
       items: [l.ours.item],
       label: l.ours.item,
+      area: l.ours.area,
       name: l.ours.description,
       ours,
       insurer,
@@ -153,6 +156,7 @@ export function pursueRows(rec: Reconciliation, state: PursueState): PursueRow[]
       kind: 'topic',
       items: members.map((m) => m.items[0]!),
       label: members.map((m) => m.items[0]!).join(', '),
+      area: [...new Set(members.map((m) => m.area).filter((a) => a !== ''))].join(', '),
       name: `${topicName}: ${members.map((m) => m.name).join('; ')}`,
       ours,
       insurer,
@@ -182,6 +186,7 @@ export function pursueRows(rec: Reconciliation, state: PursueState): PursueRow[]
       kind: 'insurer-only',
       items: [],
       label: `RE ${o.insurer.item}`,
+      area: o.insurer.area,
       name: o.insurer.description,
       ours: 0,
       insurer: o.insurer.amount,
@@ -212,6 +217,7 @@ export function pursueRows(rec: Reconciliation, state: PursueState): PursueRow[]
       kind,
       items: [item],
       label: item,
+      area: '',
       name,
       ours,
       insurer,

@@ -169,6 +169,7 @@ export class FakeSheet {
   filterRange: string | null = null;
   cfRules: FakeCfRule[] = [];
   colWidths = new Map<number, number>();
+  hiddenCols = new Set<number>();
   rowHeights = new Map<number, number>();
   tabColor: string | null = null;
   merges: string[] = [];
@@ -306,6 +307,12 @@ export class FakeSheet {
   setColumnWidths(start: number, n: number, px: number): FakeSheet {
     for (let c = start; c < start + n; c++) this.colWidths.set(c, px);
     return this;
+  }
+  hideColumns(col: number, n = 1): void {
+    for (let c = col; c < col + n; c++) this.hiddenCols.add(c);
+  }
+  isColumnHiddenByUser(col: number): boolean {
+    return this.hiddenCols.has(col);
   }
   getColumnWidth(col: number): number {
     return this.colWidths.get(col) ?? 100;
@@ -511,6 +518,20 @@ export class FakeRange {
     this.each(data, (cell, v) => {
       if (v !== null && !['left', 'center', 'right', 'normal', 'general'].includes(v)) throw new Error(`Invalid argument: ${v}`);
       cell.hAlign = v;
+    });
+    return this;
+  }
+  setFontSize(size: number): FakeRange {
+    if (!Number.isInteger(size) || size < 1) throw new Error(`Invalid argument: ${size}`);
+    this.each(this.grid(() => size), (cell) => {
+      cell.fontSize = size;
+    });
+    return this;
+  }
+  setVerticalAlignment(v: string | null): FakeRange {
+    if (v !== null && !['top', 'middle', 'bottom'].includes(v)) throw new Error(`Invalid argument: ${v}`);
+    this.each(this.grid(() => v), (cell) => {
+      cell.vAlign = v;
     });
     return this;
   }

@@ -28,7 +28,7 @@ const PERMUTATIONS: Record<string, Order> = {
   reversed: [...ORIGINAL].reverse(),
   rotated: [...ORIGINAL.slice(5), ...ORIGINAL.slice(0, 5)],
   // Gap $ before the figures it subtracts, Gap kind and Priority far apart.
-  shuffled: ['Key', 'Gap $', 'Item Name', 'Insurer $', 'Gap kind', 'Ours $', 'Status / notes', 'Item No(s).', 'Match override', 'Reason for denial', 'RF asked', 'Priority', 'Reason to approve', 'RE Item No.'],
+  shuffled: ['Key', 'Gap $', 'Item Name', 'Insurer $', 'Gap kind', 'Area', 'Ours $', 'Status / notes', 'Item No(s).', 'Match override', 'Reason for denial', 'RF asked', 'Priority', 'Reason to approve', 'RE Item No.'],
 };
 
 /**
@@ -74,6 +74,10 @@ function formulasByTitle(desc: WorkbookDescription, order: Order): Map<string, s
   sheet.conditionalFormats.forEach((cf, i) => out.set(`cf${i}`, reletter(cf.formula, order, ORIGINAL)));
   return out;
 }
+
+test('each order is a permutation of every Pursue Items column', () => {
+  for (const order of Object.values(PERMUTATIONS)) expect([...order].sort()).toEqual([...ORIGINAL].sort());
+});
 
 describeWithLibreOffice('Pursue Items with its columns reordered', () => {
   const pairs = samplePairs();

@@ -6,7 +6,7 @@ import { statusNotePatch, rfPatch } from '../../shared/workbook/patch';
 import { LC, PC, SHEETS } from '../../shared/workbook/layout';
 import { cellString, readBackWorkbook } from '../../shared/workbook/readback';
 import type { CellPatch } from '../../shared/types/workbook';
-import { parseA1 } from '../../shared/workbook/a1';
+import { colLetter, parseA1 } from '../../shared/workbook/a1';
 import { DAY1, DAY2, OURS, THEIRS, baseBook, valuesOf, type Book } from './workbooks';
 
 const rowOf = (book: Book, item: string): number => rowOfItem(book[SHEETS.pursue]!, item)!;
@@ -81,7 +81,7 @@ describe('repeated item numbers', () => {
     const second = buildPursue({ ours: dup, theirs: THEIRS, today: DAY2, existing: b });
     expect(second.state.items['12']!.denialText).toBe('first line twelve');
     expect(second.state.items['12 (2)']!.denialText).toBe('second line twelve');
-    const note = first.workbook.sheets[0]!.notes.find((n) => n.cell === `C${rowOf(b, '12 (2)') + 1}`);
+    const note = first.workbook.sheets[0]!.notes.find((n) => n.cell === `${colLetter(PC.name)}${rowOf(b, '12 (2)') + 1}`);
     expect(note?.text).toMatch(/more than one line 12.*kept as "12 \(2\)"/s);
   });
 });

@@ -1,5 +1,6 @@
 import { buildWorkbook } from '../../shared/workbook/build';
 import { PC, PURSUE_COLUMNS, SHEETS, SUGGESTED_PREFIX, TOTAL_LABELS, parseKey } from '../../shared/workbook/layout';
+import { colLetter as X } from '../../shared/workbook/a1';
 import { emptyState, explainPriority, makeStatusEntry } from '../../shared/knowledge';
 import type { PursueState } from '../../shared/types/knowledge';
 import type { SheetDescription } from '../../shared/types/workbook';
@@ -52,15 +53,15 @@ describe('Pursue workbook description', () => {
 
   test('header, columns and rows in our item-number order, then insurer-only, O&P, tax', () => {
     const s = pursue();
-    expect(s.values[0]!.slice(0, 11)).toEqual([
-      'Priority', 'Item No(s).', 'Item Name', 'Ours $', 'Insurer $', 'Gap $', 'Gap kind', 'Reason for denial', 'Reason to approve', 'Status / notes', 'RF asked',
+    expect(s.values[0]!.slice(0, 12)).toEqual([
+      'Priority', 'Item No(s).', 'Area', 'Item Name', 'Ours $', 'Insurer $', 'Gap $', 'Gap kind', 'Reason for denial', 'Reason to approve', 'Status / notes', 'RF asked',
     ]);
     expect(s.values[0]).toEqual([...PURSUE_COLUMNS]);
     const keys = s.values.slice(1).map((r) => r[PC.key]).filter((k): k is string => typeof k === 'string').map((k) => k.split(';')[0]);
     expect(keys).toEqual(['item:1', 'item:2', 'item:3', 'item:4', 'item:10', 're:9', 'op', 'tax', 'sum', 'total', 'residual']);
     expect(s.values[rowOfKey(s, 'item:10')]![PC.item]).toBe(10);
     expect(s.frozenRows).toBe(1);
-    expect(s.filter).toBe(`A1:N${rowOfKey(s, 'tax') + 1}`);
+    expect(s.filter).toBe(`A1:${X(PC.key)}${rowOfKey(s, 'tax') + 1}`);
     expect(s.print.landscape).toBe(true);
     expect(s.print.fitToPageWide).toBe(true);
   });
@@ -68,7 +69,7 @@ describe('Pursue workbook description', () => {
   test('Gap is a live formula Ours − Insurer with currency formats showing negatives', () => {
     const s = pursue();
     const r = rowOfKey(s, 'item:3');
-    expect(s.formulas[r]![PC.gap]).toBe(`=D${r + 1}-E${r + 1}`);
+    expect(s.formulas[r]![PC.gap]).toBe(`=${X(PC.ours)}${r + 1}-${X(PC.insurer)}${r + 1}`);
     expect(s.values[r]![PC.ours]).toBe(8534.29);
     expect(s.values[r]![PC.insurer]).toBe(8214.1);
     const money = s.numberFormats[r]![PC.gap]!;
@@ -89,9 +90,9 @@ describe('Pursue workbook description', () => {
     const residual = rowOfLabel(s, 'Residual');
     expect(s.values[sum]![PC.name]).toBe(TOTAL_LABELS.sum);
     expect([sum, total, residual].every((r) => r > rowOfKey(s, 'tax'))).toBe(true);
-    expect(s.formulas[sum]![PC.gap]).toBe(`=SUM(F2:F${rowOfKey(s, 'tax') + 1})`);
-    expect(s.formulas[total]![PC.gap]).toBe(`=D${total + 1}-E${total + 1}`);
-    expect(s.formulas[residual]![PC.gap]).toBe(`=F${total + 1}-F${sum + 1}`);
+    expect(s.formulas[sum]![PC.gap]).toBe(`=SUM(${X(PC.gap)}2:${X(PC.gap)}${rowOfKey(s, 'tax') + 1})`);
+    expect(s.formulas[total]![PC.gap]).toBe(`=${X(PC.ours)}${total + 1}-${X(PC.insurer)}${total + 1}`);
+    expect(s.formulas[residual]![PC.gap]).toBe(`=${X(PC.gap)}${total + 1}-${X(PC.gap)}${sum + 1}`);
     const v = evaluate(s);
     expect(cents(v[sum]![PC.gap]!)).toBe(rec.sumOfParts);
     expect(cents(v[total]![PC.gap]!)).toBe(rec.totalGap);
@@ -109,8 +110,8 @@ describe('Pursue workbook description', () => {
     const v = evaluate(s);
     expect(cents(v[residual]![PC.gap]!)).toBe(5000);
     expect(v[residual]![PC.kind]).toBe('Not reconciled');
-    const rules = s.conditionalFormats.filter((c) => c.range === `G${residual + 1}`);
-    expect(rules.map((r) => r.formula)).toEqual([`=$G$${residual + 1}="Reconciled"`, `=$G$${residual + 1}="Not reconciled"`]);
+    const rules = s.conditionalFormats.filter((c) => c.range === `${X(PC.kind)}${residual + 1}`);
+    expect(rules.map((r) => r.formula)).toEqual([`=$${X(PC.kind)}$${residual + 1}="Reconciled"`, `=$${X(PC.kind)}$${residual + 1}="Not reconciled"`]);
   });
 
   test('formula-looking descriptions and typed text stay text', () => {
@@ -174,7 +175,7 @@ describe('Pursue workbook description', () => {
     expect(s.values[rowOfKey(s, 'item:1')]![PC.priority]).toBeNull(); // equal line: nothing to pursue
     expect(s.values[rowOfKey(s, 're:9')]![PC.priority]).toBeNull();
     const rule = s.conditionalFormats[0]!;
-    expect(rule.range).toBe(`A2:N${rowOfKey(s, 'tax') + 1}`);
+    expect(rule.range).toBe(`A2:${X(PC.key)}${rowOfKey(s, 'tax') + 1}`);
     expect(rule.formula).toBe('=AND(ISNUMBER($A2),$A2<=5)');
     expect(rule.fill).toBeTruthy();
     expect(s.notes.find((n) => n.cell === 'A1')!.text).toMatch(/per \$100 of gap/);
@@ -182,12 +183,12 @@ describe('Pursue workbook description', () => {
 
   test('data validation: RF asked Y/N, Gap kind list', () => {
     const s = pursue();
-    const rf = s.validations.find((v) => v.range.startsWith('K'))!;
+    const rf = s.validations.find((v) => v.range.startsWith(X(PC.rf)))!;
     expect(rf.list).toEqual(['Y', 'N']);
-    expect(rf.range).toBe(`K2:K${rowOfKey(s, 'tax') + 1}`);
-    const kind = s.validations.find((v) => v.range.startsWith('G'))!;
+    expect(rf.range).toBe(`${X(PC.rf)}2:${X(PC.rf)}${rowOfKey(s, 'tax') + 1}`);
+    const kind = s.validations.find((v) => v.range.startsWith(X(PC.kind)))!;
     expect(kind.list).toEqual(expect.arrayContaining(['denied', 'quantity', 'price', 'quantity+price', 'equal']));
-    expect(kind.range).toBe(`G2:G${rowOfKey(s, 'item:10') + 1}`);
+    expect(kind.range).toBe(`${X(PC.kind)}2:${X(PC.kind)}${rowOfKey(s, 'item:10') + 1}`);
   });
 
   test('a closed item stays, marked closed and greyed, with no priority', () => {
@@ -196,7 +197,7 @@ describe('Pursue workbook description', () => {
     expect(s.values[r]![PC.priority]).toBe('closed');
     expect(parseKey(String(s.values[r]![PC.key]))!.attrs.closed).toBe('2025-09-08');
     expect(s.fills[r]![PC.name]).not.toBeNull();
-    expect(s.notes.some((n) => n.cell === `C${r + 1}` && /closed on 2025-09-08/.test(n.text))).toBe(true);
+    expect(s.notes.some((n) => n.cell === `${X(PC.name)}${r + 1}` && /closed on 2025-09-08/.test(n.text))).toBe(true);
   });
 
   test('Status Log keeps the given order of earlier rows and appends new entries after them', () => {

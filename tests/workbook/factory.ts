@@ -128,6 +128,13 @@ export function evaluate(s: SheetDescription): (string | number | boolean | null
       return Math.round(t * 100) / 100;
     }
     if ((m = /^=IF\(ABS\(([A-Z]\d+)\)<=([0-9.]+),"([^"]+)","([^"]+)"\)$/.exec(f))) return Math.abs(num(m[1]!)) <= Number(m[2]) ? m[3]! : m[4]!;
+    // The residual's explanation: only which branch it takes (its text is checked in LibreOffice, residual-explanation.test).
+    // Its within-tolerance branch, when it is plain text (an unverified total), is returned as written.
+    if ((m = /^=IF\(ABS\(([A-Z]\d+)\)>([0-9.]+),/.exec(f))) {
+      if (Math.abs(num(m[1]!)) > Number(m[2])) return '✗ Not reconciled';
+      const literal = /,((?:"(?:[^"]|"")*"&?)+)\)$/.exec(f);
+      return literal ? [...literal[1]!.matchAll(/"((?:[^"]|"")*)"/g)].map((x) => x[1]!.replace(/""/g, '"')).join('') : 'within tolerance';
+    }
     throw new Error(`formula the test evaluator does not know: ${f}`);
   };
   return out.map((row, r) => row.map((_, c) => get(r, c)));

@@ -1,5 +1,6 @@
 import { buildWorkbook } from '../../shared/workbook/build';
 import { statusNotePatch, rfPatch, topicPatch } from '../../shared/workbook/patch';
+import { colLetter as X } from '../../shared/workbook/a1';
 import { readBackWorkbook } from '../../shared/workbook/readback';
 import { crmText, CRM_COLUMNS } from '../../shared/workbook/crm';
 import { parseRange } from '../../shared/workbook/a1';
@@ -46,7 +47,7 @@ describe('patches a host writes without rebuilding', () => {
     expect(warnings).toEqual([]);
     expect(patches).toHaveLength(2);
     const r3 = rowIndex(ex[SHEETS.pursue]!, 'item:3');
-    expect(patches[0]).toMatchObject({ sheet: SHEETS.pursue, range: `J${r3 + 1}` });
+    expect(patches[0]).toMatchObject({ sheet: SHEETS.pursue, range: `${X(PC.status)}${r3 + 1}` });
     expect(patches[1]).toMatchObject({ sheet: SHEETS.log, range: `A${logBefore.length + 1}:F${logBefore.length + 1}` });
     expect(patches.every((p) => p.numberFormats?.flat().every((f) => f === '@'))).toBe(true);
     apply(ex, patches);
@@ -72,13 +73,13 @@ describe('patches a host writes without rebuilding', () => {
     st.topics = [{ name: 'Shingles', items: ['3', '10'], state: 'accepted' }];
     const ex = existing(st);
     const { patches } = statusNotePatch(ex, '10', '9/09 adjuster J. Ruiz said yes; next: invoice', 'Kim', '2025-09-09T16:20:00.000Z');
-    expect(patches[0]!.range).toBe(`J${rowIndex(ex[SHEETS.pursue]!, 'topic:Shingles') + 1}`);
+    expect(patches[0]!.range).toBe(`${X(PC.status)}${rowIndex(ex[SHEETS.pursue]!, 'topic:Shingles') + 1}`);
   });
 
   test('RF flag and topic decisions', () => {
     const ex = existing();
     const rf = rfPatch(ex, '4', true);
-    expect(rf.patches).toEqual([{ sheet: SHEETS.pursue, range: `K${rowIndex(ex[SHEETS.pursue]!, 'item:4') + 1}`, values: [['Y']], numberFormats: [['@']] }]);
+    expect(rf.patches).toEqual([{ sheet: SHEETS.pursue, range: `${X(PC.rf)}${rowIndex(ex[SHEETS.pursue]!, 'item:4') + 1}`, values: [['Y']], numberFormats: [['@']] }]);
     expect(rfPatch(ex, '77', true).warnings[0]).toMatch(/Item 77/);
     const t = topicPatch(ex, { name: 'Edges', items: ['2', '4'], state: 'accepted' });
     apply(ex, t.patches);

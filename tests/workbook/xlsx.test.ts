@@ -1,5 +1,6 @@
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import { colLetter as X } from '../../shared/workbook/a1';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { buildPursue } from '../../shared/pursue';
@@ -37,7 +38,7 @@ describe('.xlsx for the command line', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(workbook.sheets.map((s) => s.name));
     const ws = wb.getWorksheet(SHEETS.pursue)!;
     const row = findRow(ws, 'item:4');
-    expect(row.getCell(PC.gap + 1).value).toEqual({ formula: `D${row.number}-E${row.number}` });
+    expect(row.getCell(PC.gap + 1).value).toEqual({ formula: `${X(PC.ours)}${row.number}-${X(PC.insurer)}${row.number}` });
     expect(row.getCell(PC.gap + 1).numFmt).toBe(workbook.sheets[0]!.numberFormats[row.number - 1]![PC.gap]);
     expect(row.getCell(PC.name + 1).numFmt).toBe('@');
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
