@@ -90,7 +90,8 @@ test('Excel task pane: Open PDF… for each side → side sheets → build; PDF.
   await readIn(page, '#ours-pdf-file', 'ours.pdf', pdfs.ours);
   expect(fetched).toEqual(expect.arrayContaining(['/pdfjs/pdf.min.mjs', '/pdfjs/pdf.worker.min.mjs']));
   await readIn(page, '#theirs-pdf-file', 'theirs.pdf', pdfs.theirs);
-  await page.waitForSelector('#summary:not([hidden])');
+  await page.waitForFunction(() => !document.getElementById('summary')?.hidden || !document.getElementById('error')?.hidden);
+  expect(await page.textContent('#error')).toBe('');
   await page.waitForFunction(() => document.getElementById('app')?.getAttribute('aria-busy') === 'false');
 
   const book = await page.evaluate(() => {
