@@ -3,10 +3,12 @@
 // memory; and host round trips against row count. Figures are measured on this machine each run;
 // nothing here is a pass/fail test.
 import { spawnSync } from 'node:child_process';
+import { panesReport } from './panes';
 import path from 'node:path';
 import { buildPursue } from '../shared/index';
 import { pdfBench } from './pdf';
 import { type Direction, pastes } from './pipeline';
+import { matchBenchRows } from './match';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -72,8 +74,10 @@ async function mainBench(): Promise<void> {
       console.log(`${String(n).padStart(12)}   ${d.padEnd(14)} ${ms.toFixed(1).padStart(9)}   ${cpuMs.toFixed(1).padStart(13)}   ${((ms / n) * 1000).toFixed(0).padStart(11)}`);
     }
   }
-  console.log('\nRead time, one side, by layout family (median CPU ms; target 5,000 lines < 150 ms):');
+  console.log('\nRead time, one side, by layout family (least CPU ms of the runs; target 5,000 lines < 150 ms):');
   for (const l of readBench()) console.log(l);
+  console.log('\nMatching alone (matchLines; target: 5,000 lines a side in 10 buildings under 100 ms):');
+  for (const r of matchBenchRows()) console.log(r);
   console.log('\nPeak memory (a fresh process, one run):');
   for (const n of [5000, 20000]) {
     for (const d of DIRECTIONS) {
@@ -83,6 +87,7 @@ async function mainBench(): Promise<void> {
   }
   console.log('\nHost round trips for a full build (must not grow with rows):');
   for (const r of hostCounts()) console.log(r);
+  for (const l of panesReport(__dirname)) console.log(l);
   console.log('\nPDF input (read in-process with PDF.js, as the CLI does; median of runs):');
   for (const r of await pdfBench(path.join(__dirname, '..', '..'))) console.log(r);
 }

@@ -90,15 +90,30 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-export function timeMatch(c: MatchCase, runs: number): { ms: number; right: number; flagged: number } {
-  matchLines(c.ours, c.theirs); // warm up the JIT
+export interface MatchTiming {
+  ms: number;
+  cpuMs: number;
+  right: number;
+  flagged: number;
+  /** Mean CPU ms of each phase per run. */
+  phases: Record<string, number>;
+}
+
+export function timeMatch(c: MatchCase, runs: number): MatchTiming {
+  for (let w = 0; w < 5; w++) matchLines(c.ours, c.theirs); // warm up the JIT (steady state after about 5 runs)
   const times: number[] = [];
+  const cpu: number[] = [];
+  const phases: Record<string, number> = {};
   let last = matchLines(c.ours, c.theirs);
   for (let r = 0; r < runs; r++) {
+    const c0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
-    last = matchLines(c.ours, c.theirs);
+    last = matchLines(c.ours, c.theirs, { timings: phases });
     times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    const u = process.cpuUsage(c0);
+    cpu.push((u.user + u.system) / 1000);
   }
+  for (const k of Object.keys(phases)) phases[k] /= runs;
   const index = new Map(c.theirs.map((t, j) => [t, j]));
   let right = 0;
   let flagged = 0;
@@ -108,24 +123,28 @@ export function timeMatch(c: MatchCase, runs: number): { ms: number; right: numb
     if (got === c.want[i]) right++;
     if (m?.weak) flagged++;
   }
-  return { ms: median(times), right: right / c.ours.length, flagged: flagged / c.ours.length };
+  return { ms: median(times), cpuMs: median(cpu), right: right / c.ours.length, flagged: flagged / c.ours.length, phases };
 }
 
 export function matchBenchRows(): string[] {
-  const rows = ['lines a side   buildings   median ms   ms per 1,000 lines   paired right   flagged'];
-  for (const [n, runs] of [[5000, 9], [20000, 5]] as const) {
+  const rows = ['lines a side   buildings   median ms   median CPU ms   ms per 1,000 lines   paired right   flagged'];
+  const profile: string[] = [];
+  for (const [n, runs] of [[5000, 11], [20000, 5]] as const) {
     for (const b of [1, 10]) {
       const c = matchCase(n, b);
-      const { ms, right, flagged } = timeMatch(c, runs);
+      const t = timeMatch(c, runs);
       rows.push(
-        `${String(n).padStart(12)}   ${String(b).padStart(9)}   ${ms.toFixed(1).padStart(9)}   ${((ms / n) * 1000).toFixed(1).padStart(18)}   ${(right * 100).toFixed(2).padStart(11)}%   ${(flagged * 100).toFixed(2).padStart(6)}%`,
+        `${String(n).padStart(12)}   ${String(b).padStart(9)}   ${t.ms.toFixed(1).padStart(9)}   ${t.cpuMs.toFixed(1).padStart(13)}   ${((t.ms / n) * 1000).toFixed(1).padStart(18)}   ${(t.right * 100).toFixed(2).padStart(11)}%   ${(t.flagged * 100).toFixed(2).padStart(6)}%`,
       );
+      profile.push(`  ${n} × ${b}: ${Object.entries(t.phases).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`);
     }
   }
-  return rows;
+  return [...rows, 'Where the time goes (mean CPU ms per run, by phase):', ...profile];
 }
 
-if (require.main === module && !process.env.NOBENCH) {
+// Bundled into bench.js too, so only when this file itself is the script run.
+if (/match\.[jt]s$/.test(process.argv[1] ?? '') && !process.env.NOBENCH) {
+  // Standalone: node dist/bench/match.js (npm run bench prints the same section).
   console.log('Matching (matchLines alone; median of runs):');
   for (const r of matchBenchRows()) console.log(r);
 }

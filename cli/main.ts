@@ -101,7 +101,15 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
     }
     if (args.json) io.out.write(JSON.stringify(jsonWithKnowledge(result.rec, result.state), null, 2) + '\n');
     else if (args.crm) io.out.write(result.crm.endsWith('\n') ? result.crm : `${result.crm}\n`);
-    else io.out.write(formatTextReport(result.rec));
+    else {
+      // The same priority the workbook and --json give each line.
+      const { lines } = lineKnowledge(result.rec, result.state);
+      // Only lines with a gap to pursue are ranked, 1 = pursue first (as on Pursue Items).
+      const gapOf = new Map(result.rec.lines.map((l) => [l.ours.item, l.gap]));
+      const open = lines.filter((k) => (gapOf.get(k.item) ?? 0) > 0).sort((a, b) => a.rank - b.rank);
+      const ranks = new Map(open.map((k, i) => [k.item, i + 1]));
+      io.out.write(formatTextReport(result.rec, ranks));
+    }
     for (const w of result.warnings) io.err.write(`pursue: ${w.item ? `item ${w.item}: ` : ''}${w.message}\n`);
     if (args.out && xlsx) {
       await xlsx.writeXlsx(result.workbook, args.out);

@@ -1,14 +1,13 @@
 /**
  * What the task pane's buttons do, host side only: read (one sync), hand the rows to the engine,
- * write what it describes (one sync), finish (one sync). The engine is passed in so the round-trip
- * count can be measured with any description.
+ * write what it describes (syncs bounded by bytes, see payload.ts), finish (one sync). The engine
+ * is passed in so tests and the bench can measure round trips and request sizes with any input.
  */
-import type { Cell, Rows } from '../shared/index';
-import type { ReconcileOptions, Reconciliation } from '../shared/index';
-import type { PursueState, ReadinessIssue, Topic } from '../shared/index';
-import type { WorkbookDescription } from '../shared/index';
-import { PURSUE_SHEETS, readWorkbook, itemOnRow, UserError, type Source, type WorkbookRead } from './reader';
-import { queuePatches, queueWorkbook, type CellPatch, type HostCaps } from './writer';
+import type { Cell, Rows, ReconcileOptions, Reconciliation, PursueState, ReadinessIssue, Topic, WorkbookDescription, NoteSpec } from '../shared/index';
+import { PURSUE_SHEETS, readWorkbook, UserError, type Source, type WorkbookRead } from './reader';
+import { queuePatches, writePlan, type CellPatch, type HostCaps, type WriteReport } from './writer';
+import { planWorkbook, type WritePlan } from './payload';
+import { itemAtRow, rfAskedAt, rowOfItem, type ShownItem } from './item-rule';
 
 export interface BuildResult {
   rec: Reconciliation;
@@ -23,11 +22,12 @@ export interface PatchResult {
   warnings: string[];
 }
 
-/** The engine calls the host makes (shared/pursue.ts, shared/workbook/patch.ts, shared/knowledge). */
+/** The engine calls the host makes (all through shared/index.ts). */
 export interface PursueEngine {
   buildPursue(input: {
     ours?: Rows;
     theirs?: Rows;
+    compare?: Rows;
     options?: ReconcileOptions;
     existing?: Record<string, Cell[][]> | null;
     today: string;
@@ -38,9 +38,11 @@ export interface PursueEngine {
   readiness(rec: Reconciliation, state: PursueState, opts: { minGap: number; days: number; today: string }): ReadinessIssue[];
 }
 
+/** Where the pastes are: our estimate and the insurer's, or one side-by-side comparison. */
 export interface BuildRequest {
   ours: Source | null;
   theirs: Source | null;
+  compare?: Source | null;
   options: ReconcileOptions;
   today: string;
 }
@@ -48,9 +50,10 @@ export interface BuildRequest {
 export interface BuildOutcome extends BuildResult {
   read: WorkbookRead;
   syncs: number;
+  write: WriteReport;
 }
 
-/** Counts round trips so the pane (and the benchmark) can report them. */
+/** Counts round trips so tests and the bench can report them. */
 export function countingSync(context: Excel.RequestContext): { count: () => number } {
   let n = 0;
   const original = context.sync.bind(context);
@@ -61,9 +64,15 @@ export function countingSync(context: Excel.RequestContext): { count: () => numb
   return { count: () => n };
 }
 
-function requireSources(req: BuildRequest): void {
-  if (!req.ours) throw new UserError('Pick the sheet or selection that holds our estimate (step 1).');
-  if (!req.theirs) throw new UserError("Pick the sheet or selection that holds the insurer's estimate (step 1).");
+/** Refuses a request with a missing side, naming the side, before anything is read. */
+export function requireSources(req: Pick<BuildRequest, 'ours' | 'theirs' | 'compare'>): void {
+  if (req.compare !== undefined) {
+    if (!req.compare) throw new UserError('Pick the sheet that holds the side-by-side comparison (step 1).');
+    return;
+  }
+  if (!req.ours && !req.theirs) throw new UserError("Pick our estimate and the insurer's estimate (step 1): a sheet each, or select the cells and press \"Use selection\".");
+  if (!req.ours) throw new UserError('Our estimate is not picked. Pick the sheet or selection that holds it (step 1).');
+  if (!req.theirs) throw new UserError("The insurer's estimate is not picked. Pick the sheet or selection that holds it (step 1).");
 }
 
 function rowsOrError(read: WorkbookRead['ours'], who: string): Rows {
@@ -73,21 +82,36 @@ function rowsOrError(read: WorkbookRead['ours'], who: string): Rows {
   return read.rows;
 }
 
+/** The pasted rows and what the Pursue sheets hold, in one sync, checked for empty pastes. */
+export async function readForBuild(context: Excel.RequestContext, req: BuildRequest): Promise<{ read: WorkbookRead; input: { ours?: Rows; theirs?: Rows; compare?: Rows } }> {
+  requireSources(req);
+  const read = await readWorkbook(context, { ours: req.compare ? null : req.ours, theirs: req.compare ? null : req.theirs, compare: req.compare ?? null, existing: true, names: PURSUE_SHEETS });
+  if (req.compare) return { read, input: { compare: rowsOrError(read.compare, 'The side-by-side comparison') } };
+  return { read, input: { ours: rowsOrError(read.ours, 'Our estimate'), theirs: rowsOrError(read.theirs, "The insurer's estimate") } };
+}
+
 /** Runs the engine over the pasted estimates without writing anything (one sync). */
 export async function analyse(context: Excel.RequestContext, engine: PursueEngine, req: BuildRequest) {
-  requireSources(req);
-  const read = await readWorkbook(context, { ours: req.ours, theirs: req.theirs, existing: true, names: PURSUE_SHEETS });
-  const result = engine.buildPursue({
-    ours: rowsOrError(read.ours, 'Our estimate'),
-    theirs: rowsOrError(read.theirs, "The insurer's estimate"),
-    options: req.options,
-    existing: read.existing,
-    today: req.today,
-  });
+  const { read, input } = await readForBuild(context, req);
+  const result = engine.buildPursue({ ...input, options: req.options, existing: read.existing, today: req.today });
   return { read, result };
 }
 
-/** Build or refresh the workbook: read + write + finish, three syncs however many rows. */
+/** Writes a planned workbook, then recalculates and adds notes (the last sync). */
+export async function writeBuilt(
+  context: Excel.RequestContext,
+  plan: WritePlan,
+  notes: Array<{ sheet: string; notes: NoteSpec[] }>,
+  sheetNames: string[],
+  caps: HostCaps,
+  onSync?: (syncs: number) => void,
+): Promise<WriteReport> {
+  const report = await writePlan(context, plan, new Set(sheetNames), { onSync });
+  await finish(context, notes, caps);
+  return report;
+}
+
+/** Build or refresh the workbook: read, write in byte-bounded batches, finish. */
 export async function buildWorkbook(
   context: Excel.RequestContext,
   engine: PursueEngine,
@@ -95,28 +119,22 @@ export async function buildWorkbook(
   caps: HostCaps,
 ): Promise<BuildOutcome> {
   const counter = countingSync(context);
-  let { read, result } = await analyse(context, engine, req);
-  const unread = result.workbook.sheets.filter((s) => read.sheetNames.includes(s.name) && !PURSUE_SHEETS.includes(s.name));
-  if (unread.length > 0) {
-    // A sheet the description writes that was not read back: read it before overwriting it.
-    ({ read, result } = await analyse(context, engine, req));
-  }
-  queueWorkbook(context, result.workbook, new Set(read.sheetNames));
-  await context.sync();
-  await finish(context, result.workbook, caps);
-  return { ...result, read, syncs: counter.count() };
+  const { read, result } = await analyse(context, engine, req);
+  const notes = result.workbook.sheets.map((s) => ({ sheet: s.name, notes: s.notes }));
+  const write = await writeBuilt(context, planWorkbook(result.workbook), notes, read.sheetNames, caps);
+  return { ...result, read, syncs: counter.count(), write };
 }
 
 /** Recalculates (calculation was suspended while writing) and adds notes where Excel can. */
-async function finish(context: Excel.RequestContext, workbook: WorkbookDescription, caps: HostCaps): Promise<void> {
+async function finish(context: Excel.RequestContext, notes: Array<{ sheet: string; notes: NoteSpec[] }>, caps: HostCaps): Promise<void> {
   context.workbook.application.calculate('Recalculate');
   if (!caps.notes) {
     await context.sync();
     return;
   }
   const sheets = context.workbook.worksheets;
-  for (const s of workbook.sheets) {
-    for (const n of s.notes) sheets.getItem(s.name).notes.add(sheets.getItem(s.name).getRange(n.cell), n.text);
+  for (const s of notes) {
+    for (const n of s.notes) sheets.getItem(s.sheet).notes.add(sheets.getItem(s.sheet).getRange(n.cell), n.text);
   }
   try {
     await context.sync();
@@ -125,33 +143,40 @@ async function finish(context: Excel.RequestContext, workbook: WorkbookDescripti
   }
 }
 
-export interface SelectedItem {
-  item: string;
-  name: string;
-  existing: Record<string, Cell[][]>;
+export interface PickedItem extends ShownItem {
+  /** The RF asked flag on the row when it was picked. */
+  rfAsked: boolean;
 }
 
-/** The item on the selected row of "Pursue Items" (one sync). */
-export async function selectedItem(context: Excel.RequestContext): Promise<SelectedItem> {
+/** The item shown on the selected row of "Pursue Items" (one sync). */
+export async function selectedItem(context: Excel.RequestContext): Promise<PickedItem> {
   const read = await readWorkbook(context, { existing: true, selection: true });
   const items = read.existing?.['Pursue Items'];
   if (!items) throw new UserError('Build the workbook first (step 3), then select an item row on "Pursue Items".');
   if (!read.selection || read.selection.sheet !== 'Pursue Items') {
-    throw new UserError('Select a cell in an item row on the "Pursue Items" sheet, then try again.');
+    throw new UserError('Nothing picked: click a cell in an item row on the "Pursue Items" sheet, then press "Use selected row".');
   }
-  const found = itemOnRow(items, read.selection.row);
-  if (!found) throw new UserError('The selected row is not an item. Select a cell in an item row on "Pursue Items".');
-  return { ...found, existing: read.existing! };
+  const shown = itemAtRow(items, read.selection.row);
+  if (!shown) throw new UserError('The selected row is not an item (a header, a total or an insurer-only line). Click a cell in an item row on "Pursue Items", then press "Use selected row".');
+  return { ...shown, rfAsked: rfAskedAt(items, shown.row) };
 }
 
-/** Applies a patch the engine computed from the sheets as they are now (two syncs). */
+/**
+ * Applies a patch the engine computed for `item`, the item the pane shows, from the sheets as they
+ * are now (two syncs). The selection plays no part: a click elsewhere since the pick moves nothing.
+ */
 export async function applyPatch(
   context: Excel.RequestContext,
-  make: (existing: Record<string, Cell[][]>, item: string) => PatchResult,
+  item: string,
+  make: (existing: Record<string, Cell[][]>, item: string) => PatchResult | Promise<PatchResult>,
 ): Promise<PatchResult & { item: string }> {
-  const sel = await selectedItem(context);
-  const result = make(sel.existing, sel.item);
+  const read = await readWorkbook(context, { existing: true });
+  const items = read.existing?.['Pursue Items'];
+  if (!read.existing || !items) throw new UserError('The "Pursue Items" sheet is gone. Build the workbook again (step 3), then pick the item.');
+  if (rowOfItem(items, item) === null) throw new UserError(`Item ${item} is no longer on "Pursue Items". Build the workbook again, then pick the item.`);
+  const result = await make(read.existing, item);
+  if (result.patches.length === 0) throw new UserError(result.warnings.join(' ') || `Nothing was written for item ${item}. Build the workbook again, then try once more.`);
   queuePatches(context, result.patches);
   await context.sync();
-  return { ...result, item: sel.item };
+  return { ...result, item };
 }

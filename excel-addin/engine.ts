@@ -1,7 +1,5 @@
-/** The real engine, behind the small interface the Excel host uses. */
-import { buildPursue } from '../shared/index';
-import { rfPatch, statusNotePatch, topicPatch } from '../shared/index';
-import { readiness } from '../shared/index';
+/** The real engine, behind the small interface the Excel host uses (tests, the bench and the worker). */
+import { buildPursue, rfPatch, statusNotePatch, topicPatch, readiness } from '../shared/index';
 import type { PursueEngine } from './actions';
 
 export const engine: PursueEngine = { buildPursue, statusNotePatch, rfPatch, topicPatch, readiness };

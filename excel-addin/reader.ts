@@ -2,14 +2,13 @@
  * Reads what the user pasted and what the Pursue sheets hold, queued so one context.sync()
  * fetches all of it.
  */
-import type { Cell, Rows } from '../shared/index';
+import { SHEETS, type Cell, type Rows } from '../shared/index';
 
 /** Where an estimate was pasted: a whole sheet (its used range) or a range picked by selection. */
 export type Source =
   | { kind: 'sheet'; sheet: string }
   | { kind: 'range'; sheet: string; address: string };
 
-import { SHEETS } from '../shared/index';
 
 /** Sheets the workbook description writes; what a person typed in them is read back. */
 export const PURSUE_SHEETS: string[] = Object.values(SHEETS);
@@ -47,6 +46,7 @@ export interface SourceRead {
 export interface WorkbookRead {
   ours: SourceRead | null;
   theirs: SourceRead | null;
+  compare: SourceRead | null;
   /** Values of the Pursue sheets that exist, padded to A1; null when none exists yet. */
   existing: Record<string, Cell[][]> | null;
   /** Every worksheet's name, in tab order. */
@@ -58,6 +58,7 @@ export interface WorkbookRead {
 export interface ReadRequest {
   ours?: Source | null;
   theirs?: Source | null;
+  compare?: Source | null;
   /** Read the Pursue sheets' values (what a person typed) too. */
   existing?: boolean;
   selection?: boolean;
@@ -77,6 +78,7 @@ export async function readWorkbook(context: Excel.RequestContext, req: ReadReque
   };
   const ours = sourceBlock(req.ours);
   const theirs = sourceBlock(req.theirs);
+  const compare = sourceBlock(req.compare);
   const existingBlocks = req.existing
     ? (req.names ?? PURSUE_SHEETS).map((name) => ({
         name,
@@ -114,6 +116,7 @@ export async function readWorkbook(context: Excel.RequestContext, req: ReadReque
   return {
     ours: toRead(ours),
     theirs: toRead(theirs),
+    compare: toRead(compare),
     existing,
     sheetNames,
     selection: sel ? { sheet: sel.ws.name, row: sel.range.rowIndex, address: sel.range.address } : null,
@@ -126,27 +129,4 @@ export class UserError extends Error {
     super(message);
     this.name = 'UserError';
   }
-}
-
-/** The item number on a given 0-based row of "Pursue Items", found under its "Item No" header. */
-export function itemOnRow(values: Cell[][] | undefined, row: number): { item: string; name: string } | null {
-  if (!values) return null;
-  let header = -1;
-  let itemCol = -1;
-  let nameCol = -1;
-  for (let r = 0; r < Math.min(values.length, 10) && header < 0; r++) {
-    (values[r] ?? []).forEach((cell, c) => {
-      const t = String(cell ?? '').trim();
-      if (/^item no/i.test(t)) {
-        header = r;
-        itemCol = c;
-      }
-      if (/^item name/i.test(t)) nameCol = c;
-    });
-  }
-  if (header < 0 || row <= header) return null;
-  const line = values[row];
-  const item = String(line?.[itemCol] ?? '').trim();
-  if (item === '') return null;
-  return { item, name: nameCol >= 0 ? String(line?.[nameCol] ?? '') : '' };
 }

@@ -1,10 +1,11 @@
 /**
- * Writes a WorkbookDescription with Office.js. Every property is one whole 2D block per sheet and
- * nothing here calls context.sync(): the caller queues the whole workbook, then syncs once, so the
- * number of round trips does not grow with the number of rows.
+ * Writes a workbook with Office.js. Each property goes as whole 2D blocks of rows, and the queue is
+ * sent whenever the next block would take the request past the budget (Excel on the web's 5 MB
+ * cap): a small workbook is one write sync, a 5,000-line one a few, in proportion to its bytes,
+ * never to its rows.
  */
-import type { CellPatch, CellValue, SheetDescription, WorkbookDescription, WriterSupport } from '../shared/index';
-import { colLetter } from '../shared/index';
+import type { CellPatch, WorkbookDescription, WriterSupport } from '../shared/index';
+import { ACTION_OVERHEAD, chunkProps, metaBytes, planWorkbook, REQUEST_BUDGET, toFormulaCell, type RowChunk, type SheetMeta, type WritePlan } from './payload';
 
 /** What the host supports beyond the declared minimum (ExcelApi 1.9). */
 export interface HostCaps {
@@ -12,41 +13,12 @@ export interface HostCaps {
   notes: boolean;
 }
 
-/**
- * Excel turns typed text such as "=SUM(A1)", "+1", "3/4", "TRUE" or "Jan 5" into a formula,
- * number, boolean or date. A leading apostrophe keeps it text (Excel stores the apostrophe as the
- * cell's prefix, not as part of the value), so pasted words can never become formulas.
- */
-export function needsTextPrefix(text: string): boolean {
-  if (text === '') return false;
-  if (!/^[A-Za-z]/.test(text)) return true; // = + - @ ' digits $ ( . and anything else odd
-  if (/^(true|false)$/i.test(text)) return true;
-  if (/^[A-Za-z]{3,9}[ \-/]\d{1,4}(?:[ ,\-/]+\d{1,4})?$/.test(text)) return true; // "Jan 5", "May-2025"
-  if (/^#(?:N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!)/i.test(text)) return true;
-  return false;
-}
-
-/**
- * One cell as it goes into Range.formulas: a formula, a number/boolean, or text kept as text.
- * Under the Text format ("@", written first) Excel keeps what it is given as text, and an
- * apostrophe there would stay visible, so the prefix is only for cells with another format.
- */
-export function toFormulaCell(value: CellValue, formula: string | null, numberFormat = 'General'): string | number | boolean {
-  if (formula !== null && formula !== undefined && formula !== '') return formula;
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return numberFormat !== '@' && needsTextPrefix(value) ? `'${value}` : value;
-  return value;
-}
+export { needsTextPrefix, toFormulaCell } from './payload';
 
 /** Column widths come in characters of the default font; Office.js wants points. */
 export function charsToPoints(chars: number): number {
   // Calibri 11: 7 px per character plus 5 px of padding; 1 px = 0.75 pt.
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
-}
-
-/** A1 address of a block starting at A1. */
-export function blockAddress(rows: number, cols: number): string {
-  return `A1:${colLetter(cols - 1)}${rows}`;
 }
 
 const BORDER_EDGE: Record<string, Excel.BorderIndex | string> = {
@@ -58,99 +30,83 @@ const BORDER_EDGE: Record<string, Excel.BorderIndex | string> = {
   insideVertical: 'InsideVertical',
 };
 
-/** The per-cell formats of one sheet as setCellProperties takes them (one call per sheet). */
-export function cellProperties(sheet: SheetDescription): Excel.SettableCellProperties[][] {
-  const out: Excel.SettableCellProperties[][] = [];
-  for (let r = 0; r < sheet.rowCount; r++) {
-    const row: Excel.SettableCellProperties[] = [];
-    for (let c = 0; c < sheet.colCount; c++) {
-      const font: Excel.CellPropertiesFont = {
-        bold: sheet.bold[r]?.[c] ?? false,
-        italic: sheet.italic[r]?.[c] ?? false,
-        color: sheet.fontColors[r]?.[c] || '#000000',
-      };
-      if (sheet.fontSize) font.size = sheet.fontSize;
-      const format: Excel.CellPropertiesFormat = { font, wrapText: sheet.wrap[r]?.[c] ?? false };
-      if (sheet.verticalAlign) format.verticalAlignment = (sheet.verticalAlign[0]!.toUpperCase() + sheet.verticalAlign.slice(1)) as Excel.VerticalAlignment;
-      const fill = sheet.fills[r]?.[c];
-      if (fill) format.fill = { color: fill };
-      const align = sheet.hAlign[r]?.[c];
-      if (align) format.horizontalAlignment = (align[0]!.toUpperCase() + align.slice(1)) as Excel.HorizontalAlignment;
-      row.push({ format });
-    }
-    out.push(row);
+/** Packs queued actions into syncs of at most `budget` serialized bytes. */
+class Batcher {
+  private used = 0;
+  syncs = 0;
+  readonly requests: number[] = [];
+  constructor(
+    private readonly context: Excel.RequestContext,
+    private readonly budget: number,
+    private readonly onSync: (syncs: number) => void,
+  ) {
+    this.begin();
   }
-  return out;
+
+  private begin(): void {
+    // Both apply until the next sync only, so each batch suspends them again.
+    const app = this.context.workbook.application;
+    app.suspendApiCalculationUntilNextSync();
+    app.suspendScreenUpdatingUntilNextSync();
+    this.used = 2 * ACTION_OVERHEAD;
+  }
+
+  /** Reserve room for an action of `bytes`, sending what is queued first when it would not fit. */
+  async take(bytes: number): Promise<void> {
+    if (this.used > 2 * ACTION_OVERHEAD && this.used + bytes > this.budget) await this.flush(true);
+    this.used += bytes;
+  }
+
+  async flush(more: boolean): Promise<void> {
+    this.requests.push(this.used);
+    await this.context.sync();
+    this.syncs++;
+    this.onSync(this.syncs);
+    if (more) this.begin();
+  }
 }
 
-/** Values and formulas merged into the one 2D block Range.formulas takes. */
-export function formulaBlock(sheet: SheetDescription): (string | number | boolean)[][] {
-  const out: (string | number | boolean)[][] = [];
-  for (let r = 0; r < sheet.rowCount; r++) {
-    const row: (string | number | boolean)[] = [];
-    for (let c = 0; c < sheet.colCount; c++) {
-      row.push(toFormulaCell(sheet.values[r]?.[c] ?? null, sheet.formulas[r]?.[c] ?? null, sheet.numberFormats[r]?.[c] || 'General'));
-    }
-    out.push(row);
-  }
-  return out;
-}
-
-function numberFormatBlock(sheet: SheetDescription): string[][] {
-  const out: string[][] = [];
-  for (let r = 0; r < sheet.rowCount; r++) {
-    const row: string[] = [];
-    for (let c = 0; c < sheet.colCount; c++) row.push(sheet.numberFormats[r]?.[c] || 'General');
-    out.push(row);
-  }
-  return out;
-}
-
-/**
- * Queues one sheet. `existed` says whether the sheet was in the workbook when it was read (the
- * first sync), so old content and formats are cleared before the new ones go in.
- */
-export function queueSheet(
-  context: Excel.RequestContext,
-  sheet: SheetDescription,
-  position: number,
-  existed: boolean,
-): Excel.Worksheet {
+/** Clears what an existing sheet held (its typed content was read back already) and places it. */
+function prepareSheet(context: Excel.RequestContext, meta: SheetMeta, position: number, existed: boolean): Excel.Worksheet {
   const sheets = context.workbook.worksheets;
-  const ws = existed ? sheets.getItem(sheet.name) : sheets.add(sheet.name);
+  const ws = existed ? sheets.getItem(meta.name) : sheets.add(meta.name);
   if (existed) {
-    // What the sheet held is already read back into the description; start from a clean grid.
     const all = ws.getRange();
     all.clear('All');
     all.conditionalFormats.clearAll();
     all.dataValidation.clear();
     all.unmerge();
     ws.freezePanes.unfreeze();
-    if (!sheet.filter) ws.autoFilter.remove();
+    if (!meta.filter) ws.autoFilter.remove();
   }
   ws.position = position;
-  ws.tabColor = sheet.tabColor ?? '';
+  ws.tabColor = meta.tabColor ?? '';
+  return ws;
+}
 
-  if (sheet.rowCount > 0 && sheet.colCount > 0) {
-    const block = ws.getRangeByIndexes(0, 0, sheet.rowCount, sheet.colCount);
-    // Number formats first: a text cell written under "@" stays text in every Excel.
-    block.numberFormat = numberFormatBlock(sheet);
-    block.formulas = formulaBlock(sheet);
-    block.setCellProperties(cellProperties(sheet));
-  }
-  if (sheet.columnWidths.length > 0) {
-    const cols = ws.getRangeByIndexes(0, 0, 1, sheet.columnWidths.length);
-    cols.setColumnProperties(sheet.columnWidths.map((w) => ({ format: { columnWidth: charsToPoints(w) } })));
+function queueChunk(ws: Excel.Worksheet, meta: SheetMeta, chunk: RowChunk): void {
+  const block = ws.getRangeByIndexes(chunk.r0, 0, chunk.rows, meta.colCount);
+  // Number formats first: a text cell written under "@" stays text in every Excel.
+  block.numberFormat = chunk.numberFormat;
+  block.formulas = chunk.formulas;
+  block.setCellProperties(chunkProps(chunk) as Excel.SettableCellProperties[][]);
+}
+
+/** Widths, heights, merges, borders, rules, validation, panes, filter and print settings. */
+function queueLayout(ws: Excel.Worksheet, meta: SheetMeta): void {
+  if (meta.columnWidths.length > 0) {
+    const cols = ws.getRangeByIndexes(0, 0, 1, meta.columnWidths.length);
+    cols.setColumnProperties(meta.columnWidths.map((w) => ({ format: { columnWidth: charsToPoints(w) } })));
   }
   // Columns the reader needs but a person does not (the Key): hidden, still there for the next run.
-  for (const c of sheet.hiddenColumns ?? []) ws.getRangeByIndexes(0, c, 1, 1).getEntireColumn().columnHidden = true;
-  const heights = sheet.rowHeights ?? [];
+  for (const c of meta.hiddenColumns ?? []) ws.getRangeByIndexes(0, c, 1, 1).getEntireColumn().columnHidden = true;
+  const heights = meta.rowHeights ?? [];
   if (heights.some((h) => h !== null && h !== undefined)) {
     const rows = ws.getRangeByIndexes(0, 0, heights.length, 1);
     rows.setRowProperties(heights.map((h) => (h === null || h === undefined ? {} : { format: { rowHeight: h } })));
   }
-  for (const m of sheet.merges) ws.getRange(m).merge(false);
-  for (const b of sheet.borders) {
+  for (const m of meta.merges) ws.getRange(m).merge(false);
+  for (const b of meta.borders) {
     const borders = ws.getRange(b.range).format.borders;
     for (const edge of b.edges) {
       const item = borders.getItem(BORDER_EDGE[edge] as Excel.BorderIndex);
@@ -159,56 +115,81 @@ export function queueSheet(
       item.color = b.color;
     }
   }
-  for (const cf of sheet.conditionalFormats) {
+  for (const cf of meta.conditionalFormats) {
     const added = ws.getRange(cf.range).conditionalFormats.add('Custom');
     added.custom.rule.formula = cf.formula;
     if (cf.fill) added.custom.format.fill.color = cf.fill;
     if (cf.fontColor) added.custom.format.font.color = cf.fontColor;
     if (cf.bold !== undefined) added.custom.format.font.bold = cf.bold;
   }
-  for (const v of sheet.validations) {
+  for (const v of meta.validations) {
     const dv = ws.getRange(v.range).dataValidation;
     dv.rule = { list: { inCellDropDown: true, source: v.list.join(',') } };
     dv.ignoreBlanks = v.allowBlank;
     dv.errorAlert = { showAlert: true, style: 'Stop', title: 'Pursue', message: v.message };
   }
-  if (sheet.frozenRows > 0 && sheet.frozenColumns > 0) {
-    ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, sheet.frozenRows, sheet.frozenColumns));
-  } else if (sheet.frozenRows > 0) {
-    ws.freezePanes.freezeRows(sheet.frozenRows);
-  } else if (sheet.frozenColumns > 0) {
-    ws.freezePanes.freezeColumns(sheet.frozenColumns);
+  if (meta.frozenRows > 0 && meta.frozenColumns > 0) {
+    ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, meta.frozenRows, meta.frozenColumns));
+  } else if (meta.frozenRows > 0) {
+    ws.freezePanes.freezeRows(meta.frozenRows);
+  } else if (meta.frozenColumns > 0) {
+    ws.freezePanes.freezeColumns(meta.frozenColumns);
   }
-  if (sheet.filter) ws.autoFilter.apply(ws.getRange(sheet.filter));
-  ws.pageLayout.orientation = sheet.print.landscape ? 'Landscape' : 'Portrait';
-  if (sheet.print.area) ws.pageLayout.setPrintArea(sheet.print.area);
-  if (sheet.print.repeatRows) ws.pageLayout.setPrintTitleRows(`$1:$${sheet.print.repeatRows}`);
-  if (sheet.print.fitToPageWide || sheet.print.fitToPageTall) {
+  if (meta.filter) ws.autoFilter.apply(ws.getRange(meta.filter));
+  ws.pageLayout.orientation = meta.print.landscape ? 'Landscape' : 'Portrait';
+  if (meta.print.area) ws.pageLayout.setPrintArea(meta.print.area);
+  if (meta.print.repeatRows) ws.pageLayout.setPrintTitleRows(`$1:$${meta.print.repeatRows}`);
+  if (meta.print.fitToPageWide || meta.print.fitToPageTall) {
     ws.pageLayout.zoom = {
-      horizontalFitToPages: sheet.print.fitToPageWide ? 1 : 0,
-      verticalFitToPages: sheet.print.fitToPageTall ? 1 : 0,
+      horizontalFitToPages: meta.print.fitToPageWide ? 1 : 0,
+      verticalFitToPages: meta.print.fitToPageTall ? 1 : 0,
     };
   }
-  // Notes (ExcelApi 1.18) are added after the write, in their own sync, where supported.
-  return ws;
+}
+
+export interface WriteReport {
+  /** context.sync() calls the write took. */
+  syncs: number;
+  /** Serialized bytes queued for each of those syncs (the writer's own count). */
+  requests: number[];
 }
 
 /**
- * Queues the whole workbook (no sync). Calculation and screen updating stay suspended until the
- * caller's next sync, which is the one that sends all of this.
+ * Writes a planned workbook in as few syncs as its size allows: every action's serialized size is
+ * counted, and the queue is sent before it would pass `budget` (Excel on the web refuses a request
+ * over 5 MB). Calculation and screen updating stay suspended for each batch. Notes (ExcelApi 1.18)
+ * are added afterwards by the caller.
  */
-export function queueWorkbook(
+export async function writePlan(
+  context: Excel.RequestContext,
+  plan: WritePlan,
+  existingNames: ReadonlySet<string>,
+  opts: { budget?: number; onSync?: (syncs: number) => void } = {},
+): Promise<WriteReport> {
+  const batch = new Batcher(context, opts.budget ?? REQUEST_BUDGET, opts.onSync ?? (() => undefined));
+  for (const [i, sheet] of plan.sheets.entries()) {
+    await batch.take(10 * ACTION_OVERHEAD);
+    const ws = prepareSheet(context, sheet.meta, i, existingNames.has(sheet.meta.name));
+    for (const chunk of sheet.chunks) {
+      await batch.take(chunk.bytes);
+      queueChunk(ws, sheet.meta, chunk);
+    }
+    await batch.take(metaBytes(sheet.meta));
+    queueLayout(ws, sheet.meta);
+  }
+  if (plan.sheets.length > 0) context.workbook.worksheets.getItem(plan.sheets[0]!.meta.name).activate();
+  await batch.flush(false);
+  return { syncs: batch.syncs, requests: batch.requests };
+}
+
+/** The description written through a plan made here (tests and the bench; the pane's worker plans instead). */
+export function writeWorkbook(
   context: Excel.RequestContext,
   workbook: WorkbookDescription,
   existingNames: ReadonlySet<string>,
-): void {
-  const app = context.workbook.application;
-  app.suspendApiCalculationUntilNextSync();
-  app.suspendScreenUpdatingUntilNextSync();
-  workbook.sheets.forEach((sheet, i) => {
-    queueSheet(context, sheet, i, existingNames.has(sheet.name));
-  });
-  if (workbook.sheets.length > 0) context.workbook.worksheets.getItem(workbook.sheets[0].name).activate();
+  opts: { budget?: number; onSync?: (syncs: number) => void } = {},
+): Promise<WriteReport> {
+  return writePlan(context, planWorkbook(workbook), existingNames, opts);
 }
 
 export type { CellPatch };

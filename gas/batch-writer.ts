@@ -328,18 +328,33 @@ export function planWorkbook(wb: WorkbookDescription, snap: BatchSnapshot): Batc
       const p = parseCell(n.cell);
       if (p.row <= rows && p.col <= cols) notes.set(`${p.row - 1},${p.col - 1}`, n.text);
     }
-    const rowData: GoogleAppsScript.Sheets.Schema.RowData[] = [];
+    // Rows go in chunks of at most CHUNK_BYTES so batchUpdate calls can stay under Google's 2 MB;
+    // the last chunk's range runs to the old grid's end, clearing what the new grid no longer has.
+    let chunk: GoogleAppsScript.Sheets.Schema.RowData[] = [];
+    let chunkStart = 0;
+    let chunkBytes = 0;
+    const pushChunk = (end: number) => {
+      const updateCells: GoogleAppsScript.Sheets.Schema.UpdateCellsRequest = {
+        range: { sheetId, startRowIndex: chunkStart, endRowIndex: end, startColumnIndex: 0, endColumnIndex: clearCols },
+        fields: CELL_FIELDS,
+      };
+      if (chunk.length > 0) updateCells.rows = chunk;
+      requests.push({ updateCells });
+    };
     for (let r = 0; r < sd.rowCount; r++) {
       const values: CellData[] = [];
       for (let c = 0; c < sd.colCount; c++) values.push(cellData(sd, r, c, notes.get(`${r},${c}`)));
-      rowData.push({ values });
+      const rowBytes = jsonBytes({ values });
+      if (chunk.length > 0 && chunkBytes + rowBytes > CHUNK_BYTES) {
+        pushChunk(r);
+        chunk = [];
+        chunkStart = r;
+        chunkBytes = 0;
+      }
+      chunk.push({ values });
+      chunkBytes += rowBytes;
     }
-    const updateCells: GoogleAppsScript.Sheets.Schema.UpdateCellsRequest = {
-      range: { sheetId, startRowIndex: 0, endRowIndex: clearRows, startColumnIndex: 0, endColumnIndex: clearCols },
-      fields: CELL_FIELDS,
-    };
-    if (rowData.length > 0) updateCells.rows = rowData;
-    requests.push({ updateCells });
+    pushChunk(Math.max(clearRows, sd.rowCount));
 
     // Sheet-wide font size and vertical alignment: one request, not a field in every cell.
     const wide: CellFormat = {};
@@ -436,13 +451,59 @@ export interface BatchWriteStats {
   sheets: number;
   rows: number;
   requests: number;
+  /** Serialized bytes of each batchUpdate call. */
+  batches: number[];
 }
 
-/** One batchUpdate for the whole workbook. Sheets applies it atomically: all of it or none. */
+/** Google recommends at most 2 MB per batchUpdate; this leaves room for the call's own envelope. */
+export const BATCH_BUDGET = 1.8 * 1024 * 1024;
+/** Rows of one sheet per updateCells request: a few fit one batch, and no single request nears the budget. */
+const CHUNK_BYTES = 512 * 1024;
+
+/** UTF-8 size of a value as JSON: what the request carries over the wire. */
+export function jsonBytes(v: unknown): number {
+  const s = JSON.stringify(v) ?? '';
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) n += c < 0x800 ? 1 : 2;
+  }
+  return n;
+}
+
+/** Requests packed in order into batches of at most `budget` serialized bytes. */
+export function packBatches(requests: Request[], budget = BATCH_BUDGET): Request[][] {
+  const out: Request[][] = [];
+  let cur: Request[] = [];
+  let used = 0;
+  for (const r of requests) {
+    const b = jsonBytes(r) + 1;
+    if (cur.length > 0 && used + b > budget) {
+      out.push(cur);
+      cur = [];
+      used = 0;
+    }
+    cur.push(r);
+    used += b;
+  }
+  if (cur.length > 0) out.push(cur);
+  return out;
+}
+
+/**
+ * The whole workbook in as few batchUpdate calls as Google's 2 MB advice allows (one for a usual
+ * claim; a 5,000-line one takes a few). Each call is applied all or nothing; if a later one is
+ * refused, the caller's SpreadsheetApp fallback rewrites every sheet from the same description.
+ */
 export function writeWorkbookBatch(api: Api, snap: BatchSnapshot, wb: WorkbookDescription): BatchWriteStats {
   const { requests } = planWorkbook(wb, snap);
-  api.Spreadsheets.batchUpdate({ requests }, snap.spreadsheetId);
-  return { sheets: wb.sheets.length, rows: wb.sheets.reduce((n, s) => n + s.rowCount, 0), requests: requests.length };
+  const batches = packBatches(requests);
+  const bytes: number[] = [];
+  for (const b of batches) {
+    bytes.push(jsonBytes({ requests: b }));
+    api.Spreadsheets.batchUpdate({ requests: b }, snap.spreadsheetId);
+  }
+  return { sheets: wb.sheets.length, rows: wb.sheets.reduce((n, s) => n + s.rowCount, 0), requests: requests.length, batches: bytes };
 }
 
 /** Sheets' default row height in pixels: rows the description leaves to the host get it back on a refresh. */

@@ -6,4 +6,3 @@
 export * from './server';
 export { writeWorkbook } from './writer';
 export { planWorkbook, readWorkbookBatch, writeWorkbookBatch } from './batch-writer';
-export { pursueWritePdfRows } from './pdf-rows';

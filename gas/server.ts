@@ -3,22 +3,21 @@
  * and writes the engine's workbook description. No reconciliation logic and no layout here.
  */
 import type { Cell, Rows } from '../shared/index';
-import type { ReconcileOptions, SideTotals, TypedTotals } from '../shared/index';
+import type { Reconciliation, SideTotals } from '../shared/index';
 import {
   buildPursue,
-  cellString,
-  statusMessage,
-  dollarsToCents,
   formatMoney,
-  OP_ITEM,
-  parseKey,
-  PC,
-  pursueHeader,
+  itemAtRow,
+  parseReadinessOptions,
+  PursueInputError,
   readiness,
+  reconcileOptionsFromText,
+  rfAskedAt,
+  rowOfItem,
+  statusMessage,
   rfPatch,
   SHEETS,
   statusNotePatch,
-  TAX_ITEM,
   topicPatch,
   type CellPatch,
   type PursueResult,
@@ -64,7 +63,7 @@ export interface SideSummary {
   opSource: string;
   rcv: string;
   rcvSource: string;
-  /** Plain dollars ("24773.52") to pre-fill the totals boxes. */
+  /** Money ("$24,773.52") to pre-fill the totals boxes; blank where the paste lacks it. */
   prefill: { rcv: string; tax: string; op: string };
 }
 
@@ -80,9 +79,10 @@ export interface BuildSummary {
   residual: string;
   tolerance: string;
   reconciled: boolean;
-  /** reconciled / not reconciled / unverified, and the engine's line for it. */
-  status: string;
-  statusMessage: string;
+  /** Reconciled, not reconciled or unverified, in words. */
+  status: { state: 'reconciled' | 'not-reconciled' | 'unverified'; text: string };
+  /** What to fix (errors) and what is worth a look (advisories), each once. */
+  notes: Array<{ kind: 'error' | 'advisory'; text: string }>;
   problems: Array<{ side: string; row: number | null; severity: string; message: string }>;
   checks: Array<{ label: string; status: string; detail: string }>;
   topics: Array<{ name: string; items: string[]; state: string }>;
@@ -99,12 +99,6 @@ function ss(): SS {
   return SpreadsheetApp.getActiveSpreadsheet();
 }
 
-function plainDollars(cents: number): string {
-  const neg = cents < 0;
-  const abs = Math.abs(cents);
-  return `${neg ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-}
-
 function todayIso(spreadsheet: SS): { today: string; now: string } {
   const tz = spreadsheet.getSpreadsheetTimeZone() || Session.getScriptTimeZone();
   const d = new Date();
@@ -117,13 +111,13 @@ function todayIso(spreadsheet: SS): { today: string; now: string } {
 function readSource(spreadsheet: SS, ref: SourceRef, what: string): Rows {
   const sheet = spreadsheet.getSheetByName(ref.sheet);
   if (!sheet) {
-    throw new Error(`There is no sheet named "${ref.sheet}". Choose the sheet where you pasted ${what}.`);
+    throw new PaneError(`There is no sheet named "${ref.sheet}". Choose the sheet where you pasted ${what}.`);
   }
   let range: GoogleAppsScript.Spreadsheet.Range;
   try {
     range = ref.range ? sheet.getRange(ref.range) : sheet.getDataRange();
   } catch {
-    throw new Error(`"${ref.range}" is not a range on "${ref.sheet}". Type it like A1:G40, or leave it blank to use the whole sheet.`);
+    throw new PaneError(`"${ref.range}" is not a range on "${ref.sheet}". Type it like A1:G40, or leave it blank to use the whole sheet.`);
   }
   return toCells(range.getValues());
 }
@@ -177,32 +171,19 @@ export function readExisting(spreadsheet: SS): Existing {
   return { values, sheets };
 }
 
-function typed(input: TotalsInput | undefined, side: 'ours' | 'theirs'): TypedTotals {
-  const out: TypedTotals = {};
-  const pick = (label: string, text: string | undefined): number | undefined => {
-    if (text === undefined || text.trim() === '') return undefined;
-    const cents = dollarsToCents(text);
-    if (cents === null) throw new Error(`${label} "${text}" is not an amount. Type dollars like 24,773.52, or leave it blank.`);
-    return cents;
-  };
-  const who = side === 'ours' ? 'Our' : 'Approved';
-  const rcv = pick(`${who} RCV`, side === 'ours' ? input?.oursRcv : input?.theirsRcv);
-  const tax = pick(`${side === 'ours' ? 'Our' : 'Insurer'} tax`, side === 'ours' ? input?.oursTax : input?.theirsTax);
-  const op = pick(`${side === 'ours' ? 'Our' : 'Insurer'} O&P`, side === 'ours' ? input?.oursOp : input?.theirsOp);
-  if (rcv !== undefined) out.rcv = rcv;
-  if (tax !== undefined) out.tax = tax;
-  if (op !== undefined) out.overheadProfit = op;
-  return out;
-}
-
-function options(req: BuildRequest): ReconcileOptions {
-  const o: ReconcileOptions = { ours: typed(req.totals, 'ours'), theirs: typed(req.totals, 'theirs') };
-  if (req.tolerance && req.tolerance.trim() !== '') {
-    const t = dollarsToCents(req.tolerance);
-    if (t === null || t < 0) throw new Error(`Tolerance "${req.tolerance}" is not an amount. Type dollars like 1.00.`);
-    o.tolerance = t;
-  }
-  return o;
+/** The typed totals and tolerance through the engine's one rule; a field error stops the build. */
+function options(req: BuildRequest) {
+  const t = req.totals ?? {};
+  const { options, errors } = reconcileOptionsFromText(
+    {
+      ours: { rcv: t.oursRcv, tax: t.oursTax, overheadProfit: t.oursOp },
+      theirs: { rcv: t.theirsRcv, tax: t.theirsTax, overheadProfit: t.theirsOp },
+    },
+    req.tolerance,
+    'sheets',
+  );
+  if (errors.length > 0) throw new PaneError(errors.map((e) => e.message).join(' '));
+  return options;
 }
 
 function runEngine(spreadsheet: SS, req: BuildRequest, existing: Record<string, Cell[][]>) {
@@ -214,8 +195,11 @@ function runEngine(spreadsheet: SS, req: BuildRequest, existing: Record<string, 
   if (req.compare) {
     input.compare = readSource(spreadsheet, req.compare, 'the side-by-side comparison');
   } else {
-    if (!req.ours || !req.theirs) {
-      throw new Error('Choose where you pasted our estimate and the insurer\'s estimate (or a side-by-side comparison), then build.');
+    if (!req.ours && !req.theirs) throw new PaneError("Choose the sheets that hold our estimate and the insurer's estimate (step 1), then build.");
+    if (!req.ours) throw new PaneError('Our estimate is not chosen: pick the sheet that holds it in step 1, then build.');
+    if (!req.theirs) throw new PaneError("The insurer's estimate is not chosen: pick the sheet that holds it in step 1, then build.");
+    if (req.ours.sheet === req.theirs.sheet && (req.ours.range ?? '') === (req.theirs.range ?? '')) {
+      throw new PaneError(`Our estimate and the insurer's are both "${req.ours.sheet}". Pick the sheet that holds the insurer's estimate; built like this, every gap would be $0.00.`);
     }
     input.ours = readSource(spreadsheet, req.ours, 'our estimate');
     input.theirs = readSource(spreadsheet, req.theirs, "the insurer's estimate");
@@ -233,9 +217,9 @@ function side(t: SideTotals): SideSummary {
     rcv: formatMoney(t.rcv),
     rcvSource: t.rcvSource,
     prefill: {
-      rcv: t.rcvSource === 'missing' ? '' : plainDollars(t.rcv),
-      tax: t.taxSource === 'missing' ? '' : plainDollars(t.tax),
-      op: t.overheadProfitSource === 'missing' ? '' : plainDollars(t.overheadProfit),
+      rcv: t.rcvSource === 'missing' ? '' : formatMoney(t.rcv),
+      tax: t.taxSource === 'missing' ? '' : formatMoney(t.tax),
+      op: t.overheadProfitSource === 'missing' ? '' : formatMoney(t.overheadProfit),
     },
   };
 }
@@ -255,8 +239,8 @@ function summarize(result: PursueResult, written: boolean, writer?: BuildSummary
     residual: formatMoney(rec.residual),
     tolerance: formatMoney(rec.tolerance),
     reconciled: rec.reconciled,
-    status: rec.status,
-    statusMessage: statusMessage(rec, 'sheets'),
+    status: statusOf(rec),
+    notes: paneNotes(result),
     problems: rec.problems.map((p) => ({ side: p.side, row: p.row, severity: p.severity, message: p.message })),
     checks: rec.checks.map((c) => ({ label: c.label, status: c.status, detail: c.detail })),
     topics: topics.map((t) => ({ name: t.name, items: [...t.items], state: t.state })),
@@ -264,6 +248,35 @@ function summarize(result: PursueResult, written: boolean, writer?: BuildSummary
     written,
     ...(writer ? { writer } : {}),
   };
+}
+
+/** Reconciled / not reconciled / unverified: the engine's state and its words for the sidebar. */
+function statusOf(rec: Reconciliation): BuildSummary['status'] {
+  const state = rec.status === 'reconciled' ? 'reconciled' : rec.status === 'unverified' ? 'unverified' : 'not-reconciled';
+  return { state, text: statusMessage(rec, 'sheets') };
+}
+
+/** Errors and advisories for the sidebar, each said once (a failed check that repeats a problem is dropped). */
+function paneNotes(result: PursueResult): BuildSummary['notes'] {
+  const out: BuildSummary['notes'] = [];
+  const seen = new Set<string>();
+  const add = (kind: 'error' | 'advisory', text: string) => {
+    if (seen.has(text)) return;
+    seen.add(text);
+    out.push({ kind, text });
+  };
+  const rec = result.rec;
+  const where = (side: string, row: number | null) => {
+    const who = side === 'ours' ? 'Our estimate' : side === 'theirs' ? "Insurer's estimate" : side === 'compare' ? 'Comparison' : '';
+    return who ? `${who}${row === null ? '' : `, row ${row}`}: ` : '';
+  };
+  const said = rec.problems.map((p) => p.message);
+  for (const c of rec.checks) {
+    if (c.status === 'fail' && !said.some((m) => m.includes(c.detail) || c.detail.includes(m))) add('error', `${c.label}: ${c.detail}`);
+  }
+  for (const p of rec.problems) add(p.severity === 'error' ? 'error' : 'advisory', `${where(p.side, p.row)}${p.message}`);
+  for (const w of result.warnings) add('advisory', w.item ? `Item ${w.item}: ${w.message}` : w.message);
+  return [...out.filter((n) => n.kind === 'error'), ...out.filter((n) => n.kind === 'advisory')];
 }
 
 function savedRequest(): BuildRequest | null {
@@ -284,7 +297,7 @@ function saveRequest(req: BuildRequest): void {
 
 function requireSaved(): BuildRequest {
   const req = savedRequest();
-  if (!req) throw new Error('Build the pursue items first: open the sidebar (Pursue > Open sidebar), choose the two pastes and press Build.');
+  if (!req) throw new Error('Build the pursue items first: choose the two pastes in the Pursue sidebar (Pursue > Open sidebar) and press Build.');
   return req;
 }
 
@@ -331,6 +344,28 @@ export function pursueReadTotals(req: BuildRequest): BuildSummary {
  * if it is refused the SpreadsheetApp writer can still write the same description.
  */
 export function pursueBuild(req: BuildRequest): BuildSummary {
+  try {
+    return build(req);
+  } catch (e) {
+    throw new Error(writeFailure(e));
+  }
+}
+
+/** Google's words for a refused write become what to do; an error of ours (already in words) passes. */
+function writeFailure(e: unknown): string {
+  const text = e instanceof Error ? e.message : String(e);
+  if (/protect|permission|not allowed to edit|read-?only/i.test(text)) {
+    return 'Google Sheets refused the change: this spreadsheet or a sheet in it is protected, or you may only view it. Ask the owner for edit access (or remove the protection under Data > Protect sheets and ranges), then build again.';
+  }
+  if (e instanceof PaneError || e instanceof PursueInputError) return text;
+  console.error(e);
+  return 'Google Sheets did not finish the build. Reload the spreadsheet, then build again; if it keeps happening, send the spreadsheet to support.';
+}
+
+/** An error whose message already says what to do. */
+class PaneError extends Error {}
+
+function build(req: BuildRequest): BuildSummary {
   const spreadsheet = ss();
   const snap = readBatch(spreadsheet);
   if (snap) {
@@ -354,37 +389,52 @@ export function pursueBuild(req: BuildRequest): BuildSummary {
 }
 
 export interface SelectedItem {
+  /** The item on an item, O&P or tax row; null on a topic row or when nothing usable is selected. */
   item: string | null;
+  /** The item numbers the row shows (a topic's members). */
+  items: string[];
+  kind: 'item' | 'topic' | 'op' | 'tax' | null;
+  topic: string | null;
   name: string;
   row: number | null;
+  /** The RF asked flag on the row. */
+  rfAsked: boolean;
+  /** Why nothing was picked, and what to do; empty when an item was picked. */
   message: string;
 }
 
-/** The Pursue Items row the user has selected: the item its Key cell names (an item, a topic, O&P or tax). */
+const NONE = (message: string, row: number | null = null): SelectedItem => ({ item: null, items: [], kind: null, topic: null, name: '', row, rfAsked: false, message });
+
+/** The item shown on the selected row of Pursue Items (the engine's row rule, by what the row shows). */
 function selectedItem(spreadsheet: SS, values?: Cell[][]): SelectedItem {
   const range = spreadsheet.getActiveRange();
   if (!range || range.getSheet().getName() !== SHEETS.pursue) {
-    return { item: null, name: '', row: null, message: `Select a row on the "${SHEETS.pursue}" sheet.` };
+    return NONE(`Nothing picked: click a cell in an item row on the "${SHEETS.pursue}" sheet, then press "Use selected row".`);
   }
   const row = range.getRow();
   const rows = values ?? toCells(range.getSheet().getDataRange().getValues());
-  const h = pursueHeader(rows);
-  const cells = rows[row - 1] ?? [];
-  const key = h && row - 1 > h.row ? parseKey(cellString(cells[h.cols[PC.key]!])) : null;
-  const name = h ? cellString(cells[h.cols[PC.name]!]) : '';
-  let item: string | null = null;
-  if (key?.kind === 'item') item = key.id;
-  else if (key?.kind === 'op') item = OP_ITEM;
-  else if (key?.kind === 'tax') item = TAX_ITEM;
-  else if (key?.kind === 'topic' && h) item = cellString(cells[h.cols[PC.item]!]).split(/[,;\s]+/).filter(Boolean)[0] ?? null;
-  if (!item) {
-    return { item: null, name: '', row, message: 'Select the row of one of our items (a row with an Item No.), the O&P row or the tax row.' };
-  }
-  return { item, name, row, message: '' };
+  const shown = itemAtRow(rows, row - 1);
+  if (!shown) return NONE('The selected row is not an item (a header, a total or an insurer-only line). Click a cell in an item row, then press "Use selected row".', row);
+  return { item: shown.item, items: shown.items, kind: shown.kind, topic: shown.topic, name: shown.name, row, rfAsked: rfAskedAt(rows, shown.row), message: '' };
 }
 
 export function pursueSelectedItem(): SelectedItem {
   return selectedItem(ss());
+}
+
+/**
+ * The item a note or RF flag goes to: the one the sidebar shows (passed in), else the one selected
+ * (the menu). The selection at the moment of the click plays no part for the sidebar.
+ */
+function targetItem(spreadsheet: SS, existing: Record<string, Cell[][]>, item: string | undefined): string {
+  if (item !== undefined && item !== null && String(item).trim() !== '') {
+    const rows = existing[SHEETS.pursue];
+    if (!rows || rowOfItem(rows, String(item)) === null) throw new Error(`Item ${item} is no longer on "${SHEETS.pursue}". Build again, then pick the item.`);
+    return String(item);
+  }
+  const sel = selectedItem(spreadsheet, existing[SHEETS.pursue]);
+  if (!sel.item) throw new Error(sel.kind === 'topic' ? 'This row is a topic: pick one of its items in the sidebar, then add the note.' : sel.message);
+  return sel.item;
 }
 
 /** Writes engine patches: formats first (text cells become plain text), then the values. */
@@ -410,7 +460,7 @@ function applyPatches(spreadsheet: SS, patches: CellPatch[]): void {
   }
 }
 
-export function pursueAddStatusNote(text: string, author?: string): {
+export function pursueAddStatusNote(text: string, author?: string, item?: string): {
   item: string;
   date: string;
   missing: string[];
@@ -420,8 +470,7 @@ export function pursueAddStatusNote(text: string, author?: string): {
   if (clean === '') throw new Error('Type the status note first (who you spoke to, what was said, next step).');
   const spreadsheet = ss();
   const existing = existingValues(spreadsheet);
-  const sel = selectedItem(spreadsheet, existing[SHEETS.pursue]);
-  if (!sel.item) throw new Error(sel.message);
+  const target = targetItem(spreadsheet, existing, item);
   let who = (author ?? '').trim();
   if (who === '') {
     try {
@@ -430,24 +479,23 @@ export function pursueAddStatusNote(text: string, author?: string): {
       who = '';
     }
   }
-  const result = statusNotePatch(existing, sel.item, clean, who || 'AM', todayIso(spreadsheet).now);
+  const result = statusNotePatch(existing, target, clean, who || 'AM', todayIso(spreadsheet).now);
   applyPatches(spreadsheet, result.patches);
   return {
-    item: sel.item,
+    item: target,
     date: result.entry.date,
     missing: [...result.entry.missing],
     warnings: [...result.warnings],
   };
 }
 
-export function pursueSetRfAsked(asked: boolean): { item: string; asked: boolean } {
+export function pursueSetRfAsked(asked: boolean, item?: string): { item: string; asked: boolean } {
   const spreadsheet = ss();
   const existing = existingValues(spreadsheet);
-  const sel = selectedItem(spreadsheet, existing[SHEETS.pursue]);
-  if (!sel.item) throw new Error(sel.message);
-  const result = rfPatch(existing, sel.item, asked === true);
+  const target = targetItem(spreadsheet, existing, item);
+  const result = rfPatch(existing, target, asked === true);
   applyPatches(spreadsheet, result.patches);
-  return { item: sel.item, asked: asked === true };
+  return { item: target, asked: asked === true };
 }
 
 export function pursueAcceptTopic(name: string, items: string[], accept: boolean): { name: string; state: string; warnings: string[] } {
@@ -458,26 +506,27 @@ export function pursueAcceptTopic(name: string, items: string[], accept: boolean
   return { name, state: accept ? 'accepted' : 'refused', warnings: result.warnings };
 }
 
-export function pursueCopyForCrm(): { text: string } {
+/** The CRM text from the sheets as they are now (what people typed since the build included). */
+export function pursueCopyForCrm(req?: BuildRequest): { text: string } {
   const spreadsheet = ss();
-  const result = runEngine(spreadsheet, requireSaved(), existingValues(spreadsheet));
+  const result = runEngine(spreadsheet, req ?? requireSaved(), existingValues(spreadsheet));
   return { text: result.crm };
 }
 
-export function pursueReadiness(opts?: { minGap?: string; days?: number }): {
+export function pursueReadiness(opts?: { minGap?: string; days?: string | number }, req?: BuildRequest): {
   issues: Array<{ item: string; gap: string; missing: string[]; message: string }>;
+  minGap: string;
+  days: number;
 } {
   const spreadsheet = ss();
-  const result = runEngine(spreadsheet, requireSaved(), existingValues(spreadsheet));
-  const minGap = opts?.minGap ? dollarsToCents(opts.minGap) : 50000;
-  if (minGap === null) throw new Error(`"${opts?.minGap}" is not an amount. Type the smallest gap to check, like 500.`);
-  const issues = readiness(result.rec, result.state, {
-    minGap,
-    days: opts?.days && opts.days > 0 ? opts.days : 7,
-    today: todayIso(spreadsheet).today,
-  });
+  const parsed = parseReadinessOptions(opts?.minGap, opts?.days);
+  if ('error' in parsed) throw new Error(parsed.error.message);
+  const result = runEngine(spreadsheet, req ?? requireSaved(), existingValues(spreadsheet));
+  const issues = readiness(result.rec, result.state, { ...parsed, today: todayIso(spreadsheet).today });
   return {
     issues: issues.map((i) => ({ item: i.item, gap: formatMoney(i.gap), missing: [...i.missing], message: i.message })),
+    minGap: formatMoney(parsed.minGap),
+    days: parsed.days,
   };
 }
 
@@ -537,7 +586,7 @@ export function pursueMenuBuild(): void {
   try {
     const s = pursueBuild(req);
     ss().toast(
-      `Total gap ${s.totalGap}, residual ${s.residual}: ${s.status === 'not reconciled' ? 'NOT reconciled' : s.status}. ${s.problems.length} problem(s) listed on the Checks sheet.`,
+      `Total gap ${s.totalGap}, residual ${s.residual}: ${s.status.state === 'not-reconciled' ? 'NOT reconciled' : s.status.state}. ${s.problems.length} problem(s) listed on the Checks sheet.`,
       'Pursue items built',
       10,
     );
@@ -550,7 +599,7 @@ export function pursueMenuStatusNote(): void {
   const ui = SpreadsheetApp.getUi();
   const sel = selectedItem(ss());
   if (!sel.item) {
-    ui.alert('Add status note', sel.message, ui.ButtonSet.OK);
+    ui.alert('Add status note', sel.kind === 'topic' ? 'This row is a topic: open the sidebar to pick one of its items, or select an item row.' : sel.message, ui.ButtonSet.OK);
     return;
   }
   const answer = ui.prompt(
@@ -592,10 +641,10 @@ export function pursueMenuCopyForCrm(): void {
 export function pursueMenuReadiness(): void {
   const ui = SpreadsheetApp.getUi();
   try {
-    const { issues } = pursueReadiness();
+    const { issues, minGap, days } = pursueReadiness();
     const text = issues.length
       ? issues.map((i) => i.message).join('\n\n')
-      : 'Every item over $500.00 has a denial reason, a reason to approve and a status note from the last 7 days.';
+      : `Every item with a gap from ${minGap} has a denial reason, a reason to approve and a status note from the last ${days} days.`;
     ui.alert('Readiness check', text, ui.ButtonSet.OK);
   } catch (e) {
     report(e);
@@ -614,3 +663,4 @@ export function pursueMenuShare(): void {
     report(e);
   }
 }
+export { pursueWritePdfRows } from './pdf-rows';

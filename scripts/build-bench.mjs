@@ -7,4 +7,6 @@ export async function build() {
   // bench runs it as a separate process, so nothing outside tests/ imports test code.
   await esbuild.build({ ...common, entryPoints: ['tests/bench/round-trips.ts'], outfile: 'dist/bench/round-trips.js' });
   await esbuild.build({ ...common, entryPoints: ['tests/bench/read.ts'], outfile: 'dist/bench/read.js' });
+  // The panes' request and batch sizes at 5,000 lines (bench/panes.ts runs it the same way).
+  await esbuild.build({ ...common, entryPoints: ['tests/panes/pane-sizes.ts'], outfile: 'dist/bench/pane-sizes.js' });
 }

@@ -35,7 +35,7 @@ export function lineSumChecks(est: ParsedEstimate, problems: Problem[]): Check[]
   } else {
     const c: Check = {
       id, label: `Line sum, ${who}`, status: 'fail',
-      detail: `The ${who}'s ${est.lines.length} lines add up to ${formatMoney(amountSum)}, but ${basis} is ${formatMoney(printed)} (difference ${formatMoney(printed - amountSum)}). A line may be missing or misread: compare the paste with the estimate.`,
+      detail: `The ${who}'s ${est.lines.length} lines add up to ${formatMoney(amountSum)}, but ${basis} is ${formatMoney(printed)} (difference ${formatMoney(printed - amountSum)}). ${wholeCause(est)}`,
     };
     checks.push(c);
     pushFail(problems, c, est.side, whole?.row ?? null);
@@ -90,6 +90,14 @@ function likelyCause(est: ParsedEstimate, lines: EstimateLine[], totalRow: numbe
     return `Every row in that area was read, so the paste is likely missing part of it (pages cut from the PDF, e.g. between rows ${first} and ${totalRow}). Paste the whole estimate.`;
   }
   return 'A line in that area may be read twice or misread: compare it with the estimate.';
+}
+
+/** Where a whole-estimate gap likely is: rows not understood (named), else missing pages. */
+function wholeCause(est: ParsedEstimate): string {
+  const skippedCodes = new Set(['figures-not-understood', 'line-without-figures', 'row-not-understood', 'paste-cut-off', 'bad-figure']);
+  const rows = [...new Set(est.problems.filter((p) => p.row !== null && skippedCodes.has(p.code)).map((p) => p.row!))];
+  if (rows.length > 0) return `Row${rows.length > 1 ? 's' : ''} ${rows.slice(0, 8).join(', ')}${rows.length > 8 ? ', …' : ''} ${rows.length > 1 ? 'were' : 'was'} not understood and likely hold${rows.length > 1 ? '' : 's'} the difference.`;
+  return 'Every line row was read, so part of the estimate is likely missing from the paste (pages cut from the PDF), or a line is misread: compare the paste with the estimate.';
 }
 
 /** The recap adds up: RCV = Line Item Total + tax + O&P. */

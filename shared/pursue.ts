@@ -1,19 +1,16 @@
-import type { Cell, Rows } from './types/cells';
+import type { Cell } from './types/cells';
 import type { PursueState } from './types/knowledge';
-import type { Reconciliation, ReconcileOptions } from './types/reconciliation';
+import type { Reconciliation } from './types/reconciliation';
 import type { WorkbookDescription } from './types/workbook';
-import { runPursue } from './run';
+import { runPursue, type PastesInput } from './run';
 import { emptyState, mergeState } from './knowledge';
 import { buildWorkbook } from './workbook/build';
 import { crmText } from './workbook/crm';
 import { findSheet, isPursueWorkbook, readBackWorkbook } from './workbook/readback';
 import { SHEETS } from './workbook/layout';
 
-export interface PursueInput {
-  ours?: Rows | string;
-  theirs?: Rows | string;
-  compare?: Rows | string;
-  options?: ReconcileOptions;
+/** What a host hands the engine: the pastes, options, and the workbook as it is now. */
+export interface PursueInput extends PastesInput {
   /** Values of the existing workbook's sheets (row 1 = A1), by sheet name; null on a first run. */
   existing?: Record<string, Cell[][]> | null;
   /** yyyy-mm-dd. */

@@ -5,7 +5,8 @@ import type { Rows } from './types/cells';
 import type { ParsedEstimate } from './types/estimate';
 import type { ReconcileOptions, Reconciliation } from './types/reconciliation';
 
-export interface PursueInput {
+/** The pastes of one run: our estimate and the insurer's, or one side-by-side comparison. */
+export interface PastesInput {
   ours?: Rows | string;
   theirs?: Rows | string;
   /** A side-by-side comparison (both sides in one table). */
@@ -27,7 +28,7 @@ export interface ParsedPair {
 }
 
 /** Both sides parsed, from two pastes or one side-by-side table (ours may itself be one). */
-export function parseInput(input: PursueInput): ParsedPair {
+export function parseInput(input: PastesInput): ParsedPair {
   const compareRows = input.compare !== undefined ? asRows(input.compare) : undefined;
   const oursRows = input.ours !== undefined ? asRows(input.ours) : undefined;
   const table = compareRows ? parseComparison(compareRows) : oursRows && input.theirs === undefined ? parseComparison(oursRows) : null;
@@ -72,7 +73,7 @@ export function uniqueItemNumbers(est: ParsedEstimate, pairs?: Record<string, st
 }
 
 /** Parse → match → gaps → reconcile, for one pair of pastes. */
-export function runPursue(input: PursueInput): Reconciliation {
+export function runPursue(input: PastesInput): Reconciliation {
   const parsed = parseInput(input);
   const { theirs, pairs } = parsed;
   const ours = uniqueItemNumbers(parsed.ours, pairs);

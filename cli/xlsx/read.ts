@@ -9,10 +9,9 @@ import { repairXlsx } from './repair';
 function plain(v: ExcelJS.CellValue): Cell {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-  if (v instanceof Date) {
-    const iso = v.toISOString();
-    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19);
-  }
+  // A date cell as the day serial Excel's own API hands over (ExcelJS dates are UTC), so the
+  // read-back treats a workbook the same from every host.
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.getTime() / 86400000 + 25569;
   if (typeof v === 'object') {
     if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((t) => t.text).join('');
     if ('formula' in v || 'sharedFormula' in v) {

@@ -1,27 +1,11 @@
 /**
- * The sidebar (300 px). Talks to the server only through google.script.run; every text that came
- * from a paste is put in the page with textContent, never as HTML.
+ * The sidebar (300 px). Talks to the server only through the typed google.script.run client
+ * (server-calls.ts); the server does the work. Every text that came from a paste is put in the page
+ * with textContent, never as HTML.
  */
-import type { SidebarCall } from '../entry-points';
 import type { BuildRequest, BuildSummary, SelectedItem, SourceRef } from '../server';
 import { mountSidebarPdf } from './pdf';
-
-interface ScriptRun {
-  withSuccessHandler(f: (value: unknown) => void): ScriptRun;
-  withFailureHandler(f: (error: Error | string) => void): ScriptRun;
-  [name: string]: unknown;
-}
-declare const google: { script: { run: ScriptRun } };
-
-/** One server call as a promise. The name is checked against gas/entry-points.json by type. */
-function server<T>(name: SidebarCall, ...args: unknown[]): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const runner = google.script.run
-      .withSuccessHandler((v) => resolve(v as T))
-      .withFailureHandler((e) => reject(e instanceof Error ? e : new Error(String(e))));
-    (runner[name] as (...a: unknown[]) => void)(...args);
-  });
-}
+import { server } from './server-calls';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string): T => {
   const el = document.getElementById(id);
@@ -36,24 +20,30 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: 
   return e;
 }
 
-function setStatus(text: string, kind: 'busy' | 'ok' | 'error' | '' = ''): void {
-  const s = $('status');
-  s.textContent = text;
-  s.className = kind;
+type Kind = 'busy' | 'ok' | 'error' | 'advice' | '';
+
+function setStatus(text: string, kind: Kind = ''): void {
+  $('status').textContent = text;
+  $('outcome').className = `outcome ${kind}`;
+  $('spinner').hidden = kind !== 'busy';
 }
 
-/** Runs one action with the buttons disabled and its outcome in the status line. */
-async function act(busy: string, work: () => Promise<string | void>): Promise<void> {
+/** Runs one action with the buttons off and a spinner; its outcome (or what to do) stays in view at the top. */
+async function act(busy: string, work: () => Promise<{ text: string; kind?: Kind } | string | void>): Promise<void> {
   const buttons = Array.from(document.querySelectorAll('button'));
   buttons.forEach((b) => (b.disabled = true));
+  $('app').setAttribute('aria-busy', 'true');
   setStatus(busy, 'busy');
   try {
     const done = await work();
-    setStatus(done ?? '', done ? 'ok' : '');
+    if (typeof done === 'string') setStatus(done, 'ok');
+    else if (done) setStatus(done.text, done.kind ?? 'ok');
+    else setStatus('Done.', 'ok');
   } catch (e) {
     setStatus(e instanceof Error ? e.message : String(e), 'error');
   } finally {
     buttons.forEach((b) => (b.disabled = false));
+    $('app').setAttribute('aria-busy', 'false');
   }
 }
 
@@ -71,6 +61,7 @@ function showMode(): void {
     const key = d.dataset['src'];
     d.hidden = m === 'compare' ? key !== 'compare' : key === 'compare';
   });
+  checkSame();
 }
 
 function source(key: SideKey): SourceRef | null {
@@ -78,6 +69,16 @@ function source(key: SideKey): SourceRef | null {
   if (!sheet) return null;
   const range = $<HTMLInputElement>(`${key}-range`).value.trim();
   return { sheet, range: range || null };
+}
+
+/** Warns as soon as both sides are the same cells; the server refuses to build them. */
+function checkSame(): void {
+  const a = source('ours');
+  const b = source('theirs');
+  const same = mode() === 'pair' && a && b && a.sheet === b.sheet && (a.range ?? '') === (b.range ?? '');
+  const p = $('same-sheet');
+  p.hidden = !same;
+  p.textContent = same ? `Our estimate and the insurer's are both "${a!.sheet}". Choose the sheet that holds the insurer's estimate.` : '';
 }
 
 const TOTAL_FIELDS = ['oursRcv', 'oursTax', 'oursOp', 'theirsRcv', 'theirsTax', 'theirsOp'] as const;
@@ -96,6 +97,7 @@ function request(): BuildRequest {
 function fillSheets(names: string[], saved: BuildRequest | null): void {
   for (const key of SIDES) {
     const select = $<HTMLSelectElement>(`${key}-sheet`);
+    const keep = select.value || saved?.[key]?.sheet || '';
     select.replaceChildren(el('option', '(choose a sheet)'));
     (select.firstChild as HTMLOptionElement).value = '';
     for (const n of names) {
@@ -103,29 +105,20 @@ function fillSheets(names: string[], saved: BuildRequest | null): void {
       o.value = n;
       select.append(o);
     }
-    const ref = saved?.[key];
-    if (ref) {
-      if (!names.includes(ref.sheet)) {
-        const o = el('option', ref.sheet);
-        o.value = ref.sheet;
-        select.append(o);
-      }
-      select.value = ref.sheet;
-      $<HTMLInputElement>(`${key}-range`).value = ref.range ?? '';
-    }
+    if (keep && names.includes(keep)) select.value = keep;
   }
-  // A first guess people rarely need to change: sheets named like the two pastes.
-  if (!saved) {
-    const guess = (re: RegExp) => names.find((n) => re.test(n)) ?? '';
-    if (!$<HTMLSelectElement>('ours-sheet').value) $<HTMLSelectElement>('ours-sheet').value = guess(/^(ours|our|contractor|estimate)/i);
-    if (!$<HTMLSelectElement>('theirs-sheet').value) $<HTMLSelectElement>('theirs-sheet').value = guess(/^(theirs|insurer|carrier|re\b|revised)/i);
-  }
-  if (saved?.compare) {
-    document.querySelector<HTMLInputElement>('input[name="mode"][value="compare"]')!.checked = true;
-  }
-  if (saved?.totals) for (const f of TOTAL_FIELDS) $<HTMLInputElement>(f).value = saved.totals[f] ?? '';
-  if (saved?.tolerance) $<HTMLInputElement>('tolerance').value = saved.tolerance;
-  showMode();
+  if (!saved) return;
+  for (const key of SIDES) if (saved[key]) $<HTMLInputElement>(`${key}-range`).value = saved[key]!.range ?? '';
+  if (saved.compare) document.querySelector<HTMLInputElement>('input[name="mode"][value="compare"]')!.checked = true;
+  if (saved.totals) for (const f of TOTAL_FIELDS) $<HTMLInputElement>(f).value = saved.totals[f] ?? '';
+  if (saved.tolerance) $<HTMLInputElement>('tolerance').value = saved.tolerance;
+}
+
+/** A first guess people rarely need to change: sheets named like the two pastes. */
+function guessSheets(names: string[]): void {
+  const guess = (re: RegExp) => names.find((n) => re.test(n)) ?? '';
+  if (!$<HTMLSelectElement>('ours-sheet').value) $<HTMLSelectElement>('ours-sheet').value = guess(/^(ours|our|contractor|estimate)/i);
+  if (!$<HTMLSelectElement>('theirs-sheet').value) $<HTMLSelectElement>('theirs-sheet').value = guess(/^(theirs|insurer|carrier|re\b|revised)/i);
 }
 
 function prefill(s: BuildSummary): void {
@@ -141,17 +134,11 @@ function prefill(s: BuildSummary): void {
   set('theirsOp', s.theirs.prefill.op);
 }
 
-function where(p: { side: string; row: number | null }): string {
-  const side = p.side === 'ours' ? 'Ours' : p.side === 'theirs' ? 'RE' : 'Both';
-  return p.row === null ? `${side}: ` : `${side} row ${p.row}: `;
-}
-
 function showResult(s: BuildSummary): void {
   $('result').hidden = false;
   const mark = $('mark');
-  // The engine's one status line (reconciled / not reconciled / unverified), as every host shows it.
-  mark.textContent = s.statusMessage;
-  mark.className = `mark ${s.status === 'reconciled' ? 'good' : s.status === 'unverified' ? 'warn' : 'bad'}`;
+  mark.textContent = s.status.text;
+  mark.className = `mark ${s.status.state}`;
   const figs: Array<[string, string]> = [
     ['Our RCV', s.ours.rcv],
     ['Approved RCV', s.theirs.rcv],
@@ -162,26 +149,11 @@ function showResult(s: BuildSummary): void {
     ['Residual', s.residual],
     ['Items / RE-only', `${s.lines} / ${s.insurerOnly}`],
   ];
-  const dl = $('figures');
-  dl.replaceChildren();
-  for (const [k, v] of figs) {
-    dl.append(el('dt', k), el('dd', v, v.startsWith('-') ? 'neg' : undefined));
-  }
-  const list = $('problems');
-  list.replaceChildren();
-  const failed = s.checks.filter((c) => c.status === 'fail');
-  for (const c of failed) {
-    const li = el('li', undefined, 'error');
-    li.append(el('span', `${c.label}: `, 'where'), document.createTextNode(c.detail));
-    list.append(li);
-  }
-  for (const p of s.problems) {
-    const li = el('li', undefined, p.severity);
-    li.append(el('span', where(p), 'where'), document.createTextNode(p.message));
-    list.append(li);
-  }
-  for (const w of s.warnings) list.append(el('li', w, 'info'));
-  if (list.childElementCount === 0) list.append(el('li', 'No problems found.', 'info'));
+  $('figures').replaceChildren(...figs.flatMap(([k, v]) => [el('dt', k), el('dd', v)]));
+  const errors = s.notes.filter((n) => n.kind === 'error');
+  const advisories = s.notes.filter((n) => n.kind === 'advisory');
+  $('errors').replaceChildren(...(errors.length ? errors.map((n) => el('li', n.text)) : [el('li', 'Nothing to fix.', 'none')]));
+  $('advisories').replaceChildren(...(advisories.length ? advisories.map((n) => el('li', n.text)) : [el('li', 'Nothing else to check.', 'none')]));
   showTopics(s.topics);
 }
 
@@ -195,14 +167,16 @@ function showTopics(topics: BuildSummary['topics']): void {
     const li = el('li', `${t.name}: items ${t.items.join(', ')}`);
     const yes = el('button', 'Accept');
     yes.type = 'button';
+    yes.setAttribute('aria-label', `Accept topic ${t.name}`);
     const no = el('button', 'Refuse');
     no.type = 'button';
+    no.setAttribute('aria-label', `Refuse topic ${t.name}`);
     yes.addEventListener('click', () => decideTopic(t.name, t.items, true, li));
     no.addEventListener('click', () => decideTopic(t.name, t.items, false, li));
     li.append(el('br'), yes, no);
     ul.append(li);
   }
-  if (ul.childElementCount === 0) ul.append(el('li', 'No topics suggested.', 'hint'));
+  if (ul.childElementCount === 0) ul.append(el('li', 'No topics suggested.', 'none'));
 }
 
 function decideTopic(name: string, items: string[], accept: boolean, li: HTMLElement): void {
@@ -214,14 +188,41 @@ function decideTopic(name: string, items: string[], accept: boolean, li: HTMLEle
 }
 
 let author = '';
+let picked: SelectedItem | null = null;
+
+/** The item a note or RF goes to: the one named in the sidebar (for a topic, the member chosen). */
+function target(): string {
+  if (!picked || !picked.items.length) throw new Error('Nothing picked: click a cell in an item row on Pursue Items, then press "Use selected row".');
+  return picked.kind === 'topic' ? $<HTMLSelectElement>('member').value : picked.item!;
+}
+
+function showItem(it: SelectedItem): void {
+  $('item').textContent = it.kind === 'topic' ? `Topic ${it.topic ?? ''}: items ${it.items.join(', ')}` : `Item ${it.item}: ${it.name}`;
+  const member = $<HTMLSelectElement>('member');
+  member.replaceChildren(...it.items.map((i) => Object.assign(el('option', i), { value: i })));
+  $('member-row').hidden = it.kind !== 'topic';
+  $<HTMLInputElement>('rf').checked = it.rfAsked;
+}
+
+async function refreshSheets(): Promise<void> {
+  const init = await server('pursueSidebarInit');
+  fillSheets(init.sheets, null);
+  checkSame();
+}
 
 function wire(): void {
   document.querySelectorAll<HTMLInputElement>('input[name="mode"]').forEach((r) => r.addEventListener('change', showMode));
+  for (const key of SIDES) {
+    $(`${key}-sheet`).addEventListener('change', checkSame);
+    $(`${key}-range`).addEventListener('change', checkSame);
+    // Sheets come and go while the sidebar is open: the lists refresh when one is opened.
+    $(`${key}-sheet`).addEventListener('focus', () => void refreshSheets().catch(() => undefined));
+  }
   document.querySelectorAll<HTMLButtonElement>('button.sel').forEach((b) =>
     b.addEventListener('click', () =>
       act('Reading the selection…', async () => {
         const key = b.dataset['for'] as SideKey;
-        const ref = await server<SourceRef>('pursueUseSelection');
+        const ref = await server('pursueUseSelection');
         const select = $<HTMLSelectElement>(`${key}-sheet`);
         if (!Array.from(select.options).some((o) => o.value === ref.sheet)) {
           const o = el('option', ref.sheet);
@@ -230,14 +231,15 @@ function wire(): void {
         }
         select.value = ref.sheet;
         $<HTMLInputElement>(`${key}-range`).value = ref.range ?? '';
-        return `Using ${ref.sheet}!${ref.range ?? ''}`;
+        checkSame();
+        return `Using ${ref.sheet}!${ref.range ?? ''}.`;
       }),
     ),
   );
 
   // Estimate PDFs: read here in the browser; the rows go to the side's sheet in batches, then build.
   mountSidebarPdf({ ours: $('ours-sheet').parentElement!, theirs: $('theirs-sheet').parentElement! }, {
-    act,
+    act: (label, work) => act(label, work),
     writeBatch: (batch) => server('pursueWritePdfRows', batch),
     written: async (side, sheet) => {
       const pair = document.querySelector<HTMLInputElement>('input[name="mode"][value="pair"]');
@@ -257,52 +259,64 @@ function wire(): void {
 
   $('read-totals').addEventListener('click', () =>
     act('Reading the pastes…', async () => {
-      const s = await server<BuildSummary>('pursueReadTotals', request());
+      const s = await server('pursueReadTotals', request());
       prefill(s);
-      showResult(s);
-      return 'Totals read. Check them, type what is missing, then build.';
+      const missing = [s.ours.prefill.rcv, s.theirs.prefill.rcv].filter((v) => v === '').length;
+      return missing
+        ? { text: 'A total is not in the pastes: type it under Confirm totals, then build.', kind: 'advice' }
+        : 'Totals read. Check them, type what is missing, then build.';
     }),
   );
 
   $('build').addEventListener('click', () =>
     act('Building the pursue items…', async () => {
-      const s = await server<BuildSummary>('pursueBuild', request());
+      const s = await server('pursueBuild', request());
       prefill(s);
       showResult(s);
-      return `Built: ${s.lines} items, total gap ${s.totalGap}.`;
+      // The result where the user is: below the sticky outcome.
+      $('result').scrollIntoView?.({ block: 'start' });
+      $('result').focus({ preventScroll: true });
+      const label = s.status.state === 'reconciled' ? 'reconciled' : s.status.state === 'unverified' ? 'unverified' : 'not reconciled';
+      return { text: `Built: ${s.lines} items, total gap ${s.totalGap}, ${label}.`, kind: s.status.state === 'reconciled' ? 'ok' : 'advice' };
     }),
   );
 
   $('get-item').addEventListener('click', () =>
     act('Reading the selected row…', async () => {
-      const it = await server<SelectedItem>('pursueSelectedItem');
-      $('item').textContent = it.item ? `Item ${it.item}: ${it.name}` : it.message;
-      return it.item ? '' : it.message;
+      const it = await server('pursueSelectedItem');
+      if (!it.items.length) throw new Error(it.message);
+      picked = it;
+      showItem(it);
+      return `Picked ${$('item').textContent}. Notes and RF go to it until you pick another row.`;
     }),
   );
 
   $('add-note').addEventListener('click', () =>
     act('Adding the note…', async () => {
+      const item = target();
       const text = $<HTMLTextAreaElement>('note').value;
-      const r = await server<{ item: string; date: string; missing: string[]; warnings: string[] }>('pursueAddStatusNote', text, author);
+      const r = await server('pursueAddStatusNote', text, author, item);
       $<HTMLTextAreaElement>('note').value = '';
       const lacks = r.missing.length ? ` It does not say: ${r.missing.join(', ')}.` : '';
-      return `Note added to item ${r.item} (${r.date}).${lacks}`;
+      return { text: `Note added to item ${r.item} (${r.date}).${lacks}`, kind: lacks ? 'advice' : 'ok' };
     }),
   );
 
   $('set-rf').addEventListener('click', () =>
     act('Saving RF asked…', async () => {
-      const r = await server<{ item: string; asked: boolean }>('pursueSetRfAsked', $<HTMLInputElement>('rf').checked);
-      return `Item ${r.item}: RF asked ${r.asked ? 'Y' : 'N'}.`;
+      const item = target();
+      const r = await server('pursueSetRfAsked', $<HTMLInputElement>('rf').checked, item);
+      if (picked) picked.rfAsked = r.asked;
+      return `RF asked ${r.asked ? 'set' : 'cleared'} for item ${r.item}.`;
     }),
   );
 
   $('crm').addEventListener('click', () =>
-    act('Preparing the CRM text…', async () => {
-      const r = await server<{ text: string }>('pursueCopyForCrm');
+    act('Reading the current sheet for the CRM…', async () => {
+      const r = await server('pursueCopyForCrm', request());
       const ta = $<HTMLTextAreaElement>('crm-text');
       ta.hidden = false;
+      $('crm-label').hidden = false;
       ta.value = r.text;
       ta.focus();
       ta.select();
@@ -318,23 +332,22 @@ function wire(): void {
 
   $('ready').addEventListener('click', () =>
     act('Checking readiness…', async () => {
-      const r = await server<{ issues: Array<{ item: string; gap: string; message: string }> }>('pursueReadiness', {});
+      const r = await server('pursueReadiness', {}, request());
       const ul = $('issues');
       ul.hidden = false;
-      ul.replaceChildren();
-      for (const i of r.issues) {
-        // The engine's message already names the item and its gap.
-        ul.append(el('li', i.message));
-      }
-      return r.issues.length ? `${r.issues.length} item(s) need work before the call.` : 'Ready for the call.';
+      // The engine's message already names the item and its gap.
+      ul.replaceChildren(...r.issues.map((i) => el('li', i.message)));
+      return r.issues.length
+        ? { text: `${r.issues.length} item${r.issues.length === 1 ? '' : 's'} to prepare before the call.`, kind: 'advice' }
+        : `Ready: every item with a gap from ${r.minGap} has a denial reason, a reason to approve and a note from the last ${r.days} days.`;
     }),
   );
 
   $('share').addEventListener('click', () =>
     act('Sharing…', async () => {
-      const r = await server<{ message: string }>('pursueShare', {
+      const r = await server('pursueShare', {
         email: $<HTMLInputElement>('email').value,
-        role: $<HTMLSelectElement>('role').value,
+        role: $<HTMLSelectElement>('role').value === 'viewer' ? 'viewer' : 'editor',
       });
       return r.message;
     }),
@@ -344,10 +357,12 @@ function wire(): void {
 function start(): void {
   wire();
   void act('Loading…', async () => {
-    const init = await server<{ sheets: string[]; saved: BuildRequest | null; author: string; hasPursue: boolean }>('pursueSidebarInit');
+    const init = await server('pursueSidebarInit');
     author = init.author;
     fillSheets(init.sheets, init.saved);
-    return init.hasPursue ? '' : 'Paste both estimates into sheets, choose them here, then build.';
+    if (!init.saved) guessSheets(init.sheets);
+    showMode();
+    return { text: init.hasPursue ? 'Pick an item row to add notes, or build again after new pastes.' : 'Paste both estimates into sheets, choose them here, then build.', kind: '' };
   });
 }
 

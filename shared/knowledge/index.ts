@@ -20,9 +20,8 @@ export {
   parseStatusCell,
   makeStatusEntry,
   appendStatus,
-  mergeStatus,
   formatStatusCell,
   vagueness,
   daysBetween,
 } from './status';
-export { emptyState, mergeState, readiness, overridesFromState, lineKnowledge, OP_ITEM, TAX_ITEM } from './state';
+export { emptyState, mergeState, readiness, lineKnowledge, OP_ITEM, OP_DESCRIPTION, TAX_ITEM } from './state';

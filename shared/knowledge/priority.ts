@@ -4,7 +4,7 @@ import type { DenialCategory, PriorityScore, PriorityWeights } from '../types/kn
 import { formatMoney } from '../money';
 import { CATEGORY_LABELS, DENIAL_CATEGORIES, parseCategory } from './denial';
 import { compareItems } from '../item-order';
-import { cellText } from './text';
+import { cellText } from '../parse/rows';
 
 export const DEFAULT_CATEGORY_POINTS = 20;
 

@@ -1,7 +1,8 @@
 import type { Cell } from '../types/cells';
 import type { DenialCategory, Rebuttal } from '../types/knowledge';
 import { CATEGORY_LABELS, DENIAL_CATEGORIES, categoryLabel, parseCategory } from './denial';
-import { cellText, hasPhrase, wordText, type WordText } from './text';
+import { cellText } from '../parse/rows';
+import { hasPhrase, wordText, type WordText } from './text';
 
 /** Presentation advice shared by every row: the adjuster is walked to the answer, not told it. */
 const PULL = 'Pull, not push:';

@@ -19,7 +19,8 @@ import { suggestTopics } from './topics';
 
 /** The item key of the O&P row: it has its own denial reason, reason to approve and status log. */
 export const OP_ITEM = 'O&P';
-const OP_DESCRIPTION = 'Overhead & Profit (O&P)';
+/** The O&P row's description: also the text its rebuttal is looked up by, in the sheet and --json alike. */
+export const OP_DESCRIPTION = 'Overhead & Profit (O&P)';
 /** The item key of the tax row: a person may keep notes on it; the merge keeps them like any item's. */
 export const TAX_ITEM = 'Tax';
 const TAX_DESCRIPTION = 'Material sales tax';
@@ -205,15 +206,6 @@ export function mergeState(
   };
 }
 
-/** The match overrides a person set, in the shape runPursue's options take. */
-export function overridesFromState(state: PursueState): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const a of Object.values(state.items)) {
-    if (a.override !== null && a.override.trim() !== '' && a.item !== OP_ITEM) out[a.item] = a.override.trim();
-  }
-  return out;
-}
-
 /**
  * What to fix before a call: every open item with a gap of at least minGap that has no reason for
  * denial, no reason to approve, or no status entry in the last `days` days. Largest gap first.
@@ -273,7 +265,7 @@ export function lineKnowledge(
     const denialText = (a?.denialText ?? '').trim() || cur.note || '';
     const cls = denialText === '' ? null : classifyDenial(denialText);
     const category = cls?.category ?? null;
-    const rebuttal = suggestRebuttal(cur.item === OP_ITEM ? 'O&P' : cur.description, category, state.rebuttals);
+    const rebuttal = suggestRebuttal(cur.description, category, state.rebuttals);
     return { cur, a, denialText, category, matched: cls?.matched ?? [], rebuttal };
   });
   const scores = scorePriorities(

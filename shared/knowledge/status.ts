@@ -164,23 +164,6 @@ export function appendStatus(entries: readonly StatusEntry[], entry: StatusEntry
   return [...entries, { ...entry, missing: [...entry.missing] }];
 }
 
-function sameEntry(a: StatusEntry, b: StatusEntry): boolean {
-  return a.date === b.date && oneLine(a.text) === oneLine(b.text);
-}
-
-/**
- * Joins two logs of the same item (e.g. the notes cell and the Status Log sheet): every entry of
- * `existing` in its order, then each entry of `incoming` that is not already there (same date and
- * text), in its order. Nothing is dropped or reordered.
- */
-export function mergeStatus(existing: readonly StatusEntry[], incoming: readonly StatusEntry[]): StatusEntry[] {
-  let out: StatusEntry[] = [...existing];
-  for (const e of incoming) {
-    if (!out.some((o) => sameEntry(o, e))) out = appendStatus(out, e);
-  }
-  return out;
-}
-
 /** The notes cell: "9/03/2026 – spoke to adjuster J. Ruiz ...", one entry per line, oldest first. */
 export function formatStatusCell(entries: readonly StatusEntry[]): string {
   return entries

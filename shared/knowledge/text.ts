@@ -50,10 +50,3 @@ export function hasPhrase(text: WordText, phrase: string): boolean {
 export function containsPhrase(text: string, phrase: string): boolean {
   return hasPhrase(wordText(text), phrase);
 }
-
-/** A cell as a person sees it, as trimmed text. */
-export function cellText(cell: unknown): string {
-  if (cell === null || cell === undefined) return '';
-  if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
-  return String(cell).replace(/[\u00a0\u2007\u202f]/g, ' ').trim();
-}

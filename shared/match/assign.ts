@@ -110,19 +110,21 @@ export function assign(p: SparseProblem): Assignment {
   const heap = new Heap();
   const scanned: number[] = [];
 
-  for (let r = 0; r < rows; r++) {
+  let r = 0;
+  // One closure for the whole run (not one per row): labels column j with distance d via row `from`.
+  const relax = (j: number, d: number, from: number, c: number) => {
+    if (done[j] === r) return;
+    if (stamp[j] !== r || d < dist[j] || (d === dist[j] && from < pred[j])) {
+      stamp[j] = r;
+      dist[j] = d;
+      pred[j] = from;
+      predCost[j] = c;
+      heap.push(d, j);
+    }
+  };
+  for (r = 0; r < rows; r++) {
     heap.clear();
     scanned.length = 0;
-    const relax = (j: number, d: number, from: number, c: number) => {
-      if (done[j] === r) return;
-      if (stamp[j] !== r || d < dist[j] || (d === dist[j] && from < pred[j])) {
-        stamp[j] = r;
-        dist[j] = d;
-        pred[j] = from;
-        predCost[j] = c;
-        heap.push(d, j);
-      }
-    };
     for (let e = start[r]; e < start[r + 1]; e++) relax(col[e], cost[e] - v[col[e]], r, cost[e]);
     relax(cols + r, unpaired - v[cols + r], r, unpaired);
 
@@ -165,9 +167,9 @@ export function assign(p: SparseProblem): Assignment {
 
   let total = 0;
   const out = new Int32Array(rows);
-  for (let r = 0; r < rows; r++) {
-    total += rowCost[r];
-    out[r] = rowCol[r] < cols ? rowCol[r] : -1;
+  for (let k = 0; k < rows; k++) {
+    total += rowCost[k];
+    out[k] = rowCol[k] < cols ? rowCol[k] : -1;
   }
   return { rowCol: out, colRow: colRow.slice(0, cols), total };
 }

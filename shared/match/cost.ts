@@ -62,8 +62,12 @@ function textKeyOf(description: string): string {
   return k;
 }
 
+/** Token ids for one matching run, and what is derived per description and per area (estimates
+ * repeat both, so each is worked out once). */
 export class Vocabulary {
   private readonly ids = new Map<string, number>();
+  readonly byDescription = new Map<string, Int32Array>();
+  readonly byPlace = new Map<string, { place: string; keyBuilding: string; keyPlace: string }>();
   id(token: string): number {
     let v = this.ids.get(token);
     if (v === undefined) {
@@ -72,18 +76,29 @@ export class Vocabulary {
     }
     return v;
   }
+  idsOf(description: string, desc: PreparedDescription): Int32Array {
+    let ids = this.byDescription.get(description);
+    if (ids === undefined) {
+      ids = Int32Array.from(desc.tokens.map((t) => this.id(t))).sort();
+      this.byDescription.set(description, ids);
+    }
+    return ids;
+  }
 }
 
 export function prepareLines(lines: EstimateLine[], vocab: Vocabulary): PreparedLine[] {
   return lines.map((line, index) => {
     const desc = prepareDescription(line.description);
-    const ids = Int32Array.from(desc.tokens.map((t) => vocab.id(t))).sort();
+    const ids = vocab.idsOf(line.description, desc);
     const path = areaPath(line.area);
-    const place = path.building + SEP + path.room;
-    return {
-      index, line, desc, ids, path, textKey: textKeyOf(line.description), place,
-      keyBuilding: desc.key + SEP + path.building, keyPlace: desc.key + SEP + place,
-    };
+    const k = desc.key + SEP + line.area;
+    let keys = vocab.byPlace.get(k);
+    if (keys === undefined) {
+      const place = path.building + SEP + path.room;
+      keys = { place, keyBuilding: desc.key + SEP + path.building, keyPlace: desc.key + SEP + place };
+      vocab.byPlace.set(k, keys);
+    }
+    return { index, line, desc, ids, path, textKey: textKeyOf(line.description), place: keys.place, keyBuilding: keys.keyBuilding, keyPlace: keys.keyPlace };
   });
 }
 

@@ -16,7 +16,7 @@ import type { EstimateLine } from '../types/estimate';
 import type { Match, MatchAlternative } from '../types/reconciliation';
 import type { Problem } from '../types/problem';
 import { assign } from './assign';
-import { buildCandidates, TOKEN_CAP } from './candidates';
+import { buildCandidates, CandidateIndex, TOKEN_CAP } from './candidates';
 import { areaCost, descriptionCost, prepareLines, UNPAIRED, Vocabulary, type PreparedLine } from './cost';
 import { MAYBE_OVERLAP, similarityIds, unitRelation } from './describe';
 import { parseOverride, recordOverride, resolveOverride } from './overrides';
@@ -38,6 +38,8 @@ export interface MatchOptions {
   overrides?: Record<string, string>;
   /** Pairs a side-by-side comparison already made; nothing else is matched. */
   pairs?: Record<string, string>;
+  /** When given, filled with milliseconds per phase (the benchmark's profile). */
+  timings?: Record<string, number>;
 }
 
 function alternativeOf(t: EstimateLine): MatchAlternative {
@@ -151,14 +153,37 @@ export function matchLines(ours: EstimateLine[], theirs: EstimateLine[], opts: M
   // 2. One global assignment within buildings; 3. R&R against Remove + Replace among what is
   // left; 4. the very same item in another building, for what is left after that. Buildings
   // come first so a line the insurer split (or denied) never steals its twin from another building.
+  const timings = opts.timings;
+  // CPU time when the platform has it (steadier than wall time on a busy machine).
+  const now0 = () => {
+    const p = (globalThis as { process?: { cpuUsage?: () => { user: number; system: number } } }).process;
+    if (p?.cpuUsage) {
+      const u = p.cpuUsage();
+      return (u.user + u.system) / 1000;
+    }
+    return performance.now();
+  };
+  let clock = timings ? now0() : 0;
+  const lap = (phase: string) => {
+    if (!timings) return;
+    const now = now0();
+    timings[phase] = (timings[phase] ?? 0) + now - clock;
+    clock = now;
+  };
   const vocab = new Vocabulary();
   const po = prepareLines(ours, vocab);
   const pt = prepareLines(theirs, vocab);
+  lap('prepare');
+  const index = new CandidateIndex(pt);
+  lap('index');
   const assignPass = (acrossBuildings: boolean) => {
-    const graph = buildCandidates(po, pt, { skipRow: (i) => settled[i] === 1, skipCol: (j) => taken[j] === 1, acrossBuildings });
+    const graph = buildCandidates(po, index, { skipRow: (i) => settled[i] === 1, skipCol: (j) => taken[j] === 1, acrossBuildings });
+    lap('candidates');
     const problem = { ...graph, unpaired: UNPAIRED };
     const result = assign(problem);
+    lap('assign');
     const reviews = reviewAssignment(problem, result, pt);
+    lap('review');
     for (let i = 0; i < ours.length; i++) {
       const j = result.rowCol[i];
       if (j === -1) continue;
@@ -173,6 +198,7 @@ export function matchLines(ours: EstimateLine[], theirs: EstimateLine[], opts: M
       }
       pair(i, j, m);
     }
+    lap('explain');
   };
   const splitPass = (strict: boolean) => {
     for (const s of findSplits(po, pt, (i) => !settled[i], (j) => !taken[j], strict)) {
@@ -182,6 +208,7 @@ export function matchLines(ours: EstimateLine[], theirs: EstimateLine[], opts: M
       }
       for (const j of s.theirs) taken[j] = 1;
     }
+    lap('splits');
   };
   // A split whose three lines share a room and have no exact twin there is settled first, so
   // its Remove line cannot be paired with another room's.
@@ -226,5 +253,6 @@ export function matchLines(ours: EstimateLine[], theirs: EstimateLine[], opts: M
       message: `Item ${o2.item} "${o2.description}" was not paired, but the insurer's line ${t.item} "${t.description}" may be its like-kind substitute. If they are the same item, type ${t.item} as the match override for item ${o2.item}.`,
     });
   }
+  lap('near misses');
   return { matches, problems, overrides: recorded, overrideNotes };
 }

@@ -78,10 +78,15 @@ export function findSplits(
   const takenOurs = new Set<number>();
   const takenTheirs = new Set<number>();
   const run = (ones: PreparedLine[], twos: PreparedLine[], oneFree: (k: number) => boolean, twoFree: (k: number) => boolean, takenOne: Set<number>, takenTwo: Set<number>, kind: SplitPair['kind']) => {
+    // Only objects some free R&R line names are worth indexing.
+    const wanted = new Set<string>();
+    for (const o of ones) if (o.desc.action === 'rr' && oneFree(o.index)) wanted.add(o.desc.object + SEP + o.path.building);
+    if (wanted.size === 0) return;
     const removes = new Map<string, PreparedLine[]>();
     const installs = new Map<string, PreparedLine[]>();
     for (const t of twos) {
-      if (!twoFree(t.index) || (t.desc.action !== 'remove' && t.desc.action !== 'install') || t.desc.object === '') continue;
+      if ((t.desc.action !== 'remove' && t.desc.action !== 'install') || t.desc.object === '' || !twoFree(t.index)) continue;
+      if (!wanted.has(t.desc.object + SEP + t.path.building)) continue;
       const m = t.desc.action === 'remove' ? removes : installs;
       const k = t.desc.object + SEP + t.path.building;
       const l = m.get(k);
@@ -95,13 +100,16 @@ export function findSplits(
       if (strict) for (const l of lines) if (free(l.index)) s.add(l.keyPlace);
       return s;
     };
-    const onesPlaced = placed(ones, oneFree);
-    const twosPlaced = placed(twos, twoFree);
+    let onesPlacedSet: Set<string> | null = null;
+    let twosPlacedSet: Set<string> | null = null;
+    const onesPlaced = { has: (k: string) => (onesPlacedSet ??= placed(ones, oneFree)).has(k) };
+    const twosPlaced = { has: (k: string) => (twosPlacedSet ??= placed(twos, twoFree)).has(k) };
     const at = (l: PreparedLine, key: string) => key + SEP + l.place;
     for (const o of ones) {
       if (!oneFree(o.index) || o.desc.action !== 'rr') continue;
-      if (strict && twosPlaced.has(at(o, o.desc.key))) continue;
       const k = o.desc.object + SEP + o.path.building;
+      if (!removes.has(k) || !installs.has(k)) continue;
+      if (strict && twosPlaced.has(at(o, o.desc.key))) continue;
       const fits = (t: PreparedLine) =>
         !takenTwo.has(t.index) && unitRelation(o.line.unit, t.line.unit) !== null &&
         (!strict || (t.path.room === o.path.room && !onesPlaced.has(at(o, t.desc.key))));

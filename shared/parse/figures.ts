@@ -176,8 +176,8 @@ function compiled(n: number): Compiled[] {
   return c;
 }
 
-/** score × 10 as evaluate() would give it, plus bit 0 = identities checked at all. Hot path. */
-function quickScore(qty: number | null, at: Int8Array, money: Cents[]): { score: number; checked: boolean } {
+/** evaluate()'s score and whether any identity was checked, packed as (score + 100) × 2 + checked. Hot path. */
+function quickScore(qty: number | null, at: Int8Array, money: Cents[]): number {
   const v = (i: number) => (at[i] < 0 ? undefined : money[at[i]]);
   const unitPrice = v(0);
   const reset = v(1);
@@ -209,10 +209,11 @@ function quickScore(qty: number | null, at: Int8Array, money: Cents[]): { score:
     }
   }
   const implausible = (tax ?? 0) < 0 || (op ?? 0) < 0 ? 1 : 0;
-  return { score: held * 2 - failed - implausible * 3, checked: held + failed > 0 };
+  return (held * 2 - failed - implausible * 3 + 100) * 2 + (held + failed > 0 ? 1 : 0);
 }
 
 const hintKeys = new WeakMap<Role[], string>();
+const shapeCache = new Map<string, { last: Compiled | null; maxBonus: number }>();
 
 /** How many identities a column set can check at most. */
 function maxIdentities(roles: Role[]): number {
@@ -237,37 +238,42 @@ export function solveRoles(qty: number | null, money: Cents[], hint: Role[] | nu
     }
   }
   const all = compiled(money.length);
-  // Most lines fit the header's own column set: when every identity it allows holds (and there
-  // is one to check), no other reading can rank above it.
-  if (hint && hintKey !== undefined) {
-    const own = all.find((c) => c.key === hintKey);
-    if (own) {
-      const q = quickScore(qty, own.at, money);
-      const r = q.checked ? evaluate(qty, own.roles, money) : null;
-      if (r && r.failed.length === 0 && r.extensionFits && r.held.length >= maxIdentities(own.roles)) {
-        r.rank = q.score * 10 + 15;
-        return r;
-      }
-    }
+  const bonus = (c: Compiled) => (!hint ? 0 : c.key === hintKey ? 15 : isSubsequence(c.roles, hint) ? 14 : 0);
+  // Lines of one paste share a column set. The last winner for this shape, when every identity
+  // it allows holds and no reading could get a bigger header bonus, is what the search would
+  // find again: taken without trying the other ~80 readings.
+  const shape = `${money.length}|${hintKey ?? ''}`;
+  let cache = shapeCache.get(shape);
+  if (!cache) {
+    cache = { last: null, maxBonus: Math.max(0, ...all.map(bonus)) };
+    shapeCache.set(shape, cache);
   }
+  const tryFast = (c: Compiled | null | undefined): Reading | null => {
+    if (!c || bonus(c) !== cache!.maxBonus) return null;
+    const q = quickScore(qty, c.at, money);
+    if ((q & 1) === 0) return null;
+    const r = evaluate(qty, c.roles, money);
+    if (r.failed.length > 0 || !r.extensionFits || r.held.length < maxIdentities(c.roles)) return null;
+    r.rank = r.score * 10 + cache!.maxBonus;
+    return r;
+  };
+  const fast = tryFast(hint ? all.find((c) => c.key === hintKey) : null) ?? tryFast(cache.last);
+  if (fast) return fast;
   let best: Compiled | null = null;
   let bestRank = -Infinity;
   for (const c of all) {
     const q = quickScore(qty, c.at, money);
     // One identity that holds outweighs the header; the header outweighs one that fails (totals
     // that include tax fail qty × price = total on every line, and the header is all there is).
-    let rank = q.score * 10;
-    if (hint) {
-      if (c.key === hintKey) rank += 15;
-      else if (isSubsequence(c.roles, hint)) rank += 14;
-    }
-    if (!q.checked) rank -= 5;
+    let rank = ((q >> 1) - 100) * 10 + bonus(c);
+    if ((q & 1) === 0) rank -= 5;
     if (rank > bestRank) {
       best = c;
       bestRank = rank;
     }
   }
   if (!best) return null;
+  cache.last = best;
   const r = evaluate(qty, best.roles, money);
   r.rank = bestRank;
   return r;
@@ -286,10 +292,81 @@ export function isSkipToken(t: string): boolean {
   return CONDITION_WORDS.test(t) || AGE_LIFE.test(t) || PERCENT.test(t) || MARKER.test(t);
 }
 
+/**
+ * The common money forms read by hand, no regular expression: "1,234.56", "$12.00", "-3",
+ * "(48.64)", "<0.00>", "$(3,073.00)". Null when the token is anything else.
+ */
+function quickMoney(t: string): Cents | null {
+  let i = 0;
+  let end = t.length;
+  let negative = false;
+  if (t.charCodeAt(0) === 45) {
+    negative = true;
+    i = 1;
+  }
+  if (t.charCodeAt(i) === 36) i++; // $
+  const open = t.charCodeAt(i);
+  if (open === 40 || open === 60) {
+    // ( or <: accounting negative, closed by ) or >
+    const close = t.charCodeAt(end - 1);
+    if ((open === 40 && close !== 41) || (open === 60 && close !== 62)) return null;
+    negative = !negative;
+    i++;
+    end--;
+    if (t.charCodeAt(i) === 36) i++;
+  }
+  let whole = 0;
+  let digits = 0;
+  let groupDigits = -1; // digits since the last comma (-1: no comma yet)
+  for (; i < end; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      whole = whole * 10 + (c - 48);
+      digits++;
+      if (groupDigits >= 0) groupDigits++;
+      if (digits > 12) return null;
+    } else if (c === 44) {
+      if (digits === 0 || (groupDigits >= 0 && groupDigits !== 3) || (groupDigits < 0 && digits > 3)) return null;
+      groupDigits = 0;
+    } else break;
+  }
+  if (digits === 0 || (groupDigits >= 0 && groupDigits !== 3)) return null;
+  let cents = whole * 100;
+  if (i < end) {
+    if (t.charCodeAt(i) !== 46) return null; // .
+    const fracLen = end - i - 1;
+    if (fracLen < 1 || fracLen > 2) return null;
+    const d1 = t.charCodeAt(i + 1) - 48;
+    const d2 = fracLen === 2 ? t.charCodeAt(i + 2) - 48 : 0;
+    if (d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return null;
+    cents += d1 * 10 + d2;
+  }
+  return negative ? -cents : cents;
+}
+
 /** A money figure as printed: "1,234.56", "$1.63", "(48.64)", "<0.00>", "-3.00". */
 export function moneyToken(t: string): Cents | null {
-  if (!/\d/.test(t)) return null;
+  // The common forms read directly (a paste holds tens of thousands of them); the rest through parseMoney.
+  const q = quickMoney(t);
+  if (q !== null) return q;
+  const c0 = t.charCodeAt(0);
+  // A word (no digit up front, nor a sign, $ or bracket) is never money.
+  if (!((c0 >= 48 && c0 <= 57) || c0 === 36 || c0 === 45 || c0 === 40 || c0 === 60 || c0 === 46 || c0 === 43) || !/\d/.test(t)) return null;
   return parseMoney(t);
+}
+
+const unitCache = new Map<string, string | null>();
+
+/** normaliseUnit for a single token, remembered (units repeat on every line). */
+export function unitToken(t: string): string | null {
+  if (t.length > 8 || /\d/.test(t)) return null;
+  let u = unitCache.get(t);
+  if (u === undefined) {
+    u = normaliseUnit(t);
+    if (unitCache.size > 10_000) unitCache.clear();
+    unitCache.set(t, u);
+  }
+  return u;
 }
 
 /** A quantity as printed: "1,135.94", "2", "(3.00)" (a credit), not "$1.63". */
@@ -328,7 +405,13 @@ export function tokenize(text: string): string[] {
  * Parses tokens[s..] as a line's figures: [qty [(qty2)]] unit money… (Xactimate), qty money unit
  * money… (Symbility: the unit after the price), "13.49SQ" money…, or unit money… (no quantity).
  */
-function parseRun(tokens: string[], s: number): FigureRun | null {
+function parseRun(tokens: string[], s: number, money0?: Array<Cents | null | undefined>): FigureRun | null {
+  const moneyAt = (k: number): Cents | null => {
+    if (!money0) return moneyToken(tokens[k]);
+    let v = money0[k];
+    if (v === undefined) v = money0[k] = moneyToken(tokens[k]);
+    return v;
+  };
   let k = s;
   let qty: number | null = null;
   let qtyText = '';
@@ -342,8 +425,8 @@ function parseRun(tokens: string[], s: number): FigureRun | null {
     unit = normaliseUnit(glued[2])!;
     qtyText = tokens[k];
     k++;
-  } else if (normaliseUnit(tokens[k]) && !/^\d/.test(tokens[k])) {
-    unit = normaliseUnit(tokens[k])!;
+  } else if (unitToken(tokens[k]) && !/^\d/.test(tokens[k])) {
+    unit = unitToken(tokens[k])!;
     k++;
   } else {
     const q = qtyToken(tokens[k]);
@@ -356,14 +439,14 @@ function parseRun(tokens: string[], s: number): FigureRun | null {
     if (k < tokens.length) {
       const alt = /^\(([\d.,]+)\)$/.exec(tokens[k]);
       const second = alt ? readNumber(alt[1]) : null;
-      if (second && k + 1 < tokens.length && (normaliseUnit(tokens[k + 1]) || moneyToken(tokens[k + 1]) !== null)) {
+      if (second && k + 1 < tokens.length && (unitToken(tokens[k + 1]) || moneyAt(k + 1) !== null)) {
         qty = second.value;
         qtyText += ` ${tokens[k]}`;
         k++;
       }
     }
-    if (k < tokens.length && normaliseUnit(tokens[k])) {
-      unit = normaliseUnit(tokens[k])!;
+    if (k < tokens.length && unitToken(tokens[k])) {
+      unit = unitToken(tokens[k])!;
       k++;
     }
   }
@@ -375,10 +458,10 @@ function parseRun(tokens: string[], s: number): FigureRun | null {
     if (k === tokens.length - 1 && money.length > 0 && /^(\$|\d[\d,]*\.|\d{1,3},)$/.test(t)) break;
     if (isSkipToken(t)) continue;
     if (!unit && money.length === 1 && normaliseUnit(t)) {
-      unit = normaliseUnit(t)!;
+      unit = unitToken(t)!;
       continue;
     }
-    const m = moneyToken(t);
+    const m = moneyAt(k);
     if (m === null) return null;
     money.push(m);
   }
@@ -399,11 +482,12 @@ export function splitFigures(line: string, hint: Role[] | null = null): SplitLin
   while (first > 0 && figureish(tokens[first - 1])) first--;
   if (first === tokens.length) return null;
   let best: { split: SplitLine; rank: number } | null = null;
+  const money0: Array<Cents | null | undefined> = new Array(tokens.length);
   for (let s = first; s < tokens.length; s++) {
     // A line without a quantity prints its unit first, right after the description; a unit with
     // a number before it is "qty unit".
-    if (s !== first && normaliseUnit(tokens[s]) && !/^\d/.test(tokens[s])) continue;
-    const run = parseRun(tokens, s);
+    if (s !== first && unitToken(tokens[s]) && !/^\d/.test(tokens[s])) continue;
+    const run = parseRun(tokens, s, money0);
     if (!run) continue;
     // Runs without a unit only when no run has one (a unit is what estimates print after a qty).
     if (!run.unit && best && best.split.run.unit) continue;
@@ -418,8 +502,18 @@ export function splitFigures(line: string, hint: Role[] | null = null): SplitLin
 }
 
 function figureish(t: string): boolean {
-  if (isSkipToken(t)) return true;
-  if (/\d/.test(t) && (parseMoney(t) !== null || /^\(?[\d.,]+\)?$/.test(t))) return true;
-  if (normaliseUnit(t) && !/^\d/.test(t)) return true;
+  if (/\d/.test(t)) {
+    if (moneyToken(t) !== null || /^\(?[\d.,]+\)?$/.test(t) || isSkipToken(t)) return true;
+  } else {
+    if (unitToken(t) || isSkipToken(t)) return true;
+    return false;
+  }
   return /^[-+]?[\d.,]+[A-Za-z]{2,5}$/.test(t) && normaliseUnit(t.replace(/^[-+]?[\d.,]+/, '')) !== null;
+}
+
+/** Is the whole line figures ("1.00 EA 165.00 10.31 ..."), with no description? No solving. */
+export function isFiguresLine(line: string): boolean {
+  const tokens = tokenize(line);
+  if (tokens.length < 2 || !figureish(tokens[0])) return false;
+  return parseRun(tokens, 0) !== null;
 }

@@ -120,8 +120,18 @@ export function cellMoney(c: Cell): MoneyReading | null {
   return readMoneyText(cellText(c));
 }
 
+const SIMPLE_MONEY = /^(-?)\$?(\d{1,3}(?:,\d{3})+|\d{1,12})(?:\.(\d{1,2}))?$/;
+
 export function readMoneyText(text: string): MoneyReading | null {
   if (text === '') return null;
+  // The common forms ("1,234.56", "$12.00", "-3") read directly: a paste holds many thousands.
+  const simple = SIMPLE_MONEY.exec(text);
+  if (simple) {
+    const whole = simple[2].includes(',') ? simple[2].replace(/,/g, '') : simple[2];
+    const frac = simple[3] === undefined ? 0 : simple[3].length === 1 ? Number(simple[3]) * 10 : Number(simple[3]);
+    const v = Number(whole) * 100 + frac;
+    return { cents: simple[1] ? -v : v, european: false };
+  }
   const us = parseMoney(text);
   if (us !== null) return { cents: us, european: false };
   const stripped = text.replace(/[$€\s]/g, '');

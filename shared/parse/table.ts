@@ -180,6 +180,8 @@ function readLine(row: Cell[], r: number, cols: SideColumns, area: string, ctx: 
   return raw;
 }
 
+const NO_LABEL: { label: string; figures: Array<{ col: number; cents: Cents }> } = { label: '', figures: [] };
+
 /** The text of a row's first non-empty cell and the last money figure in it. */
 function labelAndFigures(row: Cell[]): { label: string; figures: Array<{ col: number; cents: Cents }> } {
   let label = '';
@@ -225,6 +227,8 @@ export function parseTable(rows: Rows, header: HeaderRow, side: Side): TableResu
   let lastLine: EstimateLine | null = null;
   let theirOrdinal = 0;
   const headerKey = rows[header.rowIndex].map((c) => normaliseHeader(cellText(c))).join('|');
+  const headerDesc = ourCols.description ?? header.columns[0]?.index ?? null;
+  const headerDescText = headerDesc === null ? '' : normaliseHeader(cellText(rows[header.rowIndex][headerDesc]));
 
   for (let i = 0; i < header.rowIndex; i++) {
     const t = rows[i].map(cellText).join(' ').trim();
@@ -237,11 +241,13 @@ export function parseTable(rows: Rows, header: HeaderRow, side: Side): TableResu
     const row = rows[i];
     const r = i + 1;
     if (isBlankRow(row)) continue;
-    if (row.map((c) => normaliseHeader(cellText(c))).join('|') === headerKey) continue; // repeated header
+    // A repeated header (a page break in a PDF-to-Excel table); checked cheaply on the description cell first.
+    if (headerDesc !== null && normaliseHeader(cellText(row[headerDesc])) === headerDescText && row.map((c) => normaliseHeader(cellText(c))).join('|') === headerKey) continue;
     const desc = ourCols.description !== null ? cellText(row[ourCols.description]) : '';
     const itemText = ourCols.item !== null ? cellText(row[ourCols.item]) : '';
-    const { label, figures } = labelAndFigures(row);
-    const hasQty = [ourCols.qty, theirCols?.qty ?? null].some((q) => q !== null && cellNumber(row[q]) !== null);
+    const hasQty = (ourCols.qty !== null && cellNumber(row[ourCols.qty]) !== null) || (theirCols?.qty != null && cellNumber(row[theirCols.qty]) !== null);
+    // A row with a quantity is a line: its label and loose figures are only needed otherwise.
+    const { label, figures } = hasQty ? NO_LABEL : labelAndFigures(row);
 
     // A recap row: a label we know and a figure (in a comparison, the column says whose it is).
     const recap = label && !hasQty ? readRecapLabel(label) : null;

@@ -4,7 +4,7 @@ import type { EstimateLine, ParsedEstimate, PrintedTotal, Side } from '../types/
 import type { Cents } from '../types/money';
 import type { Problem } from '../types/problem';
 import { blankRawLine, checkDuplicateItems, finishLine, type RawLine } from './line';
-import { isSubsequence, priceOf, solveRoles, splitFigures, tokenize, type Reading, type Role, type Roles, type SplitLine } from './figures';
+import { isFiguresLine, isSubsequence, priceOf, solveRoles, splitFigures, tokenize, type Reading, type Role, type Roles, type SplitLine } from './figures';
 import { readRecapLabel, RecapReader } from './recap';
 import { rowText } from './rows';
 import { compactRanges, looksLikeHeading, readPriceList } from './text-kinds';
@@ -147,10 +147,11 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
   }
 
   // The page header block: text above the first numbered line, repeated on later pages.
-  const firstItem = lines.findIndex((l) => readItemStart(l.trim()) !== null);
+  const itemStarts = lines.map((l) => readItemStart(l.trim()));
+  const firstItem = itemStarts.findIndex((s) => s !== null);
   const headerBlock = new Set(lines.slice(0, firstItem < 0 ? lines.length : firstItem).map((l) => l.trim()));
   let inRecapTable = false;
-  const kinds: Classified[] = lines.map((l) => {
+  const kinds: Classified[] = lines.map((l, lineIndex) => {
     const t = l.trim();
     if (t === '') return { kind: 'blank', text: t };
     const room = ROOM_HEIGHT.exec(t);
@@ -166,7 +167,9 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
       return { kind: 'furniture', text: t };
     }
     if (inRecapTable) return { kind: trailingMoney(t).money.length > 0 ? 'recap-table' : 'furniture', text: t };
-    if (readItemStart(t)) return { kind: 'item', text: t };
+    if (itemStarts[lineIndex]) return { kind: 'item', text: t };
+    // Most rows of a carrier layout are figures lines: recognised before the costlier tests.
+    if (!inRecapTable && isFiguresLine(t)) return { kind: 'figures', text: t };
     const repeated = headerBlock.has(t) && (counts.get(t) ?? 0) > 1;
     const noise = noiseKind(t, repeated);
     if (noise && !TOTALS_LINE.test(t)) return { kind: 'noise', text: t, noise };
@@ -178,10 +181,17 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
     if (PAGE_FURNITURE.test(t)) return { kind: 'furniture', text: t };
     if (tm.money.length === 1 && tm.label && readRecapLabel(tm.label)) return { kind: 'recap', text: t };
     if (TOTALS_LINE.test(t) && tm.money.length > 0) return { kind: 'totals', text: t };
-    const fig = splitFigures(t);
-    if (fig && fig.before === '') return { kind: 'figures', text: t };
     if (DIMENSION_WORDS.test(t) && /\d/.test(t)) return { kind: 'dimension', text: t };
     if (tm.money.length > 0 && tm.label && readRecapLabel(tm.label)) return { kind: 'recap', text: t };
+    // A line with a description, a quantity and unit, and figures, but no item number: an
+    // unnumbered line item (numbered by its order, and said once).
+    if (/^[A-Za-z(]/.test(t) && !readRecapLabel(t.replace(/[\d$.,()-]+\s*$/, '').trim())) {
+      const split = splitFigures(t);
+      if (split && split.run.unit && split.run.qty !== null && /[A-Za-z]{2}/.test(split.before)) {
+        itemStarts[lineIndex] = { item: '', rest: t };
+        return { kind: 'item', text: t };
+      }
+    }
     return { kind: 'text', text: t };
   });
 
@@ -235,6 +245,7 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
   // Lines whose printed total is above qty × price with no tax column: a tax-inclusive total
   // ("*TOTAL", rough drafts). Reported once for the whole paste, not once a line.
   const taxInclusive: Array<{ row: number; ratio: number; excess: Cents }> = [];
+  const unnumbered: number[] = [];
   const figureCounts: Array<{ line: RawLine; row: number; count: number; hinted: number | null }> = [];
 
   const applyFigures = (raw: RawLine, split: SplitLine, row: number): boolean => {
@@ -322,6 +333,15 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
             groupStart = out.length;
             break;
           }
+          if (own !== get('rcv') && out.some((l) => areaKey(l.area) === areaKey(label)) === false && group < get('rcv')!) {
+            // A group total over rooms of which some never reached the paste (pages cut).
+            problems.push({
+              side, row, severity: 'warning', code: 'group-total-short',
+              message: `"${text.slice(0, 40)}" (row ${row}) prints RCV ${formatMoney(get('rcv')!)}, but the lines above it add up to ${formatMoney(group)}: ${formatMoney(get('rcv')! - group)} is in rooms that are not in the paste. Pages seem to be missing; paste the whole estimate.`,
+            });
+            groupStart = out.length;
+            break;
+          }
           if (own !== get('rcv')) groupStart = out.length;
         }
         printedTotals.push({
@@ -370,9 +390,13 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
         break;
       case 'item': {
         finish();
-        const m = readItemStart(text)!;
+        const m = itemStarts[i]!;
         const raw = blankRawLine(row);
         raw.item = m.item;
+        if (m.item === '') {
+          unnumbered.push(row);
+          raw.item = String(out.length + (current ? 2 : 1));
+        }
         raw.area = area;
         const split = splitFigures(m.rest, layout);
         current = { raw, figuresOnStart: false, hasFigures: false, noteLines: [], descLines: [] };
@@ -386,8 +410,8 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
         break;
       }
       case 'figures': {
-        const fig = splitFigures(text, layout)!;
-        if (current && !current.hasFigures) {
+        const fig = splitFigures(text, layout);
+        if (fig && current && !current.hasFigures) {
           current.hasFigures = applyFigures(current.raw, fig, row);
         } else {
           problems.push({
@@ -455,6 +479,12 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
 
   const { recap, rows: recapRows } = recapReader.result();
   checkTextCutOff(kinds, figureCounts, out, side, problems);
+  if (unnumbered.length > 0) {
+    problems.push({
+      side, row: null, severity: 'info', code: 'items-numbered-by-order',
+      message: `${unnumbered.length} line(s) print no item number (rows ${compactRanges(unnumbered)}); they are numbered by their order in the paste.`,
+    });
+  }
   noiseReport.report(problems, side);
   reportTaxInclusive(taxInclusive, out.length, side, problems);
   if (european) {

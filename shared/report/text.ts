@@ -9,17 +9,56 @@ function lpad(s: string, n: number): string {
   return s.length >= n ? s : ' '.repeat(n - s.length) + s;
 }
 
-/** A readable reconciliation for a terminal: items, insurer-only lines, tax, O&P, totals, problems. */
-export function formatTextReport(rec: Reconciliation): string {
+/** Text in lines of at most `width` characters, broken between words (a word longer than a line is split). */
+export function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let cur = '';
+  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
+    let w = word;
+    while (w.length > width) {
+      if (cur !== '') {
+        lines.push(cur);
+        cur = '';
+      }
+      lines.push(w.slice(0, width));
+      w = w.slice(width);
+    }
+    if (cur === '') cur = w;
+    else if (cur.length + 1 + w.length <= width) cur += ` ${w}`;
+    else {
+      lines.push(cur);
+      cur = w;
+    }
+  }
+  if (cur !== '' || lines.length === 0) lines.push(cur);
+  return lines;
+}
+
+/**
+ * A readable reconciliation for a terminal: items (with their priority when `ranks` gives one,
+ * item number → rank), insurer-only lines, tax, O&P, totals, problems. Names wrap between words.
+ */
+export function formatTextReport(rec: Reconciliation, ranks?: ReadonlyMap<string, number>): string {
   const out: string[] = [];
   const money = (c: number) => lpad(formatMoney(c), 12);
-  out.push(`${pad('Item', 6)}${pad('Item Name', 44)}${lpad('Ours $', 12)}${lpad('Insurer $', 12)}${lpad('Gap $', 12)}  Gap kind`);
-  out.push('-'.repeat(100));
+  const NAME = 42;
+  const pri = (item: string): string => {
+    const r = ranks?.get(item);
+    return pad(r === undefined ? '' : String(r), 5);
+  };
+  /** One table row: the first line with the figures, the rest of the name below it. */
+  const row = (head: string, name: string, tail: string): void => {
+    const lines = wrapWords(name, NAME);
+    out.push(`${head}${pad(lines[0]!, NAME + 2)}${tail}`);
+    for (const more of lines.slice(1)) out.push(`${' '.repeat(head.length)}${more}`);
+  };
+  out.push(`${ranks ? pad('Pri.', 5) : ''}${pad('Item', 7)}${pad('Item Name', NAME + 2)}${lpad('Ours $', 12)}${lpad('Insurer $', 12)}${lpad('Gap $', 12)}  Gap kind`);
+  out.push('-'.repeat(ranks ? 106 : 101));
   for (const l of rec.lines) {
     const ins = l.match ? formatMoney(l.match.insurer.amount) : '—';
     const alt = l.match?.alternative ? `; or RE ${l.match.alternative.item}?` : '';
     const flag = l.match?.weak ? ` (check match: ins. line ${l.match.insurer.item}${alt})` : l.match && l.match.insurer.item !== l.ours.item ? ` (ins. line ${l.match.insurer.item})` : '';
-    out.push(`${pad(l.ours.item, 6)}${pad(l.ours.description, 44)}${money(l.ours.amount)}${lpad(ins, 12)}${money(l.gap)}  ${l.kind}${flag}`);
+    row(`${ranks ? pri(l.ours.item) : ''}${pad(l.ours.item, 6)} `, l.ours.description, `${money(l.ours.amount)}${lpad(ins, 12)}${money(l.gap)}  ${l.kind}${flag}`);
     if (l.kind === 'quantity+price') {
       out.push(`${' '.repeat(50)}quantity part ${formatMoney(l.quantityPart!)}, price part ${formatMoney(l.pricePart!)}`);
     }
@@ -28,7 +67,7 @@ export function formatTextReport(rec: Reconciliation): string {
     out.push('');
     out.push('Insurer-only lines (in the RE, not in ours):');
     for (const l of rec.insurerOnly) {
-      out.push(`${pad(`RE ${l.insurer.item}`, 6)}${pad(l.insurer.description, 44)}${lpad('', 12)}${money(l.insurer.amount)}${money(l.gap)}`);
+      row(`${ranks ? pad('', 5) : ''}${pad(`RE ${l.insurer.item}`, 6)} `, l.insurer.description, `${lpad('', 12)}${money(l.insurer.amount)}${money(l.gap)}`);
     }
   }
   out.push('');

@@ -13,6 +13,7 @@ import {
   topicGap,
   weightsToRows,
 } from '../knowledge';
+import { WEIGHT_CATEGORY_HEADERS } from '../knowledge/priority';
 import { a1, a1Range } from './a1';
 import { COLORS, FMT, SheetGrid } from './grid';
 import { reconciledIsRule, reconciledMarkFormula, residualExplanationFormula, residualFormula, rowGapFormula, sumOfGapsFormula, topRankRule } from './formulas';
@@ -20,6 +21,8 @@ import {
   GAP_KINDS,
   LC,
   LOG_COLUMNS,
+  OP_ITEM,
+  TAX_ITEM,
   PC,
   PURSUE_COLUMNS,
   SHEETS,
@@ -31,6 +34,7 @@ import {
 } from './layout';
 import { compareItems } from '../item-order';
 import { decorateRows, pursueRows, type PursueRow } from './rows';
+import { DATE_FMT, isoToSerial, usDate } from './dates';
 
 export interface BuildOptions {
   /** yyyy-mm-dd: the date the workbook is built (Call Brief title, readiness). */
@@ -118,7 +122,7 @@ function buildPursueSheet(rec: Reconciliation, state: PursueState, rows: PursueR
     g.set(r, PC.key, key, { fontColor: COLORS.muted });
 
     const remarks = [...row.remarks];
-    if (row.closedOn !== null) remarks.unshift(`Gap closed on ${row.closedOn}. Delete this row when nothing more is needed.`);
+    if (row.closedOn !== null) remarks.unshift(`Gap closed on ${usDate(row.closedOn)}. Delete this row when nothing more is needed.`);
     if (remarks.length > 0) g.desc.notes.push({ cell: a1(r, PC.name), text: remarks.join('\n') });
     if (row.priority && row.priority.rank <= highlightN) {
       const p = row.priority.parts;
@@ -218,10 +222,28 @@ function nextStep(text: string): string | null {
   return m ? m[1]!.trim() : null;
 }
 
+/**
+ * What to do next on a row with a gap, always something: the next step the last note names, else
+ * what is missing, in the order a call needs it.
+ */
+export function suggestedNextStep(row: PursueRow): string {
+  const last = row.status.at(-1);
+  const named = last ? nextStep(last.text) : null;
+  if (named) return named;
+  const noReason = row.denial.trim() === '';
+  const steps: string[] = [];
+  if (noReason && (row.gapKind === 'denied' || row.kind === 'op')) steps.push('Ask the adjuster for the denial reason in writing.');
+  else if (noReason) steps.push(`Ask the adjuster in writing why the ${row.gapKind === 'price' ? 'price' : row.gapKind === 'quantity' ? 'quantity' : 'line'} was cut.`);
+  if (row.approveSuggested) steps.push('Make the suggested reason to approve yours, then send it with the evidence.');
+  else if (row.approve.trim() === '') steps.push('Write the reason to approve and gather the evidence.');
+  if (steps.length === 0) steps.push('Send the reason to approve with the evidence and ask for a revised estimate.');
+  return steps.join(' ');
+}
+
 function buildCallBrief(rec: Reconciliation, rows: PursueRow[], topN: number, today: string): SheetDescription {
   const cols = ['#', 'Item', 'Gap $', 'Reason for denial (as written)', 'Reason to approve', 'Evidence to bring', 'Last status', 'Next step'];
   const g = new SheetGrid(SHEETS.brief, cols.length);
-  g.set(0, 0, `Call Brief – top ${topN} items to pursue – ${today}`, { bold: true });
+  g.set(0, 0, `Call Brief – top ${topN} items to pursue – ${usDate(today)}`, { bold: true });
   g.desc.merges.push(a1Range(0, 0, 0, cols.length - 1));
   g.set(
     1,
@@ -241,18 +263,15 @@ function buildCallBrief(rec: Reconciliation, rows: PursueRow[], topN: number, to
   let r = h + 1;
   for (const row of ranked) {
     const last = row.status.at(-1);
-    const missing: string[] = [];
-    if (row.denial.trim() === '') missing.push('ask for the denial reason in writing');
-    if (row.approveSuggested || row.approve.trim() === '') missing.push('settle the reason to approve');
-    const next = (last && nextStep(last.text)) ?? (missing.length > 0 ? missing.join('; ') : 'agree the next step with the adjuster');
-    const name = row.kind === 'op' ? row.name : `${row.label} ${row.name}`;
+    const next = suggestedNextStep(row);
+    const name = row.kind === 'op' ? row.name : `${row.label} ${row.name}${row.area ? ` (${row.area})` : ''}`;
     g.set(r, 0, row.priority!.rank, { numberFormat: FMT.integer, hAlign: 'center', bold: true });
     g.set(r, 1, name, { wrap: true });
     g.set(r, 2, dollars(row.gap), { numberFormat: FMT.money, bold: true });
     g.set(r, 3, row.denial, { wrap: true });
     g.set(r, 4, row.approve, { wrap: true, italic: row.approveSuggested });
     g.set(r, 5, row.rebuttal ? row.rebuttal.evidence : '', { wrap: true });
-    g.set(r, 6, last ? `${last.date} – ${last.text}` : '', { wrap: true });
+    g.set(r, 6, last ? `${usDate(last.date)} – ${last.text}` : '', { wrap: true });
     g.set(r, 7, next, { wrap: true });
     if (row.rfAsked) g.style(r, 1, { bold: true });
     r++;
@@ -283,8 +302,9 @@ function buildStatusLog(state: PursueState, order: string[]): SheetDescription {
   ordered.push(...rest);
   let r = 1;
   for (const { item, e } of ordered) {
-    g.set(r, LC.timestamp, e.timestamp);
-    g.set(r, LC.date, e.date);
+    // Real dates in US format; the read-back turns them back into the same ISO text, so rows keep their identity.
+    g.set(r, LC.timestamp, isoToSerial(e.timestamp) ?? e.timestamp, { numberFormat: DATE_FMT.timestamp, hAlign: 'left' });
+    g.set(r, LC.date, isoToSerial(e.date) ?? e.date, { numberFormat: DATE_FMT.date, hAlign: 'left' });
     g.set(r, LC.item, item, { hAlign: 'center' });
     g.set(r, LC.author, e.author);
     g.set(r, LC.text, e.text, { wrap: true });
@@ -346,25 +366,100 @@ function textSheet(name: string, rows: (string | number | null)[][], widths: num
   return g.finish();
 }
 
-function buildChecks(rec: Reconciliation, state: PursueState, today: string, warnings: Array<{ item: string; message: string }>): SheetDescription {
+/**
+ * The Priority sheet: the settings table (Setting, Value, What it means) above the denial-type table
+ * (Denial type, Effort, Chance, Points). "What it means" spans the columns the second table needs
+ * for its numbers, so the sentences read in one wide cell and the numbers sit in narrow ones.
+ */
+function buildPriority(rows: (string | number | null)[][]): SheetDescription {
+  const WIDE = 4; // last column a meaning spans (C to E)
+  const g = new SheetGrid(SHEETS.priority, WIDE + 1);
+  const head = { bold: true, fontColor: COLORS.header, fill: COLORS.headerFill, wrap: true };
+  let inSettings = true;
+  rows.forEach((row, r) => {
+    const blank = row.every((v) => v === '' || v === null);
+    if (blank) {
+      inSettings = false;
+      return;
+    }
+    const isHeader = r === 0 || (typeof row[0] === 'string' && row[0] === WEIGHT_CATEGORY_HEADERS[0]);
+    const onlyText = row.slice(1).every((v) => v === '' || v === null);
+    if (onlyText && !isHeader) {
+      // The explanation sentence: one wide wrapped cell across the sheet.
+      g.set(r, 0, row[0] ?? null, { wrap: true, italic: true });
+      g.desc.merges.push(a1Range(r, 0, r, WIDE));
+      return;
+    }
+    row.forEach((v, c) => g.set(r, c, v === '' ? null : v, isHeader ? head : { wrap: true }));
+    if (inSettings && row.length === 3) {
+      if (isHeader) for (let c = 3; c <= WIDE; c++) g.set(r, c, null, head);
+      g.desc.merges.push(a1Range(r, 2, r, WIDE));
+    }
+  });
+  g.desc.columnWidths = [30, 12, 16, 10, 60];
+  g.desc.frozenRows = 1;
+  g.desc.notes.push({ cell: 'A1', text: 'The priority weights: edit any value, effort or chance. A re-run ranks the items with your weights.' });
+  return g.finish();
+}
+
+/** Checks that find something to argue or look at, not something wrong with the figures. */
+const ADVISORY_CHECKS = new Set(['price-list', 'inside-waste', 'op-denied']);
+
+/** A message written for a pane or the CLI, in the workbook's words (no flags, no "the our"). */
+function workbookWords(text: string): string {
+  return text
+    .replace(/\s*\(--[a-z-]+\)/g, '')
+    .replace(/\b[Tt]he our estimate\b/g, (m) => (m[0] === 'T' ? 'Our estimate' : 'our estimate'))
+    .replace(/\b[Tt]he our\b/g, (m) => (m[0] === 'T' ? 'Our' : 'our'));
+}
+
+/**
+ * The Checks sheet in plain words. Status is used honestly: fail = the figures do not add up;
+ * warning = something to fix or check before relying on the result; note = worth knowing;
+ * to do = what to get before the next call; pass = checked and fine. Each finding is listed once,
+ * under a label a person understands (never an internal code).
+ */
+function buildChecks(rec: Reconciliation, state: PursueState, today: string, warnings: Array<{ item: string; message: string }>, rows: PursueRow[]): SheetDescription {
   const cols = ['Status', 'Check', 'What was found and what to do'];
   const g = new SheetGrid(SHEETS.checks, cols.length);
   cols.forEach((c, i) => g.set(0, i, c, { bold: true, fontColor: COLORS.header, fill: COLORS.headerFill }));
   let r = 1;
-  const add = (status: string, what: string, detail: string): void => {
-    const fill = status === 'fail' || status === 'error' ? COLORS.bad : status === 'warning' || status === 'to do' ? COLORS.warn : status === 'pass' ? COLORS.good : null;
-    g.set(r, 0, status, { fill, hAlign: 'center', bold: status === 'fail' || status === 'error' });
+  const seen = new Set<string>();
+  const add = (status: 'pass' | 'note' | 'warning' | 'fail' | 'to do', what: string, detail: string): void => {
+    const text = workbookWords(detail);
+    const key = text.replace(/\s+/g, ' ').trim().toLowerCase();
+    if (seen.has(key)) return;
+    seen.add(key);
+    const fill = status === 'fail' ? COLORS.bad : status === 'warning' || status === 'to do' ? COLORS.warn : status === 'pass' ? COLORS.good : null;
+    g.set(r, 0, status, { fill, hAlign: 'center', bold: status === 'fail' });
     g.set(r, 1, what, { wrap: true });
-    g.set(r, 2, detail, { wrap: true });
+    g.set(r, 2, text, { wrap: true });
     r++;
   };
-  for (const c of rec.checks) add(c.status, c.label, c.detail);
-  for (const p of rec.problems) {
-    const where = p.row === null ? p.side : `${p.side === 'ours' ? 'our paste' : p.side === 'theirs' ? "insurer's paste" : 'both pastes'}, row ${p.row}`;
-    add(p.severity, `${where}: ${p.code}`, p.message);
+  const checkStatus = (c: Reconciliation['checks'][number]): 'pass' | 'note' | 'warning' | 'fail' => {
+    if (c.id === 'residual' && rec.status === 'unverified') return 'warning';
+    if (c.status === 'pass') return 'pass';
+    if (c.status === 'not-run') return 'note';
+    return ADVISORY_CHECKS.has(c.id) ? 'warning' : 'fail';
+  };
+  // Failures and warnings first, then notes and passes: what needs a person comes to the top.
+  const order = { fail: 0, warning: 1, note: 2, pass: 3 } as const;
+  const checks = rec.checks.map((c) => ({ c, st: checkStatus(c) })).sort((a, b) => order[a.st] - order[b.st]);
+  for (const { c, st } of checks.filter((x) => x.st !== 'pass' && x.st !== 'note')) add(st, c.label, c.detail);
+  const sideName = (side: string): string => (side === 'ours' ? 'Our estimate' : side === 'theirs' ? "Insurer's estimate" : 'Both estimates');
+  const problems = [...rec.problems].sort((a, b) => ({ error: 0, warning: 1, info: 2 })[a.severity] - ({ error: 0, warning: 1, info: 2 })[b.severity]);
+  for (const p of problems) {
+    const where = p.row === null ? sideName(p.side) : `${p.side === 'ours' ? 'Our paste' : p.side === 'theirs' ? "Insurer's paste" : 'Both pastes'}, row ${p.row}`;
+    add(p.severity === 'error' ? 'fail' : p.severity === 'warning' ? 'warning' : 'note', where, p.message);
   }
-  for (const w of warnings) add('warning', w.item === '' ? 'Workbook' : `Item ${w.item}`, w.message);
-  for (const i of readiness(rec, state, { ...READINESS_DEFAULTS, today })) add('to do', `Item ${i.item} (${formatMoney(i.gap)})`, i.message);
+  for (const w of warnings) add('warning', w.item === '' ? 'Workbook' : w.item === OP_ITEM ? 'O&P row' : w.item === TAX_ITEM ? 'Tax row' : `Item ${w.item}`, w.message);
+  // The suggestion the readiness message mentions is shown only where a row has one.
+  const suggested = new Set(rows.filter((x) => x.approveSuggested).flatMap((x) => x.items));
+  for (const i of readiness(rec, state, { ...READINESS_DEFAULTS, today })) {
+    const msg = i.message.replace(/\s*\(the Rebuttals sheet has a suggestion\)/, suggested.has(i.item) ? ' (a suggestion is shown in grey on Pursue Items: make it yours)' : '');
+    add('to do', `${i.item === OP_ITEM ? 'O&P row' : `Item ${i.item}`} (${formatMoney(i.gap)})`, msg);
+  }
+  for (const { c, st } of checks.filter((x) => x.st === 'pass' || x.st === 'note')) add(st, c.label, c.detail);
   if (r === 1) add('pass', 'Nothing to check', 'No check ran and no problem was found.');
   g.desc.columnWidths = [10, 40, 90];
   g.desc.frozenRows = 1;
@@ -390,8 +485,8 @@ export function buildWorkbook(rec: Reconciliation, state: PursueState, opts: Bui
       buildTopics(rec, state),
       textSheet(SHEETS.rebuttals, rebuttalRows, [16, 24, 14, 50, 40, 40], 'The rebuttal library: edit any text, or add a row. A re-run keeps your edits.'),
       // The rows already end with the explanation sentence; the note says how to use the sheet instead.
-      textSheet(SHEETS.priority, weightRows as (string | number | null)[][], [24, 12, 12, 60], 'The priority weights: edit any value, effort or chance. A re-run ranks the items with your weights.'),
-      buildChecks(rec, state, opts.today, opts.warnings ?? []),
+      buildPriority(weightRows as (string | number | null)[][]),
+      buildChecks(rec, state, opts.today, opts.warnings ?? [], rows),
     ],
   };
 }

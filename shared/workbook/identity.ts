@@ -5,7 +5,7 @@
 // contradict each other is refused rather than guessed.
 import type { Cell } from '../types/cells';
 import { OP_ITEM, PC, PURSUE_COLUMNS, TAX_ITEM, TOTAL_LABELS, parseKey, textHash, type RowKey } from './layout';
-import { cellString, findHeader } from './readback';
+import { cellString, findTitleRow } from './readback';
 
 /** The item (or topic) a row of Pursue Items shows. */
 export interface ShownItem {
@@ -41,7 +41,7 @@ export function splitItemList(text: string): string[] {
 
 /** The Pursue Items header: row and column of each heading (Key and the rest may be missing). */
 export function itemsHeader(rows: Cell[][]): { row: number; cols: number[] } | null {
-  return findHeader(rows, PURSUE_COLUMNS, [PURSUE_COLUMNS[PC.item], PURSUE_COLUMNS[PC.name]]);
+  return findTitleRow(rows, PURSUE_COLUMNS, [PURSUE_COLUMNS[PC.item], PURSUE_COLUMNS[PC.name]]);
 }
 
 const TOTAL_STARTS = Object.values(TOTAL_LABELS).map((t) => t.slice(0, 12).toLowerCase());

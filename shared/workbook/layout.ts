@@ -29,8 +29,6 @@ export const PURSUE_COLUMNS = [
   'Key',
 ] as const;
 
-export type PursueColumn = (typeof PURSUE_COLUMNS)[number];
-
 export const PC = {
   priority: 0,
   item: 1,

@@ -4,9 +4,10 @@ import type { CellPatch, CellValue } from '../types/workbook';
 import { formatStatusCell, makeStatusEntry } from '../knowledge';
 import { a1, a1Range } from './a1';
 import { FMT } from './grid';
+import { DATE_FMT, isoToSerial } from './dates';
 import { LC, LOG_COLUMNS, PC, SHEETS, TC, TOPIC_COLUMNS } from './layout';
 import { itemAtRow, parseTopicRf, rowOfItem, topicRfCell, type ShownItem } from './identity';
-import { cellString, findHeader, findSheet, pursueHeader, type ExistingWorkbook } from './readback';
+import { cellString, findTitleRow, findSheet, pursueHeader, type ExistingWorkbook } from './readback';
 
 export type { CellPatch };
 
@@ -68,7 +69,7 @@ export function statusNotePatch(
     warnings.push(`Item ${item} is not on the Pursue Items sheet: the note is kept in Status Log only. Check the item number, or build the sheet again.`);
   }
   const log = findSheet(existing, SHEETS.log);
-  const h = log ? findHeader(log, LOG_COLUMNS, [LOG_COLUMNS[LC.item], LOG_COLUMNS[LC.text]]) : null;
+  const h = log ? findTitleRow(log, LOG_COLUMNS, [LOG_COLUMNS[LC.item], LOG_COLUMNS[LC.text]]) : null;
   if (!log || !h) {
     warnings.push('The Status Log sheet or its header row is missing: build the sheet again so every note is kept.');
   } else {
@@ -79,11 +80,15 @@ export function statusNotePatch(
     const c1 = Math.min(...present);
     const c2 = Math.max(...present);
     const values: CellValue[] = new Array(c2 - c1 + 1).fill(null);
-    const put = (field: number, v: string): void => {
-      if (cols[field]! >= 0) values[cols[field]! - c1] = v;
+    const formats: string[] = values.map(() => FMT.text);
+    const put = (field: number, v: CellValue, format: string = FMT.text): void => {
+      if (cols[field]! < 0) return;
+      values[cols[field]! - c1] = v;
+      formats[cols[field]! - c1] = format;
     };
-    put(LC.timestamp, entry.timestamp);
-    put(LC.date, entry.date);
+    // Real dates in US format, as the built Status Log has them.
+    put(LC.timestamp, isoToSerial(entry.timestamp) ?? entry.timestamp, DATE_FMT.timestamp);
+    put(LC.date, isoToSerial(entry.date) ?? entry.date, DATE_FMT.date);
     put(LC.item, item.trim());
     put(LC.author, entry.author);
     put(LC.text, entry.text);
@@ -92,7 +97,7 @@ export function statusNotePatch(
       sheet: sheetName,
       range: a1Range(r, c1, r, c2),
       values: [values],
-      numberFormats: [values.map(() => FMT.text)],
+      numberFormats: [formats],
     });
   }
   warnings.push(...missingWarning(item, entry));
@@ -123,7 +128,7 @@ export function rfPatch(existing: ExistingWorkbook, item: string, asked: boolean
  */
 export function topicPatch(existing: ExistingWorkbook, topic: Topic): { patches: CellPatch[]; warnings: string[] } {
   const rows = findSheet(existing, SHEETS.topics);
-  const h = rows ? findHeader(rows, TOPIC_COLUMNS, [TOPIC_COLUMNS[TC.name], TOPIC_COLUMNS[TC.state]]) : null;
+  const h = rows ? findTitleRow(rows, TOPIC_COLUMNS, [TOPIC_COLUMNS[TC.name], TOPIC_COLUMNS[TC.state]]) : null;
   if (!rows || !h || h.cols[TC.items]! < 0) {
     return { patches: [], warnings: ['The Topics sheet or its header row (Topic, Item Nos., State) is missing: build the sheet again, then decide the topic.'] };
   }

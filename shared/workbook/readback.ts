@@ -40,15 +40,17 @@ export function cellString(cell: unknown): string {
 
 /** Excel's day serial (days since 1899-12-30) to "yyyy-mm-dd" and "yyyy-mm-ddThh:mm:ss". */
 function fromSerial(serial: number): { date: string; timestamp: string } {
-  const ms = Math.round((serial - 25569) * 86400000);
+  // Rounded to the second: the workbook's timestamps have no fractions, and float error must not show.
+  const ms = Math.round((serial - 25569) * 86400) * 1000;
   const iso = new Date(ms).toISOString();
   return { date: iso.slice(0, 10), timestamp: iso.slice(0, 19) };
 }
 
 function isoDateOf(cell: Cell | unknown, today: string): { date: string; timestamp: string | null } | null {
   if (typeof cell === 'number' && cell > 20000 && cell < 80000) {
+    // A date cell: the workbook writes every Timestamp as one, midnight included.
     const s = fromSerial(cell);
-    return { date: s.date, timestamp: Number.isInteger(cell) ? null : s.timestamp };
+    return { date: s.date, timestamp: s.timestamp };
   }
   if (cell instanceof Date) {
     const t = cellString(cell);
@@ -82,7 +84,7 @@ const oneLine = (s: string): string => s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 const norm = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ').trim();
 
 /** Finds the header row (within the first rows) and each named column, whatever order a person left them in. */
-export function findHeader(rows: Cell[][], headers: readonly string[], required: readonly string[]): { row: number; cols: number[] } | null {
+export function findTitleRow(rows: Cell[][], headers: readonly string[], required: readonly string[]): { row: number; cols: number[] } | null {
   for (let r = 0; r < Math.min(rows.length, 15); r++) {
     const cells = (rows[r] ?? []).map((c) => norm(cellString(c)));
     if (!required.every((h) => cells.includes(norm(h)))) continue;
@@ -159,7 +161,7 @@ export function readBackWorkbook(existing: ExistingWorkbook | null | undefined, 
   // 1. Status Log: the record of every entry, in row order.
   const log = findSheet(existing, SHEETS.log);
   if (log) {
-    const h = findHeader(log, LOG_COLUMNS, [LOG_COLUMNS[LC.item], LOG_COLUMNS[LC.text]]);
+    const h = findTitleRow(log, LOG_COLUMNS, [LOG_COLUMNS[LC.item], LOG_COLUMNS[LC.text]]);
     if (!h) warnings.push({ item: '', message: 'The Status Log sheet has lost its header row (Timestamp, Date, Item, Author, Entry): restore it so typed rows are read.' });
     else {
       const get = (row: Cell[], c: number): Cell => (h.cols[c]! >= 0 ? row[h.cols[c]!] : null);
@@ -303,7 +305,7 @@ export function readBackWorkbook(existing: ExistingWorkbook | null | undefined, 
   const topics: Topic[] = [];
   const tsheet = findSheet(existing, SHEETS.topics);
   if (tsheet) {
-    const h = findHeader(tsheet, TOPIC_COLUMNS, [TOPIC_COLUMNS[TC.name], TOPIC_COLUMNS[TC.state]]);
+    const h = findTitleRow(tsheet, TOPIC_COLUMNS, [TOPIC_COLUMNS[TC.name], TOPIC_COLUMNS[TC.state]]);
     if (h) {
       for (let r = h.row + 1; r < tsheet.length; r++) {
         const row = tsheet[r] ?? [];
@@ -337,7 +339,3 @@ export function readBackWorkbook(existing: ExistingWorkbook | null | undefined, 
   return { state: { ...base, items, topics, rebuttals, weights }, statusOrder, overrides, warnings };
 }
 
-/** What a person typed in an existing Pursue workbook, as the state the next run starts from. */
-export function readBackState(existing: ExistingWorkbook, opts: { today?: string } = {}): PursueState {
-  return readBackWorkbook(existing, opts).state;
-}

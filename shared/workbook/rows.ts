@@ -1,7 +1,7 @@
 import type { Cents } from '../types/money';
 import type { LineGap, Reconciliation } from '../types/reconciliation';
 import type { DenialCategory, ItemAnnotation, PriorityScore, PursueState, Rebuttal, StatusEntry } from '../types/knowledge';
-import { classifyDenial, scorePriorities, suggestRebuttal } from '../knowledge';
+import { classifyDenial, OP_DESCRIPTION, scorePriorities, suggestRebuttal } from '../knowledge';
 import { formatMoney } from '../money';
 import { OP_ITEM, SUGGESTED_PREFIX, TAX_ITEM } from './layout';
 import { labelledValues, topicOverrideCell, topicRfCell } from './identity';
@@ -65,10 +65,6 @@ function baseItem(item: string): string {
   return item.replace(/ \(\d+\)$/, '');
 }
 
-function kindLabel(l: LineGap): string {
-  return l.kind;
-}
-
 /**
  * Builds the rows in the sheet's order: our items (accepted topics combined into one row, placed at
  * their first item), then insurer-only lines, the O&P row and the tax row.
@@ -114,7 +110,7 @@ export function pursueRows(rec: Reconciliation, state: PursueState): PursueRow[]
       insurer,
       gap: l.gap,
       gapIsDifference: ours - insurer === l.gap,
-      gapKind: kindLabel(l),
+      gapKind: l.kind,
       denial,
       approve: a?.reasonToApprove ?? '',
       approveSuggested: false,
@@ -264,7 +260,7 @@ export function decorateRows(rows: PursueRow[], state: PursueState): void {
   for (const r of rows) {
     if (r.kind === 'insurer-only' || r.kind === 'tax') continue;
     if (r.gap <= 0 && r.kind !== 'op') continue;
-    const description = r.kind === 'op' ? 'overhead and profit O&P' : r.name;
+    const description = r.kind === 'op' ? OP_DESCRIPTION : r.name;
     const rebuttal = suggestRebuttal(description, r.category, state.rebuttals);
     r.rebuttal = rebuttal;
     if (r.approve.trim() === '' && rebuttal && r.gap > 0) {

@@ -9,6 +9,10 @@ interface FakeWindow {
   __pursueSheets?: Record<string, Stored[][]>;
   __pursueSupported?: string[];
   __book?: ReturnType<typeof newBook>;
+  /** Office's theme background (e.g. "#1f1f1f" for dark); white when absent. */
+  __pursueTheme?: string;
+  /** Document settings as saved by an earlier session of the pane (reopening the pane). */
+  __pursueSettings?: Record<string, unknown>;
   Office?: unknown;
   Excel?: unknown;
 }
@@ -20,9 +24,21 @@ for (const s of w.__pursueSupported ?? []) book.supported.add(s);
 w.__book = book;
 
 const versions = (v: string) => v.split('.').map(Number);
+const settings = new Map<string, unknown>(Object.entries(w.__pursueSettings ?? {}));
 w.Office = {
   HostType: { Excel: 'Excel' },
   context: {
+    officeTheme: { bodyBackgroundColor: w.__pursueTheme ?? '#ffffff' },
+    document: {
+      settings: {
+        get: (k: string) => settings.get(k) ?? null,
+        set: (k: string, v: unknown) => settings.set(k, v),
+        saveAsync: (cb?: () => void) => {
+          (w as unknown as { __pursueSaved: unknown }).__pursueSaved = Object.fromEntries(settings);
+          cb?.();
+        },
+      },
+    },
     requirements: {
       isSetSupported(name: string, version: string) {
         if (name !== 'ExcelApi') return false;
@@ -43,7 +59,7 @@ w.Office = {
 w.Excel = {
   async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
     // Excel answers each round trip after a little while; the pane must show progress meanwhile.
-    const context = mockContext(book);
+    const context = mockContext(book, { yieldBetweenOps: true });
     const sync = context.sync.bind(context);
     (context as { sync: unknown }).sync = async (v?: unknown) => {
       await new Promise((r) => setTimeout(r, 30));

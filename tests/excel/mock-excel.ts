@@ -30,6 +30,8 @@ export interface MockSheet {
   validations: Array<{ range: string; rule?: unknown; ignoreBlanks?: unknown; errorAlert?: unknown }>;
   notes: Array<{ cell: string; text: string }>;
   tabColor: string;
+  /** Columns hidden by the writer (0-based). */
+  hiddenColumns?: number[];
   pageLayout: Record<string, unknown>;
   clears: number;
 }
@@ -42,6 +44,31 @@ export interface MockBook {
   selection: { sheet: string; row: number; col: number } | null;
   suspended: { calc: number; screen: number };
   supported: Set<string>;
+  /** Serialized bytes of each sync's request (JSON of every queued argument + a per-action envelope). */
+  requests: number[];
+  /** A protected or read-only workbook: any write is refused at sync, as Excel does (AccessDenied). */
+  locked: boolean;
+}
+
+/** Excel on the web refuses a request body over 5 MB (RequestPayloadSizeLimitExceeded). */
+export const EXCEL_WEB_REQUEST_LIMIT = 5 * 1024 * 1024;
+/** Office.js's own JSON around each action (ids, object path, argument info): what a real request adds. */
+const ENVELOPE = 120;
+const utf8 = (v: unknown) => {
+  const s = JSON.stringify(v) ?? '';
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) n += c < 0x800 ? 1 : 2;
+  }
+  return n;
+};
+
+/** An Office.js-style error with a code, as Excel raises them. */
+class OfficeError extends Error {
+  constructor(readonly code: string, message: string) {
+    super(message);
+  }
 }
 
 const key = (r: number, c: number) => `${r},${c}`;
@@ -62,7 +89,7 @@ export function parseAddress(address: string): { r1: number; c1: number; r2: num
 }
 
 export function newBook(): MockBook {
-  return { sheets: [], syncs: 0, calls: [], selection: null, suspended: { calc: 0, screen: 0 }, supported: new Set() };
+  return { sheets: [], syncs: 0, calls: [], selection: null, suspended: { calc: 0, screen: 0 }, supported: new Set(), requests: [], locked: false };
 }
 
 export function addSheet(book: MockBook, name: string, rows: Stored[][] = []): MockSheet {
@@ -168,7 +195,7 @@ function letters(c: number): string {
 }
 
 /** Builds an Excel.RequestContext stand-in over `book`. */
-export function mockContext(book: MockBook): Excel.RequestContext {
+export function mockContext(book: MockBook, opts: { yieldBetweenOps?: boolean } = {}): Excel.RequestContext {
   const pending: Array<() => void> = [];
   const addressOf = new WeakMap<object, string>();
   let mockSyncing = false;
@@ -178,7 +205,16 @@ export function mockContext(book: MockBook): Excel.RequestContext {
     return m;
   };
   const find = (name: string) => book.sheets.find((s) => s.name === name) ?? null;
-  const call = (name: string) => book.calls.push(name);
+  let requestBytes = 0;
+  let writes = 0;
+  let payloads: unknown[] = [];
+  const call = (name: string, payload?: unknown) => {
+    book.calls.push(name);
+    requestBytes += ENVELOPE;
+    // Measured at sync, as Office.js serializes the request then (and off the caller's task in the browser test).
+    if (payload !== undefined) payloads.push(payload);
+    if (!/load|getItem|suspend/.test(name)) writes++;
+  };
 
   /** Properties whose assignment is queued until sync, like Office.js does. */
   const queuedProps = (target: object, props: Record<string, (v: unknown) => void>) => {
@@ -194,7 +230,7 @@ export function mockContext(book: MockBook): Excel.RequestContext {
             loaded[prop] = v;
             return;
           }
-          call(`set ${prop}`);
+          call(`set ${prop}`, v);
           pending.push(() => apply(v));
         },
         get() {
@@ -209,11 +245,10 @@ export function mockContext(book: MockBook): Excel.RequestContext {
     const sheet = resolve();
     const address = `${sheet?.name ?? ''}!${letters(c1)}${r1 + 1}:${letters(c2)}${r2 + 1}`;
     const small = (r2 - r1 + 1) * (c2 - c1 + 1) <= 1_000_000; // whole-sheet ranges are only cleared, never read
-    const snapshot = sheet && !nullObject && small ? { values: grid(sheet, 'value', r1, c1, r2, c2), formulas: grid(sheet, 'formula', r1, c1, r2, c2) } : { values: [], formulas: [] };
     const range = track(
       new OfficeMockObject({
-        values: snapshot.values,
-        formulas: snapshot.formulas,
+        values: [],
+        formulas: [],
         rowIndex: r1,
         columnIndex: c1,
         address,
@@ -223,6 +258,16 @@ export function mockContext(book: MockBook): Excel.RequestContext {
         dataValidation: {},
       }),
     );
+    // The cells are copied when a load is queued (not for every range a write creates): a load sees
+    // the workbook as it was before this batch's writes, which land at sync.
+    const snapshot = () => {
+      const s = resolve();
+      if (!s || nullObject || !small) return;
+      // What the mock hands over at sync for a loaded property (load() was already called).
+      const props = (range as unknown as { _properties: Map<string, { _valueBeforeLoaded: unknown }> })._properties;
+      props.get('values')!._valueBeforeLoaded = grid(s, 'value', r1, c1, r2, c2);
+      props.get('formulas')!._valueBeforeLoaded = grid(s, 'formula', r1, c1, r2, c2);
+    };
     (range as unknown as { isNullObject: boolean }).isNullObject = nullObject;
     addressOf.set(range, address);
     const target = () => {
@@ -248,15 +293,15 @@ export function mockContext(book: MockBook): Excel.RequestContext {
     });
     const rangeFns = range as unknown as Record<string, unknown>;
     rangeFns.setCellProperties = (props: unknown[][]) => {
-      call('setCellProperties');
+      call('setCellProperties', props);
       pending.push(() => block(props, (s, r, c, x) => (cellAt(s, r, c).props = x as Record<string, unknown>)));
     };
     rangeFns.setColumnProperties = (props: Array<{ format?: { columnWidth?: number } }>) => {
-      call('setColumnProperties');
+      call('setColumnProperties', props);
       pending.push(() => props.forEach((p, j) => target().columnWidths.set(c1 + j, p.format?.columnWidth ?? 0)));
     };
     rangeFns.setRowProperties = (props: Array<{ format?: { rowHeight?: number } }>) => {
-      call('setRowProperties');
+      call('setRowProperties', props);
       pending.push(() => props.forEach((p, i) => p.format?.rowHeight !== undefined && target().rowHeights.set(r1 + i, p.format.rowHeight)));
     };
     rangeFns.clear = () => {
@@ -270,12 +315,31 @@ export function mockContext(book: MockBook): Excel.RequestContext {
       });
     };
     rangeFns.unmerge = () => call('unmerge');
+    rangeFns.getEntireColumn = () => {
+      const col: Record<string, unknown> = {};
+      Object.defineProperty(col, 'columnHidden', {
+        set: (v: boolean) => {
+          call('columnHidden', v);
+          pending.push(() => {
+            const s = target();
+            const now = new Set(s.hiddenColumns ?? []);
+            for (let c = c1; c <= c2; c++) {
+              if (v) now.add(c);
+              else now.delete(c);
+            }
+            s.hiddenColumns = [...now].sort((a, b) => a - b);
+          });
+        },
+      });
+      return col;
+    };
     rangeFns.merge = () => {
       call('merge');
       pending.push(() => target().merges.push(address.split('!')[1]!));
     };
     rangeFns.load = function load(this: OfficeMockObject, p: unknown) {
       call('range.load');
+      pending.push(snapshot);
       return OfficeMockObject.prototype.load.call(this, p as string);
     };
     const local = address.split('!')[1]!;
@@ -436,11 +500,29 @@ export function mockContext(book: MockBook): Excel.RequestContext {
   (context as unknown as Record<string, unknown>).workbook = workbook;
   (context as unknown as Record<string, unknown>).sync = async () => {
     book.syncs++;
-    call('sync');
+    book.calls.push('sync');
+    let bytes = requestBytes;
+    for (const p of payloads.splice(0)) {
+      if (opts.yieldBetweenOps) await new Promise((r) => setTimeout(r, 0));
+      bytes += utf8(p);
+    }
+    payloads = [];
+    const wrote = writes;
+    requestBytes = 0;
+    writes = 0;
+    book.requests.push(bytes);
     const ops = pending.splice(0);
+    if (bytes > EXCEL_WEB_REQUEST_LIMIT) {
+      throw new OfficeError('RequestPayloadSizeLimitExceeded', `The request payload size has exceeded the limit (${bytes} bytes).`);
+    }
+    if (book.locked && wrote > 0) {
+      throw new OfficeError('AccessDenied', 'You cannot perform the requested operation.');
+    }
     // Loads see the workbook as it was before this batch's writes, like the snapshot the ranges took.
     let failure: unknown = null;
     for (const op of ops) {
+      // In the browser test, Excel's work happens between the pane's tasks, as it does out of process.
+      if (opts.yieldBetweenOps) await new Promise((r) => setTimeout(r, 0));
       try {
         op();
       } catch (e) {

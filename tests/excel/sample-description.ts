@@ -5,7 +5,7 @@ import type { Reconciliation } from '../../shared/types/reconciliation';
 import type { PursueState } from '../../shared/types/knowledge';
 import type { BuildResult, PursueEngine } from '../../excel-addin/actions';
 
-const HEADERS = ['Priority', 'Item No(s).', 'Item Name', 'Ours $', 'Insurer $', 'Gap $', 'Gap kind', 'Reason for denial', 'Reason to approve', 'Status / notes', 'RF asked'];
+const HEADERS = ['Priority', 'Item No(s).', 'Item Name', 'Ours $', 'Insurer $', 'Gap $', 'Gap kind', 'Reason for denial', 'Reason to approve', 'Status / notes', 'RF asked', 'Key'];
 const MONEY = '$#,##0.00;[Red]-$#,##0.00';
 
 function fill<T>(rows: number, cols: number, f: (r: number, c: number) => T): T[][] {
@@ -60,12 +60,12 @@ export function pursueWorkbook(items: ItemRow[]): WorkbookDescription {
   const formulas: (string | null)[][] = [HEADERS.map(() => null)];
   items.forEach((it, i) => {
     const r = i + 2;
-    values.push([i + 1, it.item, it.name, it.ours, it.insurer, null, 'quantity', it.denial ?? '', '', it.status ?? '', it.rf ? 'Y' : 'N']);
-    formulas.push([null, null, null, null, null, `=D${r}-E${r}`, null, null, null, null, null]);
+    values.push([i + 1, it.item, it.name, it.ours, it.insurer, null, 'quantity', it.denial ?? '', '', it.status ?? '', it.rf ? 'Y' : 'N', `item:${it.item}`]);
+    formulas.push([null, null, null, null, null, `=D${r}-E${r}`, null, null, null, null, null, null]);
   });
   const last = items.length + 1;
-  values.push([null, null, 'Sum of gaps', null, null, null, null, null, null, null, null]);
-  formulas.push([null, null, null, null, null, `=SUM(F2:F${last})`, null, null, null, null, null]);
+  values.push([null, null, 'Sum of gaps', null, null, null, null, null, null, null, null, null]);
+  formulas.push([null, null, null, null, null, `=SUM(F2:F${last})`, null, null, null, null, null, null]);
   const log = sheetOf('Status Log', [['Timestamp', 'Item', 'Author', 'Text']]);
   return { sheets: [sheetOf('Pursue Items', values, formulas), log] };
 }

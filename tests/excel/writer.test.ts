@@ -1,5 +1,5 @@
 import type { Cell } from '../../shared/types/cells';
-import { buildWorkbook, applyPatch } from '../../excel-addin/actions';
+import { buildWorkbook, applyPatch, selectedItem } from '../../excel-addin/actions';
 import { needsTextPrefix, toFormulaCell, charsToPoints } from '../../excel-addin/writer';
 import { addSheet, grid, mockContext, newBook, type MockBook, type MockSheet } from './mock-excel';
 import { fakeEngine, itemRows, pursueWorkbook, type ItemRow } from './sample-description';
@@ -67,7 +67,7 @@ describe('Office.js writer (office-addin-mock)', () => {
     expect(s.validations).toEqual([
       { range: desc.validations[0]!.range, rule: { list: { inCellDropDown: true, source: 'Y,N' } }, ignoreBlanks: true, errorAlert: expect.objectContaining({ message: 'Type Y or N.' }) },
     ]);
-    expect(s.borders).toEqual([{ range: 'A1:K1', edge: 'EdgeBottom', style: 'Continuous', weight: 'Medium', color: '#000000' }]);
+    expect(s.borders).toEqual([{ range: 'A1:L1', edge: 'EdgeBottom', style: 'Continuous', weight: 'Medium', color: '#000000' }]);
     expect(s.tabColor).toBe('#1F4E78');
     expect(s.pageLayout).toEqual({ orientation: 'Landscape', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
     // Calculation and screen updating suspended for the write; recalculated after.
@@ -144,16 +144,36 @@ describe('Office.js writer (office-addin-mock)', () => {
     await expect(buildWorkbook(mockContext(book), fakeEngine(items), req, { notes: false })).rejects.toThrow(/Our estimate is empty. Paste/);
   });
 
-  test('a status note for the selected row goes through the engine patch, text kept as text', async () => {
+  test('a status note goes to the item picked, not to whatever is selected when the button is pressed', async () => {
     const book = bookWithPastes();
     await buildWorkbook(mockContext(book), fakeEngine(items), req, { notes: false });
     book.selection = { sheet: 'Pursue Items', row: 2, col: 4 };
-    const res = await applyPatch(mockContext(book), (existing, item) => fakeEngine(items).statusNotePatch(existing, item, '=called adjuster', 'AM', '2025-09-03T10:00:00'));
+    const picked = await selectedItem(mockContext(book));
+    expect(picked).toMatchObject({ item: '2', kind: 'item', rfAsked: false });
+    book.selection = { sheet: 'Pursue Items', row: 4, col: 1 }; // the user clicks item 4's row afterwards
+    const res = await applyPatch(mockContext(book), picked.item!, (existing, item) => fakeEngine(items).statusNotePatch(existing, item, '=called adjuster', 'AM', '2025-09-03T10:00:00'));
     expect(res.item).toBe('2');
     const log = sheet(book, 'Status Log');
     expect(grid(log, 'value', 1, 0, 1, 3)).toEqual([['2025-09-03T10:00:00', '2', 'AM', '=called adjuster']]);
     book.selection = { sheet: 'Pursue Items', row: 0, col: 0 };
-    await expect(applyPatch(mockContext(book), () => ({ patches: [], warnings: [] }))).rejects.toThrow(/not an item/);
+    await expect(selectedItem(mockContext(book))).rejects.toThrow(/not an item/);
+    await expect(applyPatch(mockContext(book), '99', () => ({ patches: [], warnings: [] }))).rejects.toThrow(/Item 99 is no longer on "Pursue Items"/);
+  });
+
+  test('a topic row is its members, never a made-up item; the note goes to the member chosen', async () => {
+    const book = bookWithPastes();
+    const withTopic: ItemRow[] = [...items, { item: '21, 24, 26', name: 'Siding: R&R Siding - vinyl; House wrap', ours: 900, insurer: 0 }];
+    await buildWorkbook(mockContext(book), fakeEngine(withTopic), req, { notes: false });
+    book.selection = { sheet: 'Pursue Items', row: withTopic.length, col: 2 };
+    const picked = await selectedItem(mockContext(book));
+    expect(picked).toMatchObject({ kind: 'topic', item: null, items: ['21', '24', '26'], topic: 'Siding' });
+    const seen: string[] = [];
+    const res = await applyPatch(mockContext(book), picked.items[1]!, (existing, item) => {
+      seen.push(item);
+      return fakeEngine(withTopic).statusNotePatch(existing, item, 'called about siding', 'AM', '2025-09-03T10:00:00');
+    });
+    expect(seen).toEqual(['24']);
+    expect(res.item).toBe('24');
   });
 
   test('the number of context.sync() calls does not depend on the number of rows', async () => {
@@ -231,7 +251,8 @@ describe('with the real engine (tests/fixtures/case2)', () => {
     typed(col('Reason for denial'), '= Not required by code (adjuster email 9/02)');
     typed(col('RF asked'), 'Y');
     book.selection = { sheet: 'Pursue Items', row: r, col: 2 };
-    const noted = await applyPatch(mockContext(book), (existing, item) => engine.statusNotePatch(existing, item, 'spoke to adjuster J. Ruiz, confirmed denial reason; next: send code citation', 'AM', '2025-09-03T10:00:00'));
+    const picked = await selectedItem(mockContext(book));
+    const noted = await applyPatch(mockContext(book), picked.item!, (existing, item) => engine.statusNotePatch(existing, item, 'spoke to adjuster J. Ruiz, confirmed denial reason; next: send code citation', 'AM', '2025-09-03T10:00:00'));
     expect(noted.item).toBe('5');
     const out = await buildWorkbook(mockContext(book), engine, { ...req, today: '2025-09-04' }, { notes: false });
     const after = usedRows(sheet(book, 'Pursue Items'));

@@ -112,6 +112,8 @@ export function sheetsParse(text: string, numberFormat: string): { value: Value 
 
 export class Counter {
   calls: string[] = [];
+  /** A spreadsheet the user may only view, or whose sheets are protected: every write is refused, as Google does. */
+  locked = false;
   count(): number {
     return this.calls.length;
   }
@@ -133,6 +135,9 @@ function tracked<T extends object>(obj: T, cls: string, counter: Counter): T {
       if (typeof v === 'function' && typeof prop === 'string' && !prop.startsWith('_') && prop !== 'constructor') {
         return (...args: unknown[]) => {
           counter.calls.push(`${cls}.${prop}`);
+          if (counter.locked && /^(set|insert|delete|clear|merge|batchUpdate|append|add|hide|show|activate)/.test(prop)) {
+            throw new Error('You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.');
+          }
           return (v as (...a: unknown[]) => unknown).apply(target, args);
         };
       }
@@ -979,8 +984,10 @@ export function countGasCalls(
   byMethod: Record<string, number>;
   ms: number;
   writer: string;
-  /** JSON size of the batchUpdate body (0 on the fallback path). */
+  /** JSON size of all batchUpdate bodies (0 on the fallback path). */
   batchBytes: number;
+  /** JSON size of each batchUpdate body, in order. */
+  batchSizes: number[];
 } {
   const gas = createFakeGas({ advancedSheets: opts.advancedSheets !== false });
   gas.ss._paste('Ours', syntheticPaste(rows, 'ours'));
@@ -993,13 +1000,14 @@ export function countGasCalls(
   const started = Date.now();
   const summary = b.call<{ writer?: string }>('pursueBuild', req);
   const ms = Date.now() - started;
-  const batch = (gas.sheetsApi?.log ?? []).slice(logStart).find((c) => c.method === 'batchUpdate');
+  const batches = (gas.sheetsApi?.log ?? []).slice(logStart).filter((c) => c.method === 'batchUpdate');
   return {
     rows,
     calls: gas.counter.count(),
     byMethod: gas.counter.byMethod(),
     ms,
     writer: summary.writer ?? 'unknown',
-    batchBytes: batch?.bytes ?? 0,
+    batchBytes: batches.reduce((n, c) => n + (c.bytes ?? 0), 0),
+    batchSizes: batches.map((c) => c.bytes ?? 0),
   };
 }

@@ -919,6 +919,7 @@ export function createFakeSheetsApi(ss: FakeSpreadsheet, counter: Counter): Fake
 
   function batchUpdate(resource: Record<string, unknown>, spreadsheetId: string): Json {
     counter.calls.push('Sheets.Spreadsheets.batchUpdate');
+    if (counter.locked) throw new Error('You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.');
     // Apps Script's advanced service takes the body first, then the id.
     if (typeof resource !== 'object' || resource === null) throw new Error('Invalid argument: resource (the request body comes first, then the spreadsheet id)');
     checkId(spreadsheetId);

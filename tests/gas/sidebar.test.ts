@@ -1,48 +1,49 @@
 /**
  * The built sidebar (dist/gas/Sidebar.html) in headless Debian Chromium. google.script.run is
  * replaced by a stand-in that runs the REAL server functions of the built Code.js (in a Node vm
- * with the in-memory SpreadsheetApp), so the page talks to the same code Apps Script would run.
+ * with the in-memory SpreadsheetApp and Sheets API), so the page talks to the code Apps Script
+ * would run. One browser for the suite; a fresh spreadsheet and page per test.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { SHEETS, PC, parseKey } from '../../shared/workbook/layout';
+import type { Browser, Page } from 'playwright-core';
+import { PC, SHEETS, formatMoney, dollarsToCents } from '../../shared/index';
 import { createFakeGas, loadBundle, pasteRows, type LoadedBundle } from './fake-gas';
+import { launch, seriousViolations, shot } from '../panes/browser';
 import list from '../../gas/entry-points.json';
 
-const CHROMIUM = '/usr/bin/chromium';
 const HTML = path.resolve('dist/gas/Sidebar.html');
-const SHOT = path.resolve(os.tmpdir(), 'pursue-gas-sidebar.png');
 const XSS = '<img src=x onerror=alert(1)>';
 const fixture = (c: string, f: string) => readFileSync(path.resolve('tests/fixtures', c, f), 'utf8');
+const summary = JSON.parse(fixture('case2', 'summary.json'));
 
-let context: BrowserContext;
-let page: Page;
-let bundle: LoadedBundle;
-let userDir: string;
-const dialogs: string[] = [];
-const calls: string[] = [];
+let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: install Debian's chromium (apt-get install chromium). Never download a browser.`);
   if (!existsSync(HTML)) throw new Error('dist/gas/Sidebar.html is missing: run `node scripts/build.mjs gas`.');
+  browser = await launch();
+}, 60000);
 
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface Opened {
+  page: Page;
+  bundle: LoadedBundle;
+  dialogs: string[];
+  calls: string[];
+}
+
+/** A spreadsheet with the pastes given, and the sidebar open on it at `width`. */
+async function openSidebar(sheets: Record<string, string>, width = 320): Promise<Opened> {
   const gas = createFakeGas();
-  // Our estimate with an item description that carries HTML, as a paste might.
-  const ours = fixture('case2', 'ours.txt').replace('Drip edge', `${XSS} Drip edge`);
-  gas.ss._paste('Ours', pasteRows(ours, 'lines'));
-  gas.ss._paste('Theirs', pasteRows(fixture('case2', 'theirs.txt'), 'lines'));
-  bundle = loadBundle(gas);
-
-  userDir = mkdtempSync(path.join(os.tmpdir(), 'pursue-chromium-'));
-  context = await chromium.launchPersistentContext(userDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    viewport: { width: 300, height: 900 },
-  });
-  page = context.pages()[0] ?? (await context.newPage());
+  for (const [name, text] of Object.entries(sheets)) gas.ss._paste(name, pasteRows(text, 'lines'));
+  const bundle = loadBundle(gas);
+  const context = await browser.newContext({ viewport: { width, height: 800 } });
+  const page = await context.newPage();
+  const dialogs: string[] = [];
+  const calls: string[] = [];
   page.on('dialog', (d) => {
     dialogs.push(d.message());
     void d.dismiss();
@@ -51,26 +52,21 @@ beforeAll(async () => {
   await page.exposeFunction('__gasCall', (name: string, argsJson: string) => {
     calls.push(name);
     try {
-      const args = JSON.parse(argsJson) as unknown[];
-      return JSON.stringify({ ok: true, value: bundle.call(name, ...args) ?? null });
+      return JSON.stringify({ ok: true, value: bundle.call(name, ...(JSON.parse(argsJson) as unknown[])) ?? null });
     } catch (e) {
-      return JSON.stringify({ ok: false, error: e instanceof Error ? e.message : String(e) });
+      // The bundle runs in another realm (a vm), so its errors are not this realm's Error: read the message.
+      return JSON.stringify({ ok: false, error: (e as { message?: string })?.message ?? String(e) });
     }
   });
-  const names = JSON.stringify(list.sidebar);
   await page.addInitScript(`(() => {
-    const names = ${names};
+    const names = ${JSON.stringify(list.sidebar)};
     function runner(ok, fail) {
-      const r = {
-        withSuccessHandler: (f) => runner(f, fail),
-        withFailureHandler: (f) => runner(ok, f),
-      };
+      const r = { withSuccessHandler: (f) => runner(f, fail), withFailureHandler: (f) => runner(ok, f) };
       for (const n of names) {
         r[n] = (...args) => {
           window.__gasCall(n, JSON.stringify(args)).then((raw) => {
             const res = JSON.parse(raw);
-            if (res.ok) { if (ok) ok(res.value); }
-            else if (fail) fail(new Error(res.error));
+            if (res.ok) { if (ok) ok(res.value); } else if (fail) fail(new Error(res.error));
           });
         };
       }
@@ -79,87 +75,153 @@ beforeAll(async () => {
     window.google = { script: { run: runner(null, null) } };
   })();`);
   await page.goto(`file://${HTML}`);
-  await page.waitForFunction(() => (document.getElementById('ours-sheet') as HTMLSelectElement).options.length > 1);
-}, 60000);
+  await idle(page);
+  return { page, bundle, dialogs, calls };
+}
 
-afterAll(async () => {
-  await context?.close();
-  if (userDir) rmSync(userDir, { recursive: true, force: true });
+const idle = (page: Page) => page.waitForFunction(() => document.getElementById('app')?.getAttribute('aria-busy') === 'false' && !document.getElementById('outcome')?.classList.contains('busy'));
+async function click(page: Page, sel: string): Promise<void> {
+  await page.click(sel);
+  await idle(page);
+}
+const outcome = async (page: Page) => ({ kind: ((await page.getAttribute('#outcome', 'class')) ?? '').replace('outcome', '').trim(), text: (await page.textContent('#status')) ?? '' });
+
+function itemRow(b: LoadedBundle, item: string): number {
+  const rows = b.gas.ss._sheet(SHEETS.pursue)!._values();
+  return rows.findIndex((r) => String(r[PC.item]) === item) + 1;
+}
+const cellOf = (b: LoadedBundle, row: number, col: number) => String(b.gas.ss._sheet(SHEETS.pursue)!._values()[row - 1]![col] ?? '');
+
+describe.each([320, 450])('sidebar at %i px', (width) => {
+  test('paste, totals, build, review, note, RF, CRM and readiness', async () => {
+    const ours = fixture('case2', 'ours.txt').replace('Drip edge', `${XSS} Drip edge`);
+    const { page, bundle, dialogs, calls } = await openSidebar({ Ours: ours, Theirs: fixture('case2', 'theirs.txt') }, width);
+    const a11y: string[] = [...(await seriousViolations(page))];
+    expect(await page.inputValue('#ours-sheet')).toBe('Ours');
+    expect(await page.inputValue('#theirs-sheet')).toBe('Theirs');
+    await shot(page, `sheets-${width}-1-start`);
+
+    await click(page, '#read-totals');
+    expect((await outcome(page)).kind).toBe('ok');
+    expect(await page.inputValue('#oursRcv')).toBe(formatMoney(dollarsToCents(summary.ours.rcv)!));
+    expect(await page.inputValue('#theirsRcv')).toBe(formatMoney(dollarsToCents(summary.theirs.rcv)!));
+
+    await click(page, '#build');
+    const built = await outcome(page);
+    expect(built.kind).toBe('ok');
+    expect(built.text).toMatch(/^Built: \d+ items, total gap \$[\d,]+\.\d\d, reconciled\.$/);
+    expect(await page.getAttribute('#mark', 'class')).toBe('mark reconciled');
+    const gap = formatMoney(dollarsToCents(summary.ours.rcv)! - dollarsToCents(summary.theirs.rcv)!);
+    expect(await page.textContent('#figures')).toContain(gap);
+    // Sections are numbered 1 to 5 from the start; no inner scroll box cuts the lists.
+    expect(await page.locator('h2').allTextContents()).toEqual(['1. Pastes', '2. Confirm totals', '3. Build and review', '4. One item: notes and RF', '5. Before the call']);
+    expect(await page.locator('#advisories').evaluate((el) => getComputedStyle(el).overflowY)).toBe('visible');
+    // Advisories are not styled as errors, and none is listed twice.
+    const notes = await page.locator('#errors li, #advisories li').allTextContents();
+    expect(new Set(notes).size).toBe(notes.length);
+    a11y.push(...(await seriousViolations(page)));
+    await shot(page, `sheets-${width}-2-built`);
+
+    // Pick item 5, click item 6's row, add a note: it goes to item 5, named in the sidebar.
+    const r5 = itemRow(bundle, '5');
+    const r6 = itemRow(bundle, '6');
+    bundle.gas.ss._select(SHEETS.pursue, `B${r5}`);
+    await click(page, '#get-item');
+    expect(await page.textContent('#item')).toContain(`Item 5: ${XSS} Drip edge`);
+    expect(await page.locator('img').count()).toBe(0);
+    expect(await page.isChecked('#rf')).toBe(false);
+    bundle.gas.ss._select(SHEETS.pursue, `B${r6}`);
+    await page.fill('#note', '9/03 spoke to adjuster J. Ruiz, confirmed denial reason; next: send code citation');
+    await click(page, '#add-note');
+    expect((await outcome(page)).text).toMatch(/^Note added to item 5 /);
+    expect(cellOf(bundle, r5, PC.status)).toContain('spoke to adjuster J. Ruiz');
+    expect(cellOf(bundle, r6, PC.status)).not.toContain('spoke to adjuster J. Ruiz');
+    // RF for item 5; item 6 picked shows its own state; item 5 again shows it set.
+    await page.check('#rf');
+    await click(page, '#set-rf');
+    expect((await outcome(page)).text).toBe('RF asked set for item 5.');
+    expect(cellOf(bundle, r5, PC.rf)).toBe('Y');
+    await click(page, '#get-item');
+    expect(await page.textContent('#item')).toMatch(/^Item 6:/);
+    expect(await page.isChecked('#rf')).toBe(false);
+    bundle.gas.ss._select(SHEETS.pursue, `C${r5}`);
+    await click(page, '#get-item');
+    expect(await page.isChecked('#rf')).toBe(true);
+    a11y.push(...(await seriousViolations(page)));
+    await shot(page, `sheets-${width}-3-item`);
+
+    // CRM from the sheet as it is now (the note added after the build is in it); label shown only then.
+    expect(await page.locator('#crm-label').isVisible()).toBe(false);
+    await click(page, '#crm');
+    const text = await page.inputValue('#crm-text');
+    expect(text.split('\n')[0]).toContain('Item Number');
+    expect(text).toContain('spoke to adjuster J. Ruiz');
+    expect(await page.locator('#crm-label').isVisible()).toBe(true);
+    await click(page, '#ready');
+    expect(await page.locator('#issues li').count()).toBeGreaterThan(0);
+    expect((await outcome(page)).text).toMatch(/items? to prepare before the call/);
+    a11y.push(...(await seriousViolations(page)));
+    await shot(page, `sheets-${width}-4-call`);
+
+    const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+    expect(a11y).toEqual([]);
+    expect(dialogs).toEqual([]);
+    for (const n of new Set(calls)) expect({ n, global: bundle.has(n) }).toEqual({ n, global: true });
+    await page.context().close();
+  }, 120000);
 });
 
-test('the sheets are offered, totals are read and pre-filled from the recaps', async () => {
-  expect(await page.inputValue('#ours-sheet')).toBe('Ours');
-  expect(await page.inputValue('#theirs-sheet')).toBe('Theirs');
-  await page.click('#read-totals');
-  await page.waitForSelector('#status.ok');
-  const summary = JSON.parse(fixture('case2', 'summary.json'));
-  expect(Number(await page.inputValue('#oursRcv'))).toBeCloseTo(summary.ours.rcv, 2);
-  expect(Number(await page.inputValue('#theirsRcv'))).toBeCloseTo(summary.theirs.rcv, 2);
-  expect(Number(await page.inputValue('#oursOp'))).toBeCloseTo(summary.ours.o_and_p, 2);
-});
+describe('sidebar error paths: each says what to do, styled as an error', () => {
+  test('nothing picked, one side, the same sheet twice, garbage, a locked spreadsheet', async () => {
+    const { page, bundle } = await openSidebar({ Ours: fixture('case2', 'ours.txt'), Theirs: fixture('case2', 'theirs.txt'), Junk: 'lorem ipsum\n%%%\n;;;' });
+    const expectError = async (re: RegExp) => {
+      const o = await outcome(page);
+      expect(o).toEqual({ kind: 'error', text: expect.stringMatching(re) });
+    };
+    // Nothing picked.
+    await page.fill('#note', 'called');
+    await click(page, '#add-note');
+    await expectError(/^Nothing picked: click a cell in an item row/);
+    await click(page, '#get-item');
+    await expectError(/^Nothing picked: click a cell in an item row on the "Pursue Items" sheet/);
+    // One side.
+    await page.selectOption('#theirs-sheet', '');
+    await click(page, '#build');
+    await expectError(/^The insurer's estimate is not chosen: pick the sheet that holds it in step 1/);
+    // The same sheet twice: a warning at once, and the build refuses.
+    await page.selectOption('#theirs-sheet', 'Ours');
+    expect(await page.locator('#same-sheet').isVisible()).toBe(true);
+    await click(page, '#build');
+    await expectError(/are both "Ours"\. Pick the sheet that holds the insurer's estimate/);
+    expect(bundle.gas.ss._sheet(SHEETS.pursue)).toBeUndefined();
+    await shot(page, 'sheets-320-error-same-sheet');
+    // Garbage: words, not a library's text.
+    await page.selectOption('#theirs-sheet', 'Junk');
+    await click(page, '#build');
+    const junk = await outcome(page);
+    expect(junk.text).not.toMatch(/TypeError|undefined|Cannot read|papaparse|--[a-z]/);
+    // A typed total that is not an amount.
+    await page.selectOption('#theirs-sheet', 'Theirs');
+    await page.fill('#oursRcv', 'lots');
+    await click(page, '#build');
+    await expectError(/^Our RCV: "lots" is not an amount\. Type dollars/);
+    await page.fill('#oursRcv', '');
+    // A protected spreadsheet: Google refuses the write.
+    bundle.gas.counter.locked = true;
+    await click(page, '#build');
+    await expectError(/^Google Sheets refused the change: this spreadsheet or a sheet in it is protected, or you may only view it\. Ask the owner/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await shot(page, 'sheets-320-error-locked');
+    await page.context().close();
+  }, 120000);
 
-test('build shows the total gap and the reconciled mark', async () => {
-  await page.click('#build');
-  await page.waitForSelector('#status.ok');
-  const summary = JSON.parse(fixture('case2', 'summary.json'));
-  const gapCents = Math.round(summary.ours.rcv * 100) - Math.round(summary.theirs.rcv * 100);
-  const gap = `$${Math.floor(gapCents / 100).toLocaleString('en-US')}.${String(gapCents % 100).padStart(2, '0')}`;
-  const figures = await page.textContent('#figures');
-  expect(figures).toContain('Total gap');
-  expect(figures).toContain(gap);
-  expect(await page.textContent('#mark')).toMatch(/Reconciled/);
-  expect(await page.getAttribute('#mark', 'class')).toContain('good');
-  expect(bundle.gas.ss._sheet(SHEETS.pursue)).toBeDefined();
-});
-
-test('a description carrying <img onerror> shows as text, and no script runs', async () => {
-  const items = bundle.gas.ss._sheet(SHEETS.pursue)!;
-  const rows = items._values();
-  const r = rows.findIndex((row) => String(row[PC.name]).includes(XSS) && parseKey(String(row[PC.key] ?? ''))?.kind === 'item');
-  expect(r).toBeGreaterThan(0);
-  bundle.gas.ss._select(SHEETS.pursue, `B${r + 1}`);
-  await page.click('#get-item');
-  await page.waitForFunction((x) => (document.getElementById('item')?.textContent ?? '').includes(x), XSS);
-  expect(await page.textContent('#item')).toContain(XSS);
-  expect(await page.locator('img').count()).toBe(0);
-  await page.waitForTimeout(200);
-  expect(dialogs).toEqual([]);
-});
-
-test('add a dated status note to the selected item', async () => {
-  await page.fill('#note', '9/03 spoke to adjuster J. Ruiz, confirmed denial reason; next: send code citation');
-  await page.click('#add-note');
-  await page.waitForSelector('#status.ok');
-  expect(await page.textContent('#status')).toMatch(/Note added to item \d+/);
-  expect(await page.inputValue('#note')).toBe('');
-  const items = bundle.gas.ss._sheet(SHEETS.pursue)!;
-  const row = items._values().find((r) => String(r[PC.name]).includes(XSS))!;
-  expect(String(row[PC.status])).toContain('spoke to adjuster J. Ruiz');
-});
-
-test('errors are shown in words the user can act on', async () => {
-  await page.fill('#email', 'not an address');
-  await page.click('#share');
-  await page.waitForSelector('#status.error');
-  expect(await page.textContent('#status')).toContain('is not an email address');
-  await page.fill('#email', 'rm@acme-roofing.test');
-  await page.selectOption('#role', 'viewer');
-  await page.click('#share');
-  await page.waitForSelector('#status.ok');
-  expect(bundle.gas.ss.viewers).toEqual(['rm@acme-roofing.test']);
-});
-
-test('copy for CRM shows the text to copy; readiness lists what is missing', async () => {
-  await page.click('#crm');
-  await page.waitForSelector('#status.ok');
-  const text = await page.inputValue('#crm-text');
-  expect(text.split('\n')[0]).toContain('Item Number');
-  expect(text).toContain(XSS);
-  await page.click('#ready');
-  await page.waitForSelector('#status.ok');
-  expect(await page.locator('#issues li').count()).toBeGreaterThan(0);
-  await page.screenshot({ path: SHOT, fullPage: true });
-  // Every call the page made is a server entry point of the bundle.
-  for (const n of new Set(calls)) expect({ n, global: bundle.has(n) }).toEqual({ n, global: true });
-  expect(dialogs).toEqual([]);
+  test('the sheet list refreshes when opened', async () => {
+    const { page, bundle } = await openSidebar({ Ours: fixture('case2', 'ours.txt'), Theirs: fixture('case2', 'theirs.txt') });
+    bundle.gas.ss._paste('RE rev 3', pasteRows('x', 'lines'));
+    await page.focus('#theirs-sheet');
+    await page.waitForFunction(() => Array.from((document.getElementById('theirs-sheet') as HTMLSelectElement).options).some((o) => o.value === 'RE rev 3'));
+    expect(await page.inputValue('#theirs-sheet')).toBe('Theirs');
+    await page.context().close();
+  }, 60000);
 });

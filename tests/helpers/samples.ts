@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { PursueInput } from '../../shared/run';
+import type { PastesInput } from '../../shared/run';
 
 export const FIXTURES = path.join(__dirname, '..', 'fixtures');
 export const SAMPLE_NAMES = ['case1', 'case2', 'sbs1'] as const;
@@ -20,9 +20,9 @@ const cents = (d: number | undefined | null) => (d === undefined || d === null ?
  * The engine input for a sample. Where a paste holds no recap (case1), summary.json gives what a
  * user would type: the RCV, tax and O&P the paste lacks.
  */
-export function sampleInput(name: SampleName): PursueInput {
+export function sampleInput(name: SampleName): PastesInput {
   if (name === 'sbs1') return { compare: fixture(name, 'compare.txt') };
-  const input: PursueInput = { ours: fixture(name, 'ours.txt'), theirs: fixture(name, 'theirs.txt') };
+  const input: PastesInput = { ours: fixture(name, 'ours.txt'), theirs: fixture(name, 'theirs.txt') };
   if (name === 'case1') {
     const s = fixtureJson(name, 'summary.json');
     input.options = {

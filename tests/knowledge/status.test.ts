@@ -2,7 +2,6 @@ import {
   appendStatus,
   formatStatusCell,
   makeStatusEntry,
-  mergeStatus,
   parseStatusCell,
   parseStatusDate,
   vagueness,
@@ -160,12 +159,3 @@ describe('notes cell', () => {
   });
 });
 
-describe('mergeStatus', () => {
-  test('keeps every existing entry in order and adds only the new ones', () => {
-    const a = makeStatusEntry('9/01 – one', '2026-09-01T00:00:00Z', 'A');
-    const b = makeStatusEntry('9/02 – two', '2026-09-02T00:00:00Z', 'A');
-    const c = makeStatusEntry('9/03 – three', '2026-09-03T00:00:00Z', 'B');
-    const merged = mergeStatus([b, a], [a, c]);
-    expect(merged.map((e) => e.text)).toEqual(['two', 'one', 'three']);
-  });
-});

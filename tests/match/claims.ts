@@ -14,6 +14,9 @@ export interface ClaimLine {
   price: number;
   /** Our line's index this insurer line belongs to (null = insurer-only or a substitute). */
   of?: number | null;
+  /** The insurer's export as Group and Room columns (the same place as `area`). */
+  group?: string;
+  room?: string;
 }
 
 /** desc, unit, the same item worded another way (normalises equal), close wording (flagged). */
@@ -55,6 +58,8 @@ const THEIR_STYLES: Array<(n: number, room: string) => string> = [
   (n, r) => `${r} - Bldg. ${n}`,
   (n, r) => `Building #${n} › ${r}`,
 ];
+
+const GROUP_STYLES: Array<(n: number) => string> = [(n) => `Building ${n}`, (n) => `Bldg. ${n}`, (n) => `Building #${n}`, (n) => `Structure ${n}`];
 
 export interface Claim {
   ours: ClaimLine[];
@@ -100,7 +105,7 @@ export const genClaim: fc.Arbitrary<Claim> = fc
           ours.push({ area: `Bldg ${b + 1} - ${ourRoom}`, desc: item.desc, unit: item.unit, qty100, price });
           const f = fates[n];
           const theirArea = THEIR_STYLES[style](b + 1, theirRoom);
-          const t: ClaimLine = { area: theirArea, desc: item.same, unit: item.unit, qty100, price, of: me };
+          const t: ClaimLine = { area: theirArea, desc: item.same, unit: item.unit, qty100, price, of: me, group: GROUP_STYLES[style % GROUP_STYLES.length](b + 1), room: theirRoom };
           if (f.fate < 10) continue; // denied
           if (SUBSTITUTE[item.desc] && f.fate < 40) {
             theirsByBuilding[b].push({ ...t, desc: SUBSTITUTE[item.desc], of: null });
@@ -122,7 +127,7 @@ export const genClaim: fc.Arbitrary<Claim> = fc
     }
     for (const [b, k, price] of extras) {
       if (b >= buildings) continue;
-      theirsByBuilding[b].push({ area: THEIR_STYLES[style](b + 1, 'Roof'), desc: INSURER_ONLY[k][0], unit: INSURER_ONLY[k][1], qty100: 100, price, of: null });
+      theirsByBuilding[b].push({ area: THEIR_STYLES[style](b + 1, 'Roof'), desc: INSURER_ONLY[k][0], unit: INSURER_ONLY[k][1], qty100: 100, price, of: null, group: GROUP_STYLES[style % GROUP_STYLES.length](b + 1), room: 'Roof' });
     }
     // The insurer lists its buildings in another order.
     const bOrder = theirsByBuilding.map((_, b) => b).sort((x, y) => order[x] - order[y] || x - y);
@@ -142,5 +147,12 @@ export function amountOf(l: ClaimLine): number {
 export function claimRows(lines: ClaimLine[]): string[][] {
   const rows = [['Line', 'Room', 'Description', 'Qty', 'Unit', 'Unit Cost', 'Total']];
   lines.forEach((l, k) => rows.push([String(k + 1), l.area, l.desc, (l.qty100 / 100).toFixed(2), l.unit, formatPlain(l.price), formatPlain(amountOf(l))]));
+  return rows;
+}
+
+/** The insurer's export with separate Group and Room columns (e.g. a Symbility or carrier export). */
+export function groupedRows(lines: ClaimLine[]): string[][] {
+  const rows = [['Line', 'Group', 'Room', 'Description', 'Qty', 'Unit', 'Unit Cost', 'Total']];
+  lines.forEach((l, k) => rows.push([String(k + 1), l.group ?? '', l.room ?? l.area, l.desc, (l.qty100 / 100).toFixed(2), l.unit, formatPlain(l.price), formatPlain(amountOf(l))]));
   return rows;
 }

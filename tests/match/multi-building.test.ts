@@ -1,13 +1,16 @@
 import fc from 'fast-check';
 import { runPursue } from '../../shared/index';
-import { amountOf, claimRows, genClaim } from './claims';
+import { amountOf, claimRows, genClaim, groupedRows } from './claims';
 
-test('generated multi-building claims: every pairing right, gaps exact, under 5 % flagged', () => {
+test.each([
+  ['a Room column naming the building in another style', claimRows],
+  ['separate Group and Room columns', groupedRows],
+])('generated multi-building claims, insurer export with %s: every pairing right, gaps exact, under 5 %% flagged', (_, theirRows) => {
   let lines = 0;
   let flagged = 0;
   fc.assert(
     fc.property(genClaim, (claim) => {
-      const rec = runPursue({ ours: claimRows(claim.ours), theirs: claimRows(claim.theirs) });
+      const rec = runPursue({ ours: claimRows(claim.ours), theirs: theirRows(claim.theirs) });
       expect(rec.lines).toHaveLength(claim.ours.length);
       const byItem = new Map(rec.lines.map((l) => [l.ours.item, l]));
       claim.ours.forEach((o, i) => {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { parseEstimate } from '../../shared/parse/detect';
 import { parseComparison } from '../../shared/parse/detect';
 import { decodeText, readText } from '../../shared/parse/rows';
@@ -101,4 +102,15 @@ test('bad input: empty, binary, raw PDF bytes, a 1 MB line, truncated: no crash,
     expect(Date.now() - started).toBeLessThan(3000);
     expect(p.problems.length).toBeGreaterThan(0);
   }
+});
+
+test('any text: the reader never throws, and every amount it reads is whole cents', () => {
+  const token = fc.constantFrom('1.', 'Drip edge', '10.00', 'LF', '$3.00', '(5.00)', '<0.00>', '[M]', 'Totals:', 'Roof', 'Subtotal', '"', ',', '\t', '#N/A', '1e15', '22.21', '(22.33)', 'QTY', 'DESCRIPTION', 'RCV', 'CONTINUED -', '$1,234.56$7.00', 'LLiivviinngg', "12' 10\"");
+  const line = fc.array(token, { maxLength: 10 }).map((t) => t.join(' '));
+  fc.assert(
+    fc.property(fc.array(line, { maxLength: 30 }), (lines) => {
+      const p = parse(lines.join('\n'));
+      for (const l of p.lines) expect(Number.isInteger(l.amount) && Number.isInteger(l.unitPrice)).toBe(true);
+    }),
+  );
 });

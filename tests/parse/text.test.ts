@@ -105,3 +105,16 @@ test('a rough draft whose totals include tax: one note, not a warning per line',
   expect(notes[0].message).toMatch(/1\.0400/);
   expect(p.problems.filter((x) => x.code === 'line-figures-disagree')).toEqual([]);
 });
+
+test('lines without item numbers are numbered by their order, said once', () => {
+  const p = parse([
+    'Roof',
+    'DESCRIPTION QUANTITY UNIT PRICE TAX O&P RCV',
+    'Drip edge 10.00 LF 3.00 1.00 6.20 37.20',
+    'Valley metal 20.00 LF 5.00 2.00 20.40 122.40',
+    'Totals: Roof 3.00 26.60 159.60',
+  ]);
+  expect(p.lines.map((l) => [l.item, l.description, l.amount, l.area])).toEqual([['1', 'Drip edge', 3000, 'Roof'], ['2', 'Valley metal', 10000, 'Roof']]);
+  expect(p.problems.filter((x) => x.code === 'items-numbered-by-order')).toHaveLength(1);
+  expect(p.problems.filter((x) => x.severity !== 'info')).toEqual([]);
+});

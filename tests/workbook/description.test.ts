@@ -197,7 +197,7 @@ describe('Pursue workbook description', () => {
     expect(s.values[r]![PC.priority]).toBe('closed');
     expect(parseKey(String(s.values[r]![PC.key]))!.attrs.closed).toBe('2025-09-08');
     expect(s.fills[r]![PC.name]).not.toBeNull();
-    expect(s.notes.some((n) => n.cell === `${X(PC.name)}${r + 1}` && /closed on 2025-09-08/.test(n.text))).toBe(true);
+    expect(s.notes.some((n) => n.cell === `${X(PC.name)}${r + 1}` && /closed on 9\/8\/2025/.test(n.text))).toBe(true);
   });
 
   test('Status Log keeps the given order of earlier rows and appends new entries after them', () => {
@@ -238,8 +238,40 @@ describe('Pursue workbook description', () => {
     const checks = buildWorkbook(sampleRec(), stateWith(), { today, warnings: [{ item: '7', message: 'Item 7 changed.' }] }).sheets[6]!;
     const text = checks.values.map((r) => r.join(' | ')).join('\n');
     expect(text).toMatch(/Residual/);
-    expect(text).toMatch(/row-not-understood/);
+    // Plain words: where the problem is, never the internal code.
+    expect(text).toMatch(/Our paste, row 7 \| Row 7 was not understood/);
+    expect(text).not.toMatch(/row-not-understood/);
     expect(text).toMatch(/Item 7 changed/);
     expect(text).toMatch(/to do/);
+    // One status vocabulary, and each finding once.
+    const rows = checks.values.slice(1).filter((r) => r[0] !== null);
+    expect(new Set(rows.map((r) => r[0]))).toEqual(new Set(rows.map((r) => r[0]).filter((x) => ['pass', 'note', 'warning', 'fail', 'to do'].includes(String(x)))));
+    const details = rows.map((r) => String(r[2]));
+    expect(new Set(details).size).toBe(details.length);
+  });
+
+  test('Call Brief: every listed item has a next step; a denied item with no reason asks for it in writing', () => {
+    const brief = buildWorkbook(sampleRec(), stateWith(), { today }).sheets[1]!;
+    const head = brief.values.findIndex((r) => r[0] === '#');
+    const rows = brief.values.slice(head + 1).filter((r) => typeof r[0] === 'number');
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(String(r[7]).length).toBeGreaterThan(10);
+    const drip = rows.find((r) => String(r[1]).startsWith('2 Drip edge'))!;
+    expect(String(drip[7])).toMatch(/^Ask the adjuster for the denial reason in writing\./);
+  });
+
+  test('Checks: an advisory is a warning, not a fail; the same finding from a check and a problem is listed once', () => {
+    const rec = sampleRec();
+    const detail = 'Item 10 (starter / ridge) was cut and may be argued as already paid inside the shingle waste.';
+    rec.checks.push({ id: 'inside-waste', label: 'Paid inside another item', status: 'fail', detail });
+    rec.problems.push({ side: 'ours', row: 5, severity: 'info', code: 'inside-waste', message: detail });
+    rec.problems.push({ side: 'ours', row: null, severity: 'warning', code: 'tax-missing', message: 'The our estimate shows no material sales tax. Type it (--ours-tax) if it has one.' });
+    const checks = buildWorkbook(rec, stateWith(), { today }).sheets[6]!;
+    const rows = checks.values.slice(1).filter((r) => r[0] !== null);
+    const hits = rows.filter((r) => String(r[2]).includes('inside the shingle waste'));
+    expect(hits).toEqual([['warning', 'Paid inside another item', detail]]);
+    const tax = rows.find((r) => String(r[2]).includes('sales tax'))!;
+    expect(tax[2]).toBe('Our estimate shows no material sales tax. Type it if it has one.');
+    expect(rows.map((r) => String(r[1])).join(' ')).not.toMatch(/inside-waste|tax-missing/);
   });
 });

@@ -49,7 +49,10 @@ describe('patches a host writes without rebuilding', () => {
     const r3 = rowIndex(ex[SHEETS.pursue]!, 'item:3');
     expect(patches[0]).toMatchObject({ sheet: SHEETS.pursue, range: `${X(PC.status)}${r3 + 1}` });
     expect(patches[1]).toMatchObject({ sheet: SHEETS.log, range: `A${logBefore.length + 1}:F${logBefore.length + 1}` });
-    expect(patches.every((p) => p.numberFormats?.flat().every((f) => f === '@'))).toBe(true);
+    // Text stays text; the Status Log's Timestamp and Date are real dates in US format.
+    expect(patches[0]!.numberFormats!.flat().every((f) => f === '@')).toBe(true);
+    expect(patches[1]!.numberFormats![0]!.slice(0, 2)).toEqual(['m/d/yyyy h:mm AM/PM', 'm/d/yyyy']);
+    expect(patches[1]!.numberFormats![0]!.slice(2).every((f) => f === '@')).toBe(true);
     apply(ex, patches);
     expect(ex[SHEETS.pursue]![r3]![PC.status]).toBe('9/02/2025 – emailed adjuster J. Ruiz; next: call\n9/09/2025 – spoke to adjuster J. Ruiz, she will revise; next: wait for RE');
     expect(ex[SHEETS.log]!.slice(0, logBefore.length)).toEqual(logBefore);

@@ -1,5 +1,5 @@
 import { buildWorkbook } from '../../shared/workbook/build';
-import { readBackState, readBackWorkbook, isPursueWorkbook } from '../../shared/workbook/readback';
+import { readBackWorkbook, isPursueWorkbook } from '../../shared/workbook/readback';
 import { LC, PC, SHEETS, SUGGESTED_PREFIX } from '../../shared/workbook/layout';
 import { emptyState, makeStatusEntry, mergeState } from '../../shared/knowledge';
 import type { Cell } from '../../shared/types/cells';
@@ -37,7 +37,7 @@ describe('reading back what a person typed', () => {
   test('an untouched workbook gives back exactly the typed state (suggestions are not taken as typed)', () => {
     const st = firstState();
     const wb = buildWorkbook(sampleRec(), st, { today });
-    const back = readBackState(asExisting(wb), { today });
+    const back = readBackWorkbook(asExisting(wb), { today }).state;
     expect(String(rowOf(asExisting(wb)[SHEETS.pursue]!, 'item:2')[PC.approve])).toMatch(new RegExp(`^${SUGGESTED_PREFIX}`));
     expect(back.items['2']!.reasonToApprove).toBe('');
     expect(back.items['3']!.denialText).toBe('Priced per carrier pricing.');
@@ -111,7 +111,7 @@ describe('reading back what a person typed', () => {
       return c;
     });
     ex[SHEETS.pursue] = sorted;
-    const state = readBackState(ex, { today });
+    const state = readBackWorkbook(ex, { today }).state;
     expect(state.items['4']!.denialText).toBe('Not visible in photos provided');
     expect(state.items['3']!.denialText).toBe('Priced per carrier pricing.');
   });
@@ -152,7 +152,7 @@ describe('reading back what a person typed', () => {
     const gapOf = (item: string) => rec.lines.find((l) => l.ours.item === item)!.gap;
 
     // Formulas read as their results.
-    const calculated = readBackState(asExisting(wb), { today });
+    const calculated = readBackWorkbook(asExisting(wb), { today }).state;
     for (const item of ['1', '3', '4']) expect(calculated.items[item]!.gap).toBe(gapOf(item));
     expect(calculated.items['4']!.gap).not.toBe(l4.ours.amount - l4.match!.insurer.amount);
     expect(calculated.items['O&P']!.gap).toBe(rec.overheadProfitGap);
@@ -165,7 +165,7 @@ describe('reading back what a person typed', () => {
     const uncalculated: Record<string, Cell[][]> = Object.fromEntries(wb.sheets.map((s) => [s.name, s.values.map((r) => [...r])]));
     const p = uncalculated[SHEETS.pursue]!;
     expect(rowOf(p, 'item:3')[PC.gap]).toBeNull();
-    const back = readBackState(uncalculated, { today });
+    const back = readBackWorkbook(uncalculated, { today }).state;
     for (const item of ['1', '3', '4']) expect(back.items[item]!.gap).toBe(gapOf(item));
     expect(back.items['O&P']!.gap).toBe(rec.overheadProfitGap);
     expect(back.items['Tax']!.gap).toBe(rec.taxGap);
@@ -174,8 +174,8 @@ describe('reading back what a person typed', () => {
     rowOf(p, 'item:3')[PC.ours] = '$8,534.29';
     rowOf(p, 'item:3')[PC.insurer] = '8214.10';
     rowOf(p, 'item:1')[PC.gap] = '$ -';
-    expect(readBackState(uncalculated, { today }).items['3']!.gap).toBe(853429 - 821410);
-    expect(readBackState(uncalculated, { today }).items['1']!.gap).toBe(0);
+    expect(readBackWorkbook(uncalculated, { today }).state.items['3']!.gap).toBe(853429 - 821410);
+    expect(readBackWorkbook(uncalculated, { today }).state.items['1']!.gap).toBe(0);
   });
 
   test('a Status Log row without an item is kept and reported', () => {

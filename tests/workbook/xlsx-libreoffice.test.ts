@@ -5,7 +5,7 @@ import { buildPursue } from '../../shared/pursue';
 import { writeXlsx } from '../../cli/xlsx/write';
 import { readXlsxValues } from '../../cli/xlsx/read';
 import { PC, SHEETS } from '../../shared/workbook/layout';
-import { describeWithLibreOffice, pdfPageToPng, xlsxToCsvSheets, xlsxToPdf } from '../helpers/libreoffice';
+import { describeWithLibreOffice, pdfPageToPng, xlsxFilesToCsvSheets, xlsxToCsvSheets, xlsxToPdf } from '../helpers/libreoffice';
 import { cents, samplePairs } from './factory';
 
 const today = '2025-09-10';
@@ -19,12 +19,24 @@ function rowOf(csv: string[][], start: string): string[] {
 }
 
 describeWithLibreOffice('the written .xlsx, recalculated by LibreOffice', () => {
-  for (const pair of samplePairs()) {
-    test(`${pair.name}: every Gap, Sum of gaps, Total gap and Residual equal the engine's figures`, async () => {
+  // The sample workbooks are built and written first and recalculated in ONE LibreOffice start
+  // (starting it is most of the time); each test then checks its own sample.
+  const built = new Map<string, { rec: ReturnType<typeof buildPursue>['rec']; csv: string[][] }>();
+  beforeAll(async () => {
+    const files: { name: string; file: string; rec: ReturnType<typeof buildPursue>['rec'] }[] = [];
+    for (const pair of samplePairs()) {
       const { rec, workbook } = buildPursue({ ours: pair.ours, theirs: pair.theirs, compare: pair.compare, options: pair.options, today });
       const file = path.join(tmp, `${pair.name}.xlsx`);
       await writeXlsx(workbook, file);
-      const csv = xlsxToCsvSheets(file)[SHEETS.pursue]!;
+      files.push({ name: pair.name, file, rec });
+    }
+    const sheets = xlsxFilesToCsvSheets(files.map((f) => f.file));
+    for (const f of files) built.set(f.name, { rec: f.rec, csv: sheets.get(f.file)![SHEETS.pursue]! });
+  });
+
+  for (const pair of samplePairs()) {
+    test(`${pair.name}: every Gap, Sum of gaps, Total gap and Residual equal the engine's figures`, () => {
+      const { rec, csv } = built.get(pair.name)!;
       expect(csv[0]![PC.gap]).toBe('Gap $');
       const byKey = new Map(csv.map((row) => [(row[PC.key] ?? '').split(';')[0], row]));
       for (const l of rec.lines) {

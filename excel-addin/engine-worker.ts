@@ -1,0 +1,198 @@
+/**
+ * The engine, off the task pane's thread. The pane reads the sheets and posts the rows here; this
+ * worker runs the engine (through shared/index.ts only), turns the workbook description into
+ * Office.js payload chunks (payload.ts) and posts them back one small message at a time, with the
+ * stage it is at, so the pane stays responsive and can say what is happening.
+ */
+import {
+  buildPursue,
+  formatMoney,
+  parseEstimate,
+  parseReadinessOptions,
+  readiness,
+  reconcileOptionsFromText,
+  rfPatch,
+  statusMessage,
+  statusNotePatch,
+  topicPatch,
+  type FigureSource,
+  type PursueResult,
+  type Reconciliation,
+} from '../shared/index';
+import { planSheet } from './payload';
+import type { EngineInput, PaneSummary, StatusState, WorkerReply, WorkerRequest } from './worker-protocol';
+
+const post = (m: WorkerReply) => (self as unknown as { postMessage(m: WorkerReply): void }).postMessage(m);
+
+const SOURCE_WORDS: Record<FigureSource, string> = {
+  recap: 'from the recap',
+  typed: 'as typed',
+  lines: 'sum of the lines',
+  derived: 'worked out from the other figures',
+  missing: 'not in the paste: type it from the estimate',
+};
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** Reconciled / not reconciled / unverified: the engine's state and its words for the pane. */
+function statusOf(rec: Reconciliation): { state: StatusState; text: string } {
+  const state: StatusState = rec.status === 'reconciled' ? 'reconciled' : rec.status === 'unverified' ? 'unverified' : 'not-reconciled';
+  return { state, text: statusMessage(rec, 'excel') };
+}
+
+function where(input: EngineInput, side: string, row: number | null): string {
+  const o = input.origins[side as 'ours'];
+  const who = side === 'ours' ? 'Our estimate' : side === 'theirs' ? "Insurer's estimate" : side === 'compare' ? 'Comparison' : '';
+  if (!who) return '';
+  if (row === null || !o) return `${who}: `;
+  return `${who}, row ${row + o.firstRow} of "${o.sheet}": `;
+}
+
+const MAX_LISTED = 40;
+
+function summarize(input: EngineInput, result: PursueResult): PaneSummary {
+  const rec = result.rec;
+  const errors: string[] = [];
+  const advisories: string[] = [];
+  const add = (list: string[], text: string) => {
+    if (!errors.includes(text) && !advisories.includes(text)) list.push(text);
+  };
+  for (const p of rec.problems) add(p.severity === 'error' ? errors : advisories, `${where(input, p.side, p.row)}${p.message}`);
+  // A failed check that repeats a problem already listed is shown once, as that problem.
+  const said = rec.problems.map((p) => p.message);
+  for (const c of rec.checks) {
+    if (c.status === 'fail' && !said.some((m) => m.includes(c.detail) || c.detail.includes(m))) add(errors, `${c.label}: ${c.detail}`);
+  }
+  for (const w of result.warnings) add(advisories, w.item ? `Item ${w.item}: ${w.message}` : w.message);
+  const listed = (list: string[], kind: 'error' | 'advisory') => {
+    const out = list.slice(0, MAX_LISTED).map((text) => ({ kind, text }));
+    if (list.length > MAX_LISTED) out.push({ kind, text: `…and ${count(list.length - MAX_LISTED)} more on the "Checks" sheet.` });
+    return out;
+  };
+  const totals: PaneSummary['totals'] = [];
+  for (const side of ['ours', 'theirs'] as const) {
+    const t = rec[side];
+    const figs = [
+      ['rcv', t.rcv, t.rcvSource],
+      ['tax', t.tax, t.taxSource],
+      ['overheadProfit', t.overheadProfit, t.overheadProfitSource],
+    ] as const;
+    for (const [figure, cents, source] of figs) {
+      totals.push({ side, figure, value: source === 'missing' ? '' : formatMoney(cents), source: SOURCE_WORDS[source], missing: source === 'missing' });
+    }
+  }
+  return {
+    status: statusOf(rec),
+    items: rec.lines.length,
+    figures: [
+      ['Our RCV', formatMoney(rec.ours.rcv)],
+      ['Approved RCV', formatMoney(rec.theirs.rcv)],
+      ['Total gap', formatMoney(rec.totalGap)],
+      ['Sum of gaps', formatMoney(rec.sumOfParts)],
+      ['Residual', formatMoney(rec.residual)],
+    ],
+    totals,
+    problems: [...listed(errors, 'error'), ...listed(advisories, 'advisory')],
+    topics: result.state.topics.filter((t) => t.state === 'suggested').map((t) => ({ name: t.name, items: [...t.items] })),
+    sheets: result.workbook.sheets.map((s) => s.name),
+  };
+}
+
+/** Runs the engine with stages reported; null when a typed field must be corrected first. */
+function run(id: number, input: EngineInput): PursueResult | null {
+  const { options, errors } = reconcileOptionsFromText(input.totals, input.tolerance, 'excel');
+  if (errors.length > 0) {
+    post({ id, type: 'fields', errors });
+    return null;
+  }
+  if (input.compare) {
+    post({ id, type: 'stage', text: 'Reading the side-by-side comparison…' });
+  } else {
+    // The reads here only count lines for the stage text; the engine reads again as part of its one job.
+    post({ id, type: 'stage', text: 'Reading our estimate…' });
+    const ours = parseEstimate(input.ours ?? [], 'ours').lines.length;
+    post({ id, type: 'stage', text: "Reading the insurer's estimate…" });
+    const theirs = parseEstimate(input.theirs ?? [], 'theirs').lines.length;
+    post({ id, type: 'stage', text: `Matching ${count(ours)} of our lines with ${count(theirs)} of the insurer's…` });
+  }
+  const built: Parameters<typeof buildPursue>[0] = { options, existing: input.existing, today: input.today };
+  if (input.compare) built.compare = input.compare;
+  else {
+    built.ours = input.ours;
+    built.theirs = input.theirs;
+  }
+  return buildPursue(built);
+}
+
+function handle(msg: WorkerRequest): void {
+  const id = msg.id;
+  switch (msg.op) {
+    case 'build': {
+      const result = run(id, msg.input);
+      if (!result) break;
+      post({ id, type: 'summary', summary: summarize(msg.input, result), crm: result.crm });
+      if (msg.write) {
+        const n = result.workbook.sheets.length;
+        post({ id, type: 'stage', text: `Laying out ${n} sheets…` });
+        result.workbook.sheets.forEach((sheet, i) => {
+          const plan = planSheet(sheet);
+          post({ id, type: 'sheet', meta: plan.meta, chunks: plan.chunks.length });
+          for (const chunk of plan.chunks) post({ id, type: 'chunk', sheet: i, chunk });
+        });
+      }
+      break;
+    }
+    case 'readiness': {
+      const opts = parseReadinessOptions(msg.minGap, msg.days);
+      if ('error' in opts) {
+        post({ id, type: 'fields', errors: [opts.error] });
+        break;
+      }
+      const result = run(id, msg.input);
+      if (!result) break;
+      const issues = readiness(result.rec, result.state, { ...opts, today: msg.input.today });
+      post({
+        id,
+        type: 'readiness',
+        ready: issues.length === 0,
+        text:
+          issues.length === 0
+            ? `Ready: every item with a gap from ${formatMoney(opts.minGap)} has a reason for denial, a reason to approve and a note from the last ${opts.days} days.`
+            : `${count(issues.length)} item${issues.length === 1 ? '' : 's'} to prepare before the call.`,
+        issues: issues.map((i) => i.message),
+      });
+      break;
+    }
+    case 'crm': {
+      const result = run(id, msg.input);
+      if (result) post({ id, type: 'crm', text: result.crm });
+      break;
+    }
+    case 'note': {
+      const r = statusNotePatch(msg.existing, msg.item, msg.text, msg.author, msg.now);
+      post({ id, type: 'patch', patches: r.patches, warnings: r.warnings });
+      break;
+    }
+    case 'rf': {
+      const r = rfPatch(msg.existing, msg.item, msg.asked);
+      post({ id, type: 'patch', patches: r.patches, warnings: r.warnings });
+      break;
+    }
+    case 'topic': {
+      const r = topicPatch(msg.existing, { name: msg.name, items: msg.items, state: msg.accept ? 'accepted' : 'refused' });
+      post({ id, type: 'patch', patches: r.patches, warnings: r.warnings });
+      break;
+    }
+  }
+  post({ id, type: 'done' });
+}
+
+self.onmessage = (e: MessageEvent<WorkerRequest>) => {
+  try {
+    handle(e.data);
+  } catch (err) {
+    // An engine failure is a bug or an input it cannot read: say so plainly, keep the details for support.
+    console.error(err);
+    post({ id: e.data.id, type: 'error', message: 'Pursue could not read these pastes. Check that each sheet holds one estimate (our estimate, or the insurer\'s), then build again. If it keeps happening, send the workbook to support.' });
+  }
+};

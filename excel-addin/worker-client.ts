@@ -1,0 +1,88 @@
+/**
+ * The pane's side of the engine worker: one request at a time, replies gathered per request id.
+ * A build's workbook comes back as many small chunk messages (see engine-worker.ts), assembled here
+ * into the write plan without any one long task on the pane's thread.
+ */
+import type { SheetPlan, WritePlan } from './payload';
+import type { CellPatchData, PaneSummary, WorkerReply, WorkerRequest } from './worker-protocol';
+
+export interface Gathered {
+  fields: Array<{ field: string; message: string }>;
+  summary: PaneSummary | null;
+  crm: string | null;
+  plan: WritePlan | null;
+  readiness: { ready: boolean; text: string; issues: string[] } | null;
+  patch: { patches: CellPatchData[]; warnings: string[] } | null;
+}
+
+/** An error whose message tells the user what to do (the worker's words). */
+export class EngineError extends Error {}
+
+type Body = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+
+export class EngineClient {
+  private readonly worker: Worker;
+  private nextId = 1;
+  private readonly waiting = new Map<number, (m: WorkerReply) => void>();
+  private broken: string | null = null;
+
+  constructor(url: string) {
+    this.worker = new Worker(url);
+    this.worker.onmessage = (e: MessageEvent<WorkerReply>) => this.waiting.get(e.data.id)?.(e.data);
+    this.worker.onerror = (e) => {
+      e.preventDefault();
+      this.broken = 'Pursue could not start its engine. Close the pane and open it again; if it keeps happening, reload Excel.';
+      for (const [id, f] of this.waiting) f({ id, type: 'error', message: this.broken });
+    };
+  }
+
+  /** Sends one request; `onStage` hears each stage the engine reports. */
+  request(body: Body, onStage: (text: string) => void = () => undefined): Promise<Gathered> {
+    if (this.broken) return Promise.reject(new EngineError(this.broken));
+    const id = this.nextId++;
+    const out: Gathered = { fields: [], summary: null, crm: null, plan: null, readiness: null, patch: null };
+    let sheets: SheetPlan[] | null = null;
+    return new Promise<Gathered>((resolve, reject) => {
+      this.waiting.set(id, (m) => {
+        switch (m.type) {
+          case 'stage':
+            onStage(m.text);
+            break;
+          case 'fields':
+            out.fields = m.errors;
+            break;
+          case 'summary':
+            out.summary = m.summary;
+            out.crm = m.crm;
+            break;
+          case 'sheet':
+            sheets ??= [];
+            sheets.push({ meta: m.meta, chunks: [] });
+            break;
+          case 'chunk':
+            sheets![m.sheet]!.chunks.push(m.chunk);
+            break;
+          case 'readiness':
+            out.readiness = { ready: m.ready, text: m.text, issues: m.issues };
+            break;
+          case 'crm':
+            out.crm = m.text;
+            break;
+          case 'patch':
+            out.patch = { patches: m.patches, warnings: m.warnings };
+            break;
+          case 'error':
+            this.waiting.delete(id);
+            reject(new EngineError(m.message));
+            return;
+          case 'done':
+            this.waiting.delete(id);
+            if (sheets) out.plan = { sheets };
+            resolve(out);
+            return;
+        }
+      });
+      this.worker.postMessage({ ...body, id } as WorkerRequest);
+    });
+  }
+}

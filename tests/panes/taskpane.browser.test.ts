@@ -1,0 +1,357 @@
+/**
+ * The built task pane (dist/excel-addin: page, Fluent UI bundle, engine worker) in headless Debian
+ * Chromium. Office.js is replaced at its CDN address by the stand-in (tests/excel/fake-office.ts,
+ * over office-addin-mock): the API boundary only, everything else is the real pane and engine.
+ * One browser for the whole suite; each test opens its own page.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as esbuild from 'esbuild';
+import type { Browser, Page } from 'playwright-core';
+import { dollarsToCents, formatMoney, PC } from '../../shared/index';
+import { launch, ROOT, seriousViolations, shot } from './browser';
+import { asColumnA, estimateText } from './estimates';
+
+const dist = path.join(ROOT, 'dist/excel-addin');
+const fixture = (f: string) => readFileSync(path.join(ROOT, 'tests/fixtures/case2', f), 'utf8');
+const summary = JSON.parse(fixture('summary.json'));
+const CASE2 = { Ours: asColumnA(fixture('ours.txt')), 'RE <b>rev 2</b>': asColumnA(fixture('theirs.txt')) };
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'application/javascript', '.css': 'text/css', '.png': 'image/png', '.xml': 'application/xml', '.map': 'application/json', '.txt': 'text/plain' };
+
+let browser: Browser;
+let fakeOffice: string;
+
+beforeAll(async () => {
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs'), 'excel'], { cwd: ROOT, stdio: 'pipe' });
+  const built = await esbuild.build({
+    entryPoints: [path.join(ROOT, 'tests/excel/fake-office.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2020',
+    alias: { 'office-addin-manifest': path.join(ROOT, 'tests/stubs/office-addin-manifest.js') },
+    logLevel: 'error',
+  });
+  fakeOffice = built.outputFiles[0]!.text;
+  browser = await launch();
+}, 120000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface Open {
+  sheets: Record<string, unknown[][]>;
+  width?: number;
+  theme?: string;
+  settings?: Record<string, unknown>;
+}
+
+async function openPane(o: Open): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: o.width ?? 320, height: 800 }, deviceScaleFactor: 1 });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://localhost:3000' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.addInitScript(
+    ({ sheets, theme, settings }) => {
+      const w = window as unknown as Record<string, unknown>;
+      w.__pursueSheets = sheets;
+      if (theme) w.__pursueTheme = theme;
+      if (settings) w.__pursueSettings = settings;
+      // Long tasks on the pane's thread, for the responsiveness test.
+      w.__longTasks = [] as number[];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) (w.__longTasks as number[]).push(e.duration);
+      }).observe({ type: 'longtask', buffered: true });
+      // Long animation frames name the scripts that ran in them: the pane's own (taskpane.js) versus
+      // the Office.js stand-in's emulation of Excel (office.js), which runs out of process in Excel.
+      w.__paneScripts = [] as Array<{ ms: number; what: string }>;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as unknown as Array<{ scripts: Array<{ duration: number; sourceURL: string; invoker: string; sourceFunctionName: string }> }>) {
+          for (const s of e.scripts) if (/taskpane\.js$/.test(s.sourceURL)) (w.__paneScripts as Array<{ ms: number; what: string }>).push({ ms: s.duration, what: `${s.invoker} ${s.sourceFunctionName}` });
+        }
+      }).observe({ type: 'long-animation-frame', buffered: true });
+    },
+    { sheets: o.sheets, theme: o.theme, settings: o.settings },
+  );
+  await context.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    if (url.href === 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js') {
+      return route.fulfill({ status: 200, contentType: 'application/javascript', body: fakeOffice });
+    }
+    if (url.origin === 'https://localhost:3000') {
+      const file = path.join(dist, decodeURIComponent(url.pathname));
+      if (file.startsWith(dist) && existsSync(file)) return route.fulfill({ status: 200, contentType: TYPES[path.extname(file)] ?? 'application/octet-stream', body: readFileSync(file) });
+      return route.fulfill({ status: 404, body: 'not found' });
+    }
+    // Nothing else may be fetched: the pane works offline apart from Office.js.
+    errors.push(`unexpected request ${url.href}`);
+    return route.abort();
+  });
+  await page.goto('https://localhost:3000/taskpane.html');
+  await page.waitForFunction(() => document.getElementById('app')?.getAttribute('aria-busy') === 'false' && !/Loading|Looking/.test(document.getElementById('status')?.textContent ?? ''));
+  return { page, errors };
+}
+
+const idle = (page: Page) => page.waitForFunction(() => document.getElementById('app')?.getAttribute('aria-busy') === 'false', undefined, { timeout: 60000 });
+const outcome = async (page: Page) => ({ kind: await page.getAttribute('#outcome', 'data-kind'), text: (await page.textContent('#status')) ?? '' });
+
+async function click(page: Page, sel: string): Promise<void> {
+  await page.click(sel);
+  await idle(page);
+}
+
+/** Opens a step of the accordion by its heading button. */
+async function step(page: Page, n: number): Promise<void> {
+  await page.locator(`#step-${n}`).evaluate((el) => ((el as HTMLElement & { expanded: boolean }).expanded = true));
+}
+
+/** Opens step 3 (an error elsewhere may have opened another step) and builds. */
+async function build(page: Page): Promise<void> {
+  await step(page, 3);
+  await click(page, '#build');
+}
+
+/** The 0-based row of Pursue Items that shows item `item`, and that sheet's cell text. */
+async function itemsRow(page: Page, item: string): Promise<number> {
+  return page.evaluate(([it, col]) => {
+    const s = (window as any).__book.sheets.find((x: { name: string }) => x.name === 'Pursue Items');
+    for (let r = 1; r < 400; r++) if (String(s.cells.get(`${r},${col}`)?.value ?? '') === it) return r;
+    return -1;
+  }, [item, PC.item] as const);
+}
+const cell = (page: Page, sheet: string, r: number, c: number) =>
+  page.evaluate(([s, rr, cc]) => String((window as any).__book.sheets.find((x: { name: string }) => x.name === s).cells.get(`${rr},${cc}`)?.value ?? ''), [sheet, r, c] as const);
+const select = (page: Page, sheet: string, row: number, col = 2) => page.evaluate(([s, r, c]) => ((window as any).__book.selection = { sheet: s, row: r, col: c }), [sheet, row, col] as const);
+
+describe.each([320, 450])('task pane at %i px', (width) => {
+  test('paste, totals, build, review, note, RF, CRM and readiness', async () => {
+    const { page, errors } = await openPane({ sheets: CASE2, width });
+    const a11y: string[] = [];
+    a11y.push(...(await seriousViolations(page)));
+    await shot(page, `excel-${width}-1-start`);
+    // Sheet names are text, never markup.
+    expect(await page.locator('#theirs-sheet option').allTextContents()).toContain('RE <b>rev 2</b>');
+    await page.selectOption('#ours-sheet', 'Ours');
+    await page.selectOption('#theirs-sheet', 'RE <b>rev 2</b>');
+    expect(await page.textContent('#theirs-picked')).toBe('Everything on sheet "RE <b>rev 2</b>"');
+
+    // Totals: read from the recaps and shown as money.
+    await page.click('#to-totals');
+    await click(page, '#read-totals');
+    expect(await page.inputValue('#ours-rcv input')).toBe(formatMoney(dollarsToCents(summary.ours.rcv)!));
+    expect(await page.textContent('#ours-rcv-src')).toBe('from the recap');
+    a11y.push(...(await seriousViolations(page)));
+    await shot(page, `excel-${width}-2-totals`);
+
+    // Build: progress in stages, then the result in view with the outcome styled as success.
+    await step(page, 3);
+    const stages: string[] = [];
+    await page.exposeFunction('__stage', (t: string) => stages.push(t));
+    await page.evaluate(() => new MutationObserver(() => (window as any).__stage(document.getElementById('status')!.textContent)).observe(document.getElementById('status')!, { childList: true, characterData: true, subtree: true }));
+    await build(page);
+    expect(stages.some((s) => s.startsWith('Reading our estimate'))).toBe(true);
+    expect(stages.some((s) => s.startsWith('Matching'))).toBe(true);
+    expect(stages.some((s) => /^Writing 7 sheets/.test(s))).toBe(true);
+    const built = await outcome(page);
+    expect(built.kind).toBe('success');
+    expect(built.text).toMatch(/^Workbook built: \d+ items on 7 sheets, reconciled\.$/);
+    expect(await page.getAttribute('#mark', 'class')).toContain('reconciled');
+    const totalGap = dollarsToCents(summary.ours.rcv)! - dollarsToCents(summary.theirs.rcv)!;
+    expect(await page.textContent('#figures')).toContain(formatMoney(totalGap));
+    // The result is where the user is: the summary's top is in the viewport.
+    const top = await page.locator('#summary').evaluate((el) => el.getBoundingClientRect().top);
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThan(400);
+    a11y.push(...(await seriousViolations(page)));
+    await shot(page, `excel-${width}-3-built`);
+
+    // Pick item 5, then click another row: the note still goes to item 5.
+    await step(page, 4);
+    const row5 = await itemsRow(page, '5');
+    const row6 = await itemsRow(page, '6');
+    expect(row5).toBeGreaterThan(0);
+    await select(page, 'Pursue Items', row5);
+    await click(page, '#pick-item');
+    expect(await page.textContent('#item-picked')).toMatch(/^Item 5 – Drip edge/);
+    expect(await page.locator('#rf-asked').evaluate((el) => (el as any).checked)).toBe(false);
+    await select(page, 'Pursue Items', row6);
+    await page.fill('#note', 'Spoke to adjuster J. Ruiz, confirmed denial reason; next: send code citation');
+    await page.fill('#author input', 'Dana (AM)');
+    await click(page, '#add-note');
+    expect(await outcome(page)).toEqual({ kind: 'success', text: expect.stringMatching(/^Note added to item 5\./) });
+    expect(await cell(page, 'Pursue Items', row5, PC.status)).toContain('Spoke to adjuster J. Ruiz');
+    expect(await cell(page, 'Pursue Items', row6, PC.status)).not.toContain('Spoke to adjuster J. Ruiz');
+
+    // RF asked for item 5; picking item 6 shows its own (unset) state, picking 5 again shows it set.
+    await page.locator('#rf-asked').click();
+    await click(page, '#set-rf');
+    expect((await outcome(page)).text).toBe('RF asked set for item 5.');
+    expect(await cell(page, 'Pursue Items', row5, PC.rf)).toBe('Y');
+    await click(page, '#pick-item'); // selection is on item 6's row
+    expect(await page.textContent('#item-picked')).toMatch(/^Item 6/);
+    expect(await page.locator('#rf-asked').evaluate((el) => (el as any).checked)).toBe(false);
+    await select(page, 'Pursue Items', row5);
+    await click(page, '#pick-item');
+    expect(await page.locator('#rf-asked').evaluate((el) => (el as any).checked)).toBe(true);
+    a11y.push(...(await seriousViolations(page)));
+    await shot(page, `excel-${width}-4-item`);
+
+    // Copy for CRM reads the sheet as it is now: the note added after the build is in it.
+    await step(page, 5);
+    expect(await page.locator('#crm-label').isVisible()).toBe(false);
+    await click(page, '#crm');
+    const clip = await page.evaluate(() => navigator.clipboard.readText());
+    expect(clip.split('\n')[0]).toMatch(/^Item Number\tItem Name\tGap \$/);
+    expect(clip).toContain('Spoke to adjuster J. Ruiz');
+    expect(await page.locator('#crm-label').isVisible()).toBe(true);
+
+    // Readiness lists what to prepare.
+    await click(page, '#ready');
+    expect((await outcome(page)).text).toMatch(/items? to prepare before the call|^Ready/);
+    a11y.push(...(await seriousViolations(page)));
+    await shot(page, `excel-${width}-5-call`);
+
+    // Fits the pane: nothing scrolls sideways.
+    const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+    expect(a11y).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 120000);
+});
+
+describe('task pane error paths: each says what to do, styled as an error', () => {
+  test('nothing picked, one side, the same sheet twice, garbage, a locked workbook', async () => {
+    const { page, errors } = await openPane({ sheets: { Ours: CASE2.Ours, Theirs: CASE2['RE <b>rev 2</b>'], Junk: [['lorem ipsum'], ['%%%'], [';;;']] } });
+    const expectError = async (re: RegExp) => {
+      const o = await outcome(page);
+      expect(o.kind).toBe('error');
+      expect(o.text).toMatch(re);
+      // Shown once (the outcome bar) and announced at once (the alert region holds the same words).
+      expect(await page.textContent('#error')).toBe(o.text);
+    };
+    await step(page, 3);
+    await build(page);
+    await expectError(/^Pick our estimate and the insurer's estimate/);
+    await page.selectOption('#ours-sheet', 'Ours');
+    await build(page);
+    await expectError(/^The insurer's estimate is not picked\. Pick the sheet/);
+    await page.selectOption('#theirs-sheet', 'Ours');
+    expect(await page.locator('#same-sheet').isVisible()).toBe(true);
+    await build(page);
+    await expectError(/are both "Ours"\. Pick the sheet that holds the insurer's estimate/);
+    expect(await page.evaluate(() => (window as any).__book.sheets.some((s: { name: string }) => s.name === 'Pursue Items'))).toBe(false);
+    await shot(page, 'excel-320-error-same-sheet');
+    // Garbage: the engine's words, not a library's.
+    await step(page, 1);
+    await page.selectOption('#theirs-sheet', 'Junk');
+    await build(page);
+    const junk = await outcome(page);
+    expect(junk.kind === 'error' || junk.kind === 'warning').toBe(true);
+    expect(junk.text).not.toMatch(/TypeError|undefined|Cannot read|papaparse|--[a-z]/);
+    // A typed total that is not an amount.
+    await step(page, 1);
+    await page.selectOption('#theirs-sheet', 'Theirs');
+    await step(page, 2);
+    await page.fill('#ours-rcv input', 'lots');
+    await build(page);
+    await expectError(/^Our RCV: "lots" is not an amount\. Type dollars/);
+    await page.fill('#ours-rcv input', '');
+    // A protected workbook: Excel refuses the write.
+    await page.evaluate(() => ((window as any).__book.locked = true));
+    await build(page);
+    await expectError(/protected, or the file is read-only\. Unprotect it/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await shot(page, 'excel-320-error-locked');
+    await page.evaluate(() => ((window as any).__book.locked = false));
+    // Add a note with nothing picked.
+    await step(page, 4);
+    await page.fill('#note', 'called');
+    await click(page, '#add-note');
+    await expectError(/^Nothing picked: click a cell in an item row/);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 120000);
+
+  test('the sheet list refreshes; picks survive reopening the pane; dark theme', async () => {
+    const { page, errors } = await openPane({
+      sheets: { Ours: CASE2.Ours, Theirs: CASE2['RE <b>rev 2</b>'] },
+      theme: '#1f1f1f',
+      settings: { 'pursue.sources': JSON.stringify({ sources: { ours: { kind: 'sheet', sheet: 'Ours' }, theirs: { kind: 'sheet', sheet: 'Theirs' }, compare: null }, mode: 'pair' }) },
+    });
+    expect(await page.getAttribute('html', 'data-theme')).toBe('dark');
+    expect(await page.inputValue('#ours-sheet')).toBe('Ours');
+    expect(await page.inputValue('#theirs-sheet')).toBe('Theirs');
+    expect((await outcome(page)).text).toMatch(/picked last time/);
+    await page.evaluate(() => (window as any).__book.sheets.push({ ...(window as any).__book.sheets[0], name: 'RE rev 3', cells: new Map() }));
+    await page.focus('#theirs-sheet');
+    await page.waitForFunction(() => Array.from((document.getElementById('theirs-sheet') as HTMLSelectElement).options).some((o) => o.value === 'RE rev 3'));
+    expect(await seriousViolations(page)).toEqual([]);
+    await step(page, 3);
+    await build(page);
+    expect((await outcome(page)).kind).toBe('success');
+    await shot(page, 'excel-320-dark-built');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 120000);
+});
+
+describe('side-by-side mode', () => {
+  test('one comparison sheet, tab-separated, builds the workbook', async () => {
+    const compare = readFileSync(path.join(ROOT, 'tests/fixtures/sbs1/compare.txt'), 'utf8').split(/\r?\n/).map((l) => l.split('\t'));
+    const { page, errors } = await openPane({ sheets: { Comparison: compare } });
+    await page.check('input[name="mode"][value="compare"]');
+    expect(await page.locator('#ours-sheet').isVisible()).toBe(false);
+    await page.selectOption('#compare-sheet', 'Comparison');
+    await build(page);
+    const o = await outcome(page);
+    expect(o.text).toMatch(/^Workbook built: \d+ items on 7 sheets/);
+    expect(await page.evaluate(() => (window as any).__book.sheets.some((s: { name: string }) => s.name === 'Pursue Items'))).toBe(true);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 120000);
+});
+
+describe('responsiveness at 5,000 lines a side', () => {
+  test('the build runs in the worker: no main-thread task over 100 ms, and Excel requests stay under 5 MB', async () => {
+    const { page, errors } = await openPane({ sheets: { Ours: asColumnA(estimateText(5000, false)), Theirs: asColumnA(estimateText(5000, true)) }, width: 450 });
+    await page.selectOption('#ours-sheet', 'Ours');
+    await page.selectOption('#theirs-sheet', 'Theirs');
+    await step(page, 3);
+    await page.evaluate(() => {
+      (window as any).__longTasks = [];
+      (window as any).__paneScripts = [];
+    });
+    const started = Date.now();
+    await build(page);
+    const ms = Date.now() - started;
+    const o = await outcome(page);
+    expect(o.text).toMatch(/^Workbook built: 5,000 items on 7 sheets/);
+    const longTasks: number[] = await page.evaluate(() => (window as any).__longTasks);
+    const paneScripts: Array<{ ms: number; what: string }> = await page.evaluate(() => (window as any).__paneScripts);
+    const requests: number[] = await page.evaluate(() => (window as any).__book.requests);
+    const slowest = paneScripts.reduce((a, b) => (b.ms > a.ms ? b : a), { ms: 0, what: '' });
+    console.log(JSON.stringify({ buildMs: ms, longTasksMs: longTasks.map(Math.round), slowestPaneScript: { ms: Math.round(slowest.ms), what: slowest.what }, syncs: requests.length, largestRequestMB: +(Math.max(...requests) / 2 ** 20).toFixed(2) }));
+    // The pane's own script never holds the thread over 100 ms (the stand-in's Excel work, which
+    // real Excel does in another process, is reported above but not the pane's to answer for).
+    // On a machine busier than its cores (CI beside other jobs) every task stretches with the load,
+    // so the bound scales with it, at most 3x; on an idle machine it is 100 ms.
+    const load = Math.min(3, Math.max(1, os.loadavg()[0]! / os.cpus().length));
+    console.log(`load factor ${load.toFixed(2)}`);
+    expect(slowest.ms).toBeLessThanOrEqual(100 * load);
+    expect(Math.max(...requests)).toBeLessThan(5 * 2 ** 20);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 240000);
+});
+
+test('the pane never sets HTML from data', () => {
+  for (const f of ['taskpane.ts', 'actions.ts', 'reader.ts', 'writer.ts', 'worker-client.ts', 'engine-worker.ts']) {
+    expect(readFileSync(path.join(ROOT, 'excel-addin', f), 'utf8')).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write/);
+  }
+});
