@@ -90,7 +90,7 @@ test('Excel task pane: Open PDF… for each side → side sheets → build; PDF.
   await readIn(page, '#ours-pdf-file', 'ours.pdf', pdfs.ours);
   expect(fetched).toEqual(expect.arrayContaining(['/pdfjs/pdf.min.mjs', '/pdfjs/pdf.worker.min.mjs']));
   await readIn(page, '#theirs-pdf-file', 'theirs.pdf', pdfs.theirs);
-  await page.waitForFunction(() => !document.getElementById('summary')?.hidden || !document.getElementById('error')?.hidden);
+  await page.waitForFunction(() => !document.getElementById('summary')?.hidden || document.getElementById('outcome')?.dataset.kind === 'error');
   expect(await page.textContent('#error')).toBe('');
   await page.waitForFunction(() => document.getElementById('app')?.getAttribute('aria-busy') === 'false');
 
@@ -117,7 +117,7 @@ test('Excel task pane: Open PDF… for each side → side sheets → build; PDF.
   }
   // A scan is refused in the pane's own error line, and nothing is written.
   await page.setInputFiles('#ours-pdf-file', { name: 'scan.pdf', mimeType: 'application/pdf', buffer: pdfs.scan });
-  await page.waitForFunction(() => !document.getElementById('error')?.hidden);
+  await page.waitForFunction(() => document.getElementById('outcome')?.dataset.kind === 'error');
   expect(await page.textContent('#error')).toBe('scan.pdf is a scan: its pages are pictures with no text to read. Ask for the estimate PDF from the estimating software, or paste its text.');
   expect(errors).toEqual([]);
   await context.close();
