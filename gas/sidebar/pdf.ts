@@ -2,9 +2,8 @@
 // browser (PDF.js in a Web Worker); only the rows go to the server, in batches kept well under
 // Apps Script's payload limits, onto a sheet named for the side. Then the sidebar builds as usual.
 import { browserPdfJsLoader } from '../../excel-addin/pdf/load';
-// The PDF reader alone (not the whole engine, which runs on the server).
-import { readPdf, type PdfJsLoader } from '../../shared/pdf/read';
-import type { Rows } from '../../shared/types/cells';
+// Through the engine's public face; the bundler keeps only the PDF reader.
+import { readPdf, type PdfJsLoader, type Rows } from '../../shared/index';
 
 export type PdfSide = 'ours' | 'theirs';
 export const PDF_SHEETS: Record<PdfSide, string> = { ours: 'Ours (PDF)', theirs: 'Insurer (PDF)' };
