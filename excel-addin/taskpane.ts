@@ -14,6 +14,7 @@ import { setTheme } from '@fluentui/web-components/theme/set-theme.js';
 import { webDarkTheme, webLightTheme } from '@fluentui/tokens';
 import { localNow, localToday, type TotalsText } from '../shared/index';
 import { applyPatch, readForBuild, requireSources, selectedItem, writeBuilt, type BuildRequest, type PickedItem } from './actions';
+import { mountPdfInput } from './pdf/pane';
 import { PURSUE_SHEETS, readWorkbook, UserError, type Source } from './reader';
 import { queuePatches, type HostCaps } from './writer';
 import { EngineClient, EngineError } from './worker-client';
@@ -510,6 +511,20 @@ function wire(): void {
     $(`${key}-sheet`).addEventListener('focus', () => void loadSheets().catch(() => undefined));
     $(`${key}-sel`).addEventListener('click', () => void useSelection(key));
   }
+  // Estimate PDFs: read in this pane, the rows put on a sheet named for the side, then the usual build.
+  mountPdfInput({ ours: $('ours-picked'), theirs: $('theirs-picked') }, {
+    busy: (label, work) => busy(label, async () => {
+      const text = await work();
+      return text ? { text } : undefined;
+    }),
+    fail: (message) => new UserError(message),
+    written: async (side, sheet) => {
+      await loadSheets();
+      $<HTMLSelectElement>(`${side}-sheet`).value = sheet;
+      pickSheet(side);
+      if (sources.ours && sources.theirs) await build();
+    },
+  });
   $('mode').addEventListener('change', () => {
     showMode();
     saveSources();

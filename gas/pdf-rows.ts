@@ -24,9 +24,14 @@ export function pursueWritePdfRows(batch: PdfRowsBatch): { written: number } {
   if (rows.length === 0) return { written: 0 };
   const width = Math.max(1, ...rows.map((r) => r.length));
   const values = rows.map((r) => Array.from({ length: width }, (_, c) => (r[c] == null ? '' : String(r[c]))));
+  // A new sheet has 1,000 rows and 26 columns: grow it to fit (getRange past the edge throws).
+  const needRows = batch.start + rows.length - sheet.getMaxRows();
+  if (needRows > 0) sheet.insertRowsAfter(sheet.getMaxRows(), needRows);
+  const needCols = width - sheet.getMaxColumns();
+  if (needCols > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), needCols);
   const range = sheet.getRange(batch.start + 1, 1, rows.length, width);
   // Text format first: "1.00" or "12/30" must stay as printed, not become numbers or dates.
-  range.setNumberFormat('@');
+  range.setNumberFormats(values.map((r) => r.map(() => '@')));
   range.setValues(values);
   if (batch.start === 0) sheet.activate();
   return { written: rows.length };

@@ -663,3 +663,4 @@ export function pursueMenuShare(): void {
     report(e);
   }
 }
+export { pursueWritePdfRows } from './pdf-rows';

@@ -33,15 +33,21 @@ export function mountPdfInput(anchors: Record<PdfSide, HTMLElement>, hooks: PdfP
     input.accept = 'application/pdf,.pdf';
     input.id = `${side}-pdf-file`;
     input.hidden = true;
+    const whose = side === 'ours' ? 'our estimate' : "the insurer's estimate";
+    const label = document.createElement('label');
+    label.htmlFor = input.id;
+    label.hidden = true;
+    label.textContent = `PDF of ${whose}`;
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'secondary';
     button.id = `${side}-pdf`;
     button.textContent = 'Open PDF…';
+    button.setAttribute('aria-label', `Open the PDF of ${whose}`);
     const hint = document.createElement('span');
     hint.className = 'hint';
     hint.textContent = ' or drop the PDF here (read on this computer, never uploaded)';
-    zone.append(button, hint, input);
+    zone.append(button, hint, label, input);
     anchors[side].insertAdjacentElement('afterend', zone);
 
     const open = (file: File | undefined) => {

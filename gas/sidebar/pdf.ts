@@ -2,6 +2,7 @@
 // browser (PDF.js in a Web Worker); only the rows go to the server, in batches kept well under
 // Apps Script's payload limits, onto a sheet named for the side. Then the sidebar builds as usual.
 import { browserPdfJsLoader } from '../../excel-addin/pdf/load';
+// Through the engine's public face; the bundler keeps only the PDF reader.
 import { readPdf, type PdfJsLoader, type Rows } from '../../shared/index';
 
 export type PdfSide = 'ours' | 'theirs';
@@ -54,14 +55,20 @@ export function mountSidebarPdf(anchors: Record<PdfSide, HTMLElement>, hooks: Si
     input.accept = 'application/pdf,.pdf';
     input.id = `${side}-pdf-file`;
     input.hidden = true;
+    const whose = side === 'ours' ? 'our estimate' : "the insurer's estimate";
+    const label = document.createElement('label');
+    label.htmlFor = input.id;
+    label.hidden = true;
+    label.textContent = `PDF of ${whose}`;
     const button = document.createElement('button');
     button.type = 'button';
     button.id = `${side}-pdf`;
     button.textContent = 'Open PDF…';
+    button.setAttribute('aria-label', `Open the PDF of ${whose}`);
     const hint = document.createElement('span');
     hint.className = 'hint';
     hint.textContent = ' or drop it here';
-    zone.append(button, hint, input);
+    zone.append(button, hint, label, input);
     anchors[side].insertAdjacentElement('afterend', zone);
     const open = (file: File | undefined) => {
       if (file) void readInto(side, file, hooks, loader);

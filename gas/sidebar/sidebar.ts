@@ -4,6 +4,7 @@
  * with textContent, never as HTML.
  */
 import type { BuildRequest, BuildSummary, SelectedItem, SourceRef } from '../server';
+import { mountSidebarPdf } from './pdf';
 import { server } from './server-calls';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string): T => {
@@ -235,6 +236,26 @@ function wire(): void {
       }),
     ),
   );
+
+  // Estimate PDFs: read here in the browser; the rows go to the side's sheet in batches, then build.
+  mountSidebarPdf({ ours: $('ours-sheet').parentElement!, theirs: $('theirs-sheet').parentElement! }, {
+    act: (label, work) => act(label, work),
+    writeBatch: (batch) => server('pursueWritePdfRows', batch),
+    written: async (side, sheet) => {
+      const pair = document.querySelector<HTMLInputElement>('input[name="mode"][value="pair"]');
+      if (pair) pair.checked = true;
+      showMode();
+      const select = $<HTMLSelectElement>(`${side}-sheet`);
+      if (!Array.from(select.options).some((o) => o.value === sheet)) {
+        const o = el('option', sheet);
+        o.value = sheet;
+        select.append(o);
+      }
+      select.value = sheet;
+      $<HTMLInputElement>(`${side}-range`).value = '';
+      if ($<HTMLSelectElement>('ours-sheet').value && $<HTMLSelectElement>('theirs-sheet').value) $('build').click();
+    },
+  });
 
   $('read-totals').addEventListener('click', () =>
     act('Reading the pastes…', async () => {

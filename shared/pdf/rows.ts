@@ -189,8 +189,13 @@ function figuresOnly(l: PdfLine): boolean {
 }
 
 function textRows(lines: PdfLine[]): { rows: Rows; places: RowPlace[] } {
+  // Indentation is kept as spaces, as a copy of the page keeps it: an indented "Subtotal" is a
+  // room's, one at the margin the estimate's.
+  const margin = new Map<number, number>();
+  for (const l of lines) margin.set(l.page, Math.min(margin.get(l.page) ?? Infinity, l.chunks[0]?.x0 ?? Infinity));
+  const indent = (l: PdfLine) => ' '.repeat(Math.max(0, Math.round(((l.chunks[0]?.x0 ?? 0) - (margin.get(l.page) ?? 0)) / l.charWidth)));
   return {
-    rows: lines.map((l) => [lineText(l)]),
+    rows: lines.map((l) => [indent(l) + lineText(l)]),
     places: lines.map((l) => ({ page: l.page, line: l.line })),
   };
 }
@@ -242,11 +247,18 @@ function tableRows(lines: PdfLine[], headerAt: number): { rows: Rows; places: Ro
   rows.push(headerCells);
   places.push({ page: header.page, line: header.line });
   // Cut the body into rows on paper: lines closer than 1.3 type sizes belong to one table row.
-  type Block = { lines: PdfLine[]; cells: string[][] };
+  type Block = { lines: PdfLine[]; cells: string[][]; raw?: boolean };
   const blocks: Block[] = [];
   let prev: PdfLine | null = null;
   for (const l of lines.slice(bodyAt)) {
     if (l.chunks.map((c) => c.text).join('|').toLowerCase() === headerKey) {
+      prev = null;
+      continue;
+    }
+    if (l.chunks.length === 1 && l.chunks[0].x0 <= columns[0].x1 && /\d\.\d{2}\)?$/.test(l.chunks[0].text)) {
+      // "Replacement Cost Value $5,836,140.19" from the margin, set as one run: a recap line under
+      // the table, not a table row; it stays one cell, as a copy of the page gives it.
+      blocks.push({ lines: [l], cells: [[lineText(l)]], raw: true });
       prev = null;
       continue;
     }
@@ -262,6 +274,11 @@ function tableRows(lines: PdfLine[], headerAt: number): { rows: Rows; places: Ro
   }
 
   for (const b of blocks) {
+    if (b.raw) {
+      rows.push(b.cells[0]);
+      places.push({ page: b.lines[0].page, line: b.lines[0].line });
+      continue;
+    }
     for (const part of splitBlock(b.lines, b.cells, columns)) {
       rows.push(part.cells.map((c) => c as Cell));
       places.push({ page: part.line.page, line: part.line.line });
@@ -277,19 +294,17 @@ function tableRows(lines: PdfLine[], headerAt: number): { rows: Rows; places: Ro
 function splitHeaderChunk(c: Chunk): Chunk[] {
   const words = c.words ?? [];
   if (words.length < 2 || HEADER_WORD.test(c.text)) return [c];
-  const out: Chunk[] = [];
-  for (let k = 0; k < words.length; k++) {
-    const pair = k + 1 < words.length ? `${words[k].text} ${words[k + 1].text}` : '';
-    if (pair && HEADER_WORD.test(pair)) {
-      out.push({ text: pair, x0: words[k].x0, x1: words[k + 1].x1 });
-      k++;
-    } else if (HEADER_WORD.test(words[k].text)) {
-      out.push(words[k]);
-    } else {
-      return [c];
-    }
+  // Runs of text as the producer set them ("Item Description" is one heading even though each
+  // word is one too); split only when every run is a heading of its own.
+  const runs: Chunk[] = [];
+  for (const w of words) {
+    const last = runs[runs.length - 1];
+    if (last && !(w.gapBefore ?? 0)) {
+      last.text += ` ${w.text}`;
+      last.x1 = w.x1;
+    } else runs.push({ text: w.text, x0: w.x0, x1: w.x1 });
   }
-  return out;
+  return runs.length > 1 && runs.every((r) => HEADER_WORD.test(r.text)) ? runs : [c];
 }
 
 /**
