@@ -438,6 +438,17 @@ export function planWorkbook(wb: WorkbookDescription, snap: BatchSnapshot): Batc
       c = end;
     }
 
+    // Columns the reader needs but a person does not (the Key): hidden, still there for the next run.
+    for (const c of sd.hiddenColumns ?? []) {
+      requests.push({
+        updateDimensionProperties: {
+          range: { sheetId, dimension: 'COLUMNS', startIndex: c, endIndex: c + 1 },
+          properties: { hiddenByUser: true },
+          fields: 'hiddenByUser',
+        },
+      });
+    }
+
     requests.push(...rowHeightRequests(sheetId, sd));
 
     for (const b of sd.borders) requests.push(borderRequest(sheetId, b));
@@ -545,7 +556,7 @@ export const SHEETS_API_SUPPORT: WriterSupport = {
   wrap: true,
   hAlign: true,
   columnWidths: true,
-  hiddenColumns: 'not sent yet: the Key column stays visible when the workbook is written through the Sheets API',
+  hiddenColumns: true,
   frozenRows: true,
   frozenColumns: true,
   filter: true,

@@ -817,11 +817,18 @@ export function createFakeSheetsApi(ss: FakeSpreadsheet, counter: Counter): Fake
         if (start < 0 || end <= start || end > size) {
           throw new Error(`Invalid ${where}: ${cols ? 'columns' : 'rows'} ${start}-${end} are outside the sheet (${size}).`);
         }
-        for (const f of maskPaths(body['fields'], where)) if (f !== 'pixelSize') throw new Error(`fake: DimensionProperties field '${f}' is not modelled (${where})`);
-        const px = ((body['properties'] ?? {}) as Json)['pixelSize'] as number | undefined;
-        if (px === undefined || px < 0) throw new Error(`Invalid ${where}: pixelSize must be set.`);
-        const map = cols ? sheet.colWidths : sheet.rowHeights;
-        for (let i = start; i < end; i++) map.set(i + 1, px);
+        const fields = maskPaths(body['fields'], where);
+        for (const f of fields) if (f !== 'pixelSize' && !(f === 'hiddenByUser' && cols)) throw new Error(`fake: DimensionProperties field '${f}' is not modelled (${where})`);
+        const props = (body['properties'] ?? {}) as Json;
+        if (fields.includes('pixelSize')) {
+          const px = props['pixelSize'] as number | undefined;
+          if (px === undefined || px < 0) throw new Error(`Invalid ${where}: pixelSize must be set.`);
+          const map = cols ? sheet.colWidths : sheet.rowHeights;
+          for (let i = start; i < end; i++) map.set(i + 1, px);
+        }
+        if (fields.includes('hiddenByUser')) {
+          for (let i = start; i < end; i++) (props['hiddenByUser'] === true ? sheet.hiddenCols.add(i + 1) : sheet.hiddenCols.delete(i + 1));
+        }
         return {};
       }
       case 'setBasicFilter': {
