@@ -216,6 +216,17 @@ describe('sidebar error paths: each says what to do, styled as an error', () => 
     await page.context().close();
   }, 120000);
 
+  test('case1 with no recap and nothing typed says Unverified, never Reconciled', async () => {
+    const { page } = await openSidebar({ Ours: fixture('case1', 'ours.txt'), Theirs: fixture('case1', 'theirs.txt') });
+    await click(page, '#build');
+    expect(await page.getAttribute('#mark', 'class')).toBe('mark unverified');
+    const mark = (await page.textContent('#mark')) ?? '';
+    expect(mark).toMatch(/Unverified/);
+    expect(mark).toMatch(/RCV/);
+    expect(mark).not.toMatch(/✓ Reconciled/);
+    await page.context().close();
+  }, 60000);
+
   test('the sheet list refreshes when opened', async () => {
     const { page, bundle } = await openSidebar({ Ours: fixture('case2', 'ours.txt'), Theirs: fixture('case2', 'theirs.txt') });
     bundle.gas.ss._paste('RE rev 3', pasteRows('x', 'lines'));

@@ -301,6 +301,23 @@ describe('task pane error paths: each says what to do, styled as an error', () =
   }, 120000);
 });
 
+describe('honest status', () => {
+  test('case1 with no recap and nothing typed says Unverified and which figure to type, never Reconciled', async () => {
+    const case1 = (f: string) => asColumnA(readFileSync(path.join(ROOT, 'tests/fixtures/case1', f), 'utf8'));
+    const { page, errors } = await openPane({ sheets: { Ours: case1('ours.txt'), Theirs: case1('theirs.txt') } });
+    await page.selectOption('#ours-sheet', 'Ours');
+    await page.selectOption('#theirs-sheet', 'Theirs');
+    await build(page);
+    const mark = (await page.textContent('#mark')) ?? '';
+    expect(await page.getAttribute('#mark', 'class')).toContain('unverified');
+    expect(mark).toMatch(/Unverified/);
+    expect(mark).toMatch(/RCV/);
+    expect(mark).not.toMatch(/✓ Reconciled/);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 120000);
+});
+
 describe('side-by-side mode', () => {
   test('one comparison sheet, tab-separated, builds the workbook', async () => {
     const compare = readFileSync(path.join(ROOT, 'tests/fixtures/sbs1/compare.txt'), 'utf8').split(/\r?\n/).map((l) => l.split('\t'));
