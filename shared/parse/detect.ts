@@ -29,8 +29,8 @@ export function parseEstimate(rows: Rows, side: Side): ParsedEstimate {
       severity: 'error',
       code: 'nothing-recognised',
       message: empty
-        ? `The ${sideName(side)} paste is empty. Paste the estimate's lines (from the PDF or an export) and run again.`
-        : `No line items were found in the ${sideName(side)} paste (${rows.length} rows). Paste the estimate's numbered lines from the PDF, or an export with a header row (Description, Qty, Unit, Unit Price, Total).`,
+        ? `${capitalise(pasteName(side))} is empty. Paste the estimate's lines (from the PDF or an export) and run again.`
+        : `No line items were found in ${pasteName(side)} (${rows.length} rows). Paste the estimate's numbered lines from the PDF, or an export with a header row (Description, Qty, Unit, Unit Price, Total).`,
     });
   }
   return parsed;
@@ -44,6 +44,13 @@ export function parseComparison(rows: Rows): TableResult | null {
   for (const n of rowNotes(rows)) t.ours.problems.push({ side: 'both', ...n });
   return t;
 }
+
+/** "our estimate paste" / "the insurer's estimate paste": never "the our ...". */
+function pasteName(side: Side): string {
+  return side === 'ours' ? 'our estimate paste' : "the insurer's estimate paste";
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export function sideName(side: Side): string {
   return side === 'ours' ? 'our estimate' : "insurer's estimate";

@@ -83,7 +83,8 @@ export function normaliseText(text: string): string {
 /** CSV when most non-blank lines split into the same number (≥ 3) of comma fields. */
 function looksLikeCsv(lines: string[]): boolean {
   // Thousands separators inside figures ("$1,234.56" in a fixed-width table) are not field breaks.
-  const nonBlank = lines.filter((l) => l.trim() !== '').map((l) => l.replace(/(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?=\s|$)/g, (n) => n.replace(/,/g, '')));
+  // Only a line laid out with runs of spaces is such a table: in a CSV row "Bldg 3,100.00" is two cells.
+  const nonBlank = lines.filter((l) => l.trim() !== '').map((l) => !/\S {2,}\S/.test(l) ? l : l.replace(/(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?=\s|$)/g, (n) => n.replace(/,/g, '')));
   if (nonBlank.length === 0) return false;
   let parsed = Papa.parse<string[]>(nonBlank.join('\n'), { delimiter: ',', skipEmptyLines: false });
   // A stray quote would merge lines: count fields line by line instead.

@@ -53,7 +53,7 @@ describe('unusable input: non-zero exit and a clear message', () => {
     writeFileSync(junk, 'nothing to see here\njust words\n');
     const r = run([junk, sampleCliArgs('case2')[1]]);
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/No line items were found in the our estimate paste/);
+    expect(r.stderr).toMatch(/No line items were found in our estimate paste/);
   });
   test('a binary file', () => {
     const bin = path.join(dir, 'estimate.pdf');
