@@ -93,6 +93,11 @@ function readHeaderCell(raw: string, index: number): Column | null {
   return { index, field, side, header: raw };
 }
 
+/** The field one heading names ("Item #" is the item, "Unit Cost" the unit price), or null. */
+export function headerField(text: string): Field | null {
+  return readHeaderCell(text, 0)?.field ?? null;
+}
+
 /** The first row (in the first 60) that reads as a table header: a description and figures. */
 export function findHeader(rows: Rows): HeaderRow | null {
   const limit = Math.min(rows.length, 60);

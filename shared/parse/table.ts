@@ -249,10 +249,21 @@ export function parseTable(rows: Rows, header: HeaderRow, side: Side): TableResu
     // A row with a quantity is a line: its label and loose figures are only needed otherwise.
     const { label, figures } = hasQty ? NO_LABEL : labelAndFigures(row);
 
+    // "Subtotal  $1,234.56" right under an area's lines totals that area (as the text reader reads
+    // a fixed-width table); elsewhere it is the recap's subtotal.
+    if (!sbs && lastLine && figures.length === 1 && /^sub ?total:?$/i.test(label)) {
+      totals[side].push({ area, row: r, amount: null, tax: null, overheadProfit: null, rcv: figures[0].cents });
+      lastLine = null;
+      continue;
+    }
     // A recap row: a label we know and a figure (in a comparison, the column says whose it is).
     const recap = label && !hasQty ? readRecapLabel(label) : null;
     const totalsRow = (TOTALS_LABEL.test(desc) || TOTALS_LABEL.test(itemText) || TOTALS_LABEL.test(label)) && !hasQty;
-    if (recap && figures.length > 0 && !(totalsRow && recap.field === 'lineItemTotal')) {
+    // "Line Item Total $1,234.56" with its one figure outside the tax, O&P and taxed-total columns
+    // is the recap's line, as in page text; with those columns filled it is the table's totals row.
+    const lone = figures.length === 1 ? figures[0].col : null;
+    const oneTotal = !sbs && lone !== null && lone !== ourCols.tax && lone !== ourCols.overheadProfit && !(lone === ourCols.rcv && (ourCols.tax !== null || ourCols.overheadProfit !== null));
+    if (recap && figures.length > 0 && !(totalsRow && recap.field === 'lineItemTotal' && !oneTotal)) {
       if (recap.field) {
         const fig = figures[figures.length - 1];
         const s: Side = sbs ? recap.side ?? sideOfColumn(header, fig.col) : side;

@@ -1,4 +1,4 @@
-import { findHeader } from '../parse/header';
+import { findHeader, headerField } from '../parse/header';
 import type { Cell, Rows } from '../types/cells';
 import { lineText, pageLines, type Chunk, type PdfLine, type PdfPageText } from './lines';
 
@@ -257,8 +257,9 @@ function tableRows(lines: PdfLine[], headerAt: number): { rows: Rows; places: Ro
     }
     if (l.chunks.length === 1 && l.chunks[0].x0 <= columns[0].x1 && /\d\.\d{2}\)?$/.test(l.chunks[0].text)) {
       // "Replacement Cost Value $5,836,140.19" from the margin, set as one run: a recap line under
-      // the table, not a table row; it stays one cell, as a copy of the page gives it.
-      blocks.push({ lines: [l], cells: [[lineText(l)]], raw: true });
+      // the table, not a table row. Its label and its figure are two cells (the figure where it
+      // stands), as the reader reads a recap row under a table.
+      blocks.push({ lines: [l], cells: [recapCells(l.chunks[0], bounds)], raw: true });
       prev = null;
       continue;
     }
@@ -287,13 +288,35 @@ function tableRows(lines: PdfLine[], headerAt: number): { rows: Rows; places: Ro
   return { rows, places };
 }
 
+const TRAILING_FIGURE = /^(.*?\S)\s+(\(?-?\$?\s?[\d,]*\d\.\d{2}\)?)$/;
+
+/** A recap line set as one run → [label, figure] in the columns they stand in (one cell if it has no label). */
+function recapCells(c: Chunk, bounds: number[]): string[] {
+  const cells: string[] = Array.from({ length: bounds.length + 1 }, () => '');
+  const m = TRAILING_FIGURE.exec(c.text);
+  if (!m) {
+    cells[0] = c.text;
+    return cells;
+  }
+  const words = c.words ?? [c];
+  const last = words[words.length - 1];
+  const mid = (last.x0 + last.x1) / 2;
+  let col = 0;
+  while (col < bounds.length && mid >= bounds[col]) col++;
+  cells[0] = m[1];
+  cells[Math.max(1, Math.min(col, bounds.length))] = m[2];
+  return cells;
+}
+
 /**
  * Headings set close together ("Qty Unit": a right-aligned heading next to a left-aligned one) read
  * as one chunk; when each word is a heading of its own, each is its own column.
  */
 function splitHeaderChunk(c: Chunk): Chunk[] {
   const words = c.words ?? [];
-  if (words.length < 2 || HEADER_WORD.test(c.text)) return [c];
+  // A heading of its own in the reader's words ("Item Description", "Item #", "Unit Cost") is one
+  // column, however the producer spaced its words.
+  if (words.length < 2 || HEADER_WORD.test(c.text) || headerField(c.text) !== null) return [c];
   // Runs of text as the producer set them ("Item Description" is one heading even though each
   // word is one too); split only when every run is a heading of its own.
   const runs: Chunk[] = [];
