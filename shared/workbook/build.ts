@@ -405,12 +405,9 @@ function buildPriority(rows: (string | number | null)[][]): SheetDescription {
 /** Checks that find something to argue or look at, not something wrong with the figures. */
 const ADVISORY_CHECKS = new Set(['price-list', 'inside-waste', 'op-denied']);
 
-/** A message written for a pane or the CLI, in the workbook's words (no flags, no "the our"). */
+/** A message written for the CLI, in the workbook's words (no command-line flags). */
 function workbookWords(text: string): string {
-  return text
-    .replace(/\s*\(--[a-z-]+\)/g, '')
-    .replace(/\b[Tt]he our estimate\b/g, (m) => (m[0] === 'T' ? 'Our estimate' : 'our estimate'))
-    .replace(/\b[Tt]he our\b/g, (m) => (m[0] === 'T' ? 'Our' : 'our'));
+  return text.replace(/\s*\(--[a-z-]+\)/g, '');
 }
 
 /**
