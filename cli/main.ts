@@ -4,17 +4,17 @@ import { decodeText } from '../shared/index';
 import { formatTextReport, PursueInputError, toJsonReport, type JsonReport } from '../shared/index';
 import { lineKnowledge } from '../shared/index';
 import { buildPursue } from '../shared/index';
-import { relabelRows, type Cell, type PursueState, type RowPlace } from '../shared/index';
+import type { Cell, PdfOrigin, PursueState } from '../shared/index';
 import type { Reconciliation } from '../shared/index';
 import { parseCliArgs, UsageError, USAGE } from './args';
 import { checkOutPath } from './out-path';
 import { isPdf, readPdfFile } from './pdf';
 
 /**
- * A paste file, or an estimate PDF read into rows (cli/pdf.ts). For a PDF, `places` says where
- * each row sits on paper, so problems can name the page and line.
+ * A paste file, or an estimate PDF read into rows (cli/pdf.ts). For a PDF, `origins` gets where
+ * each row sits on paper, so the engine's problems can name the page and line.
  */
-export async function readInputFile(file: string, side: 'ours' | 'theirs' | 'compare', places?: Map<string, RowPlace[]>): Promise<string | Cell[][]> {
+export async function readInputFile(file: string, side: 'ours' | 'theirs' | 'compare', origins?: Map<string, PdfOrigin>): Promise<string | Cell[][]> {
   let head: Buffer;
   try {
     head = statSync(file).isFile() ? readFileSync(file).subarray(0, 1024) : Buffer.alloc(0);
@@ -23,7 +23,7 @@ export async function readInputFile(file: string, side: 'ours' | 'theirs' | 'com
   }
   if (!(isPdf(head, file) && head.length > 0)) return readPasteFile(file);
   const pdf = await readPdfFile(file, side);
-  places?.set(side, pdf.places);
+  origins?.set(side, pdf.origin);
   return pdf.rows;
 }
 
@@ -82,10 +82,10 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
     return 0;
   }
   try {
-    const places = new Map<string, RowPlace[]>();
+    const origins = new Map<string, PdfOrigin>();
     const pastes = args.compare !== undefined
-      ? { compare: await readInputFile(args.compare, 'compare', places) }
-      : { ours: await readInputFile(args.ours!, 'ours', places), theirs: await readInputFile(args.theirs!, 'theirs', places) };
+      ? { compare: await readInputFile(args.compare, 'compare', origins) }
+      : { ours: await readInputFile(args.ours!, 'ours', origins), theirs: await readInputFile(args.theirs!, 'theirs', origins) };
     if (args.out) checkOutPath(args.out);
     // ExcelJS is loaded only when a workbook is read or written.
     const xlsx = args.out ? await import('./xlsx/index') : null;
@@ -93,12 +93,9 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
       throw new PursueInputError(`"${args.out}" exists and is not a Pursue workbook; it was left as it is. Choose another file name for --out.`);
     }
     const existing = args.out && xlsx ? await xlsx.readXlsxValues(args.out) : null;
-    const result = buildPursue({ ...pastes, options: args.options, existing, today: args.today ?? localToday(), author: args.author });
-    // Problems about a PDF's rows name the page and line on paper.
-    for (const p of result.rec.problems) {
-      const at = places.get(p.side === 'theirs' ? 'theirs' : 'ours') ?? places.get('compare');
-      if (at && p.side !== 'both') p.message = relabelRows(p.message, at);
-    }
+    // Problems about a PDF's rows name the page and line on paper (the engine words them).
+    const pdf = Object.fromEntries(origins);
+    const result = buildPursue({ ...pastes, options: args.options, existing, today: args.today ?? localToday(), author: args.author, pdf });
     if (args.json) io.out.write(JSON.stringify(jsonWithKnowledge(result.rec, result.state), null, 2) + '\n');
     else if (args.crm) io.out.write(result.crm.endsWith('\n') ? result.crm : `${result.crm}\n`);
     else {

@@ -1,7 +1,7 @@
 // PDF input for the command line: estimate PDFs read with PDF.js's Node build, on this machine.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parsePdfRows, PursueInputError, readPdf, type PdfJsLib, type PdfJsLoader, type RowPlace, type Rows, type Side } from '../shared/index';
+import { parsePdfRows, pdfOrigin, PursueInputError, readPdf, type PdfJsLib, type PdfJsLoader, type PdfOrigin, type RowPlace, type Rows, type Side } from '../shared/index';
 
 /**
  * PDF.js's "legacy" build is the one made for Node (the modern build assumes browser globals).
@@ -26,7 +26,7 @@ export function isPdf(bytes: Uint8Array, file: string): boolean {
  * An estimate PDF as rows for the reader. A PDF that cannot be read, or that holds no line items,
  * stops the run with a message naming the file and what to do.
  */
-export async function readPdfFile(file: string, side: Side | 'compare', loader: PdfJsLoader = loadPdfJsNode): Promise<{ rows: Rows; places: RowPlace[] }> {
+export async function readPdfFile(file: string, side: Side | 'compare', loader: PdfJsLoader = loadPdfJsNode): Promise<{ rows: Rows; places: RowPlace[]; origin: PdfOrigin }> {
   const bytes = new Uint8Array(readFileSync(file));
   const name = path.basename(file);
   // No standard font files: PDF.js knows the 14 standard fonts' metrics and encodings, which is
@@ -37,5 +37,6 @@ export async function readPdfFile(file: string, side: Side | 'compare', loader: 
     const parsed = parsePdfRows(read.rows, read.places, side, name);
     if (parsed.lines.length === 0) throw new PursueInputError(parsed.problems[0].message);
   }
-  return { rows: read.rows, places: read.places };
+  // The rows are never shown on the command line: problems say the page and line instead of a row.
+  return { rows: read.rows, places: read.places, origin: pdfOrigin(read, name, false) };
 }

@@ -115,7 +115,7 @@ function run(id: number, input: EngineInput): PursueResult | null {
     const theirs = parseEstimate(input.theirs ?? [], 'theirs').lines.length;
     post({ id, type: 'stage', text: `Matching ${count(ours)} of our lines with ${count(theirs)} of the insurer's…` });
   }
-  const built: Parameters<typeof buildPursue>[0] = { options, existing: input.existing, today: input.today };
+  const built: Parameters<typeof buildPursue>[0] = { options, existing: input.existing, today: input.today, pdf: input.pdf };
   if (input.compare) built.compare = input.compare;
   else {
     built.ours = input.ours;

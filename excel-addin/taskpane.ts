@@ -12,9 +12,9 @@ import '@fluentui/web-components/spinner.js';
 import '@fluentui/web-components/text-input.js';
 import { setTheme } from '@fluentui/web-components/theme/set-theme.js';
 import { webDarkTheme, webLightTheme } from '@fluentui/tokens';
-import { localNow, localToday, type TotalsText } from '../shared/index';
+import { localNow, localToday, type PdfOrigin, type PdfOrigins, type TotalsText } from '../shared/index';
 import { applyPatch, readForBuild, requireSources, selectedItem, writeBuilt, type BuildRequest, type PickedItem } from './actions';
-import { mountPdfInput } from './pdf/pane';
+import { mountPdfInput, PDF_SHEETS } from './pdf/pane';
 import { PURSUE_SHEETS, readWorkbook, UserError, type Source } from './reader';
 import { queuePatches, type HostCaps } from './writer';
 import { EngineClient, EngineError } from './worker-client';
@@ -239,6 +239,19 @@ function request(): BuildRequest {
   return req;
 }
 
+/** PDFs read in this pane, by side: passed to the engine while the side still uses their whole sheet. */
+const pdfRead: Partial<Record<'ours' | 'theirs', PdfOrigin>> = {};
+
+function pdfOrigins(): PdfOrigins {
+  const out: PdfOrigins = {};
+  if (mode() === 'compare') return out;
+  for (const side of ['ours', 'theirs'] as const) {
+    const s = sources[side];
+    if (pdfRead[side] && s?.kind === 'sheet' && s.sheet === PDF_SHEETS[side]) out[side] = pdfRead[side];
+  }
+  return out;
+}
+
 function origin(read: { sheet: string; firstRow: number } | null): PasteOrigin | undefined {
   return read ? { sheet: read.sheet, firstRow: read.firstRow } : undefined;
 }
@@ -261,6 +274,7 @@ async function engineInput(context: Excel.RequestContext) {
   const engineIn: EngineInput = {
     ...input,
     origins: { ours: origin(read.ours), theirs: origin(read.theirs), compare: origin(read.compare) },
+    pdf: pdfOrigins(),
     existing: read.existing,
     totals: typedTotals(),
     tolerance: field('tolerance').value,
@@ -518,7 +532,8 @@ function wire(): void {
       return text ? { text } : undefined;
     }),
     fail: (message) => new UserError(message),
-    written: async (side, sheet) => {
+    written: async (side, sheet, read) => {
+      pdfRead[side] = read;
       await loadSheets();
       $<HTMLSelectElement>(`${side}-sheet`).value = sheet;
       pickSheet(side);

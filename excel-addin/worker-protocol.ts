@@ -3,7 +3,7 @@
  * clone), and every message is small: a 5,000-line workbook travels as many row chunks, so no
  * single hand-over blocks the pane's thread.
  */
-import type { Cell, Rows, TotalsText } from '../shared/index';
+import type { Cell, PdfOrigins, Rows, TotalsText } from '../shared/index';
 import type { RowChunk, SheetMeta } from './payload';
 
 export type Side = 'ours' | 'theirs';
@@ -20,6 +20,8 @@ export interface EngineInput {
   theirs?: Rows;
   compare?: Rows;
   origins: Partial<Record<Side | 'compare', PasteOrigin>>;
+  /** Sides whose sheet holds rows this pane read from a PDF: problems also name the page and line. */
+  pdf?: PdfOrigins;
   existing: Record<string, Cell[][]> | null;
   totals: TotalsText;
   tolerance: string;

@@ -2,7 +2,7 @@
  * Apps Script server side: a thin wrapper that reads what the user pasted, hands it to the engine
  * and writes the engine's workbook description. No reconciliation logic and no layout here.
  */
-import type { Cell, Rows } from '../shared/index';
+import type { Cell, PdfOrigins, Rows } from '../shared/index';
 import type { Reconciliation, SideTotals } from '../shared/index';
 import {
   buildPursue,
@@ -53,6 +53,8 @@ export interface BuildRequest {
   totals?: TotalsInput;
   /** Residual tolerance in dollars (default $1.00). */
   tolerance?: string;
+  /** Sides whose sheet holds rows the sidebar read from a PDF: problems also name the page and line. Not saved. */
+  pdf?: PdfOrigins;
 }
 
 export interface SideSummary {
@@ -191,6 +193,7 @@ function runEngine(spreadsheet: SS, req: BuildRequest, existing: Record<string, 
     options: options(req),
     existing,
     today: todayIso(spreadsheet).today,
+    pdf: req.pdf,
   };
   if (req.compare) {
     input.compare = readSource(spreadsheet, req.compare, 'the side-by-side comparison');
@@ -292,7 +295,8 @@ function savedRequest(): BuildRequest | null {
 
 function saveRequest(req: BuildRequest): void {
   const props = PropertiesService.getDocumentProperties();
-  if (props) props.setProperty(REQUEST_KEY, JSON.stringify(req));
+  // Where a PDF's rows were on paper is for this build only (and may be larger than a property holds).
+  if (props) props.setProperty(REQUEST_KEY, JSON.stringify({ ...req, pdf: undefined }));
 }
 
 function requireSaved(): BuildRequest {

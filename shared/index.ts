@@ -30,7 +30,7 @@ export type * from './types/reconciliation';
 export type * from './types/knowledge';
 export type * from './types/workbook';
 export {
-  readPdf, readEstimatePdf, parsePdfRows, placeProblems, relabelRows, rowsFromPages, DEFAULT_PAGE_TIMEOUT_MS,
+  readPdf, readEstimatePdf, parsePdfRows, placeProblems, relabelRows, rowsFromPages, DEFAULT_PAGE_TIMEOUT_MS, pdfOrigin, rowKey,
   type PdfJsLib, type PdfJsLoader, type PdfJsSource, type PdfReadResult, type PdfRefusal, type PdfRefusalKind,
-  type ReadPdfOptions, type PdfRows, type RowPlace, type PdfEstimateResult,
+  type ReadPdfOptions, type PdfRows, type RowPlace, type PdfEstimateResult, type PdfOrigin, type PdfOrigins,
 } from './pdf/index';

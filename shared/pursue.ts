@@ -8,6 +8,8 @@ import { buildWorkbook } from './workbook/build';
 import { crmText } from './workbook/crm';
 import { findSheet, isPursueWorkbook, readBackWorkbook } from './workbook/readback';
 import { SHEETS } from './workbook/layout';
+import { placeReconciliation, type PdfOrigins } from './pdf/estimate';
+import { readText } from './parse/rows';
 
 /** What a host hands the engine: the pastes, options, and the workbook as it is now. */
 export interface PursueInput extends PastesInput {
@@ -17,6 +19,8 @@ export interface PursueInput extends PastesInput {
   today: string;
   /** Who runs it (typed on the command line, or the Office / Google identity): Author of new Status Log entries. */
   author?: string;
+  /** Sides read from a PDF: where their rows are on paper, so problems name the page and line. */
+  pdf?: PdfOrigins;
 }
 
 export interface PursueResult {
@@ -51,6 +55,10 @@ export function buildPursue(input: PursueInput): PursueResult {
     compare: input.compare,
     options: { ...(input.options ?? {}), overrides },
   });
+  if (input.pdf) {
+    const rows = (x: PursueInput['ours']) => (typeof x === 'string' ? readText(x) : x);
+    placeReconciliation(rec, input.pdf, { ours: rows(input.ours), theirs: rows(input.theirs), compare: rows(input.compare) });
+  }
   const previous = read?.state ?? emptyState();
   const merged = mergeState(previous, rec, input.today);
   // Overrides are written back as the engine recorded them (number · description · area), so the

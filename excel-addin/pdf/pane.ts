@@ -1,16 +1,18 @@
 // "Open PDF…" and drag and drop for each side of the Excel task pane. The PDF is read here, in the
 // pane (PDF.js parses in its Web Worker), never uploaded; the rows go to a sheet named for the
 // side so the user can see and fix what was read, then the pane builds as usual.
-import { readPdf, type PdfJsLoader, type Rows } from '../../shared/index';
+import { pdfOrigin, readPdf, type PdfJsLoader, type PdfOrigin, type Rows } from '../../shared/index';
+import { mountPdfDropZones, PDF_SHEETS, type PdfSide } from './drop-zone';
 import { browserPdfJsLoader } from './load';
 
-export type PdfSide = 'ours' | 'theirs';
-
-export const PDF_SHEETS: Record<PdfSide, string> = { ours: 'Ours (PDF)', theirs: 'Insurer (PDF)' };
+export { PDF_SHEETS, type PdfSide };
 
 export interface PdfPaneHooks {
-  /** Rows are on `sheet`: pick it for the side and build as usual. */
-  written(side: PdfSide, sheet: string, fileName: string): Promise<void>;
+  /**
+   * Rows are on `sheet`: pick it for the side and build as usual, passing `origin` to the engine
+   * while that sheet is the side's pick (problems then say the PDF's page and line).
+   */
+  written(side: PdfSide, sheet: string, origin: PdfOrigin): Promise<void>;
   /** Runs the work with the pane's progress and error display. */
   busy(label: string, work: () => Promise<string | void>): Promise<void>;
   /** A refusal or failure, in words the user can act on. */
@@ -24,64 +26,24 @@ export function paneLoader(base: string = document.baseURI): PdfJsLoader {
 
 /** Adds the "Open PDF…" button and a drop zone under each side's `anchor` element. */
 export function mountPdfInput(anchors: Record<PdfSide, HTMLElement>, hooks: PdfPaneHooks, loader: PdfJsLoader = paneLoader()): void {
-  for (const side of ['ours', 'theirs'] as PdfSide[]) {
-    const zone = document.createElement('div');
-    zone.className = 'pdf-drop';
-    zone.id = `${side}-pdf-drop`;
-    const input = document.createElement('input');
-    input.type = 'file';
-    input.accept = 'application/pdf,.pdf';
-    input.id = `${side}-pdf-file`;
-    input.hidden = true;
-    const whose = side === 'ours' ? 'our estimate' : "the insurer's estimate";
-    const label = document.createElement('label');
-    label.htmlFor = input.id;
-    label.hidden = true;
-    label.textContent = `PDF of ${whose}`;
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'secondary';
-    button.id = `${side}-pdf`;
-    button.textContent = 'Open PDF…';
-    button.setAttribute('aria-label', `Open the PDF of ${whose}`);
-    const hint = document.createElement('span');
-    hint.className = 'hint';
-    hint.textContent = ' or drop the PDF here (read on this computer, never uploaded)';
-    zone.append(button, hint, label, input);
-    anchors[side].insertAdjacentElement('afterend', zone);
-
-    const open = (file: File | undefined) => {
-      if (file) void readInto(side, file, hooks, loader);
-    };
-    button.addEventListener('click', () => input.click());
-    input.addEventListener('change', () => {
-      open(input.files?.[0]);
-      input.value = '';
-    });
-    zone.addEventListener('dragover', (e) => {
-      e.preventDefault();
-      zone.classList.add('over');
-    });
-    zone.addEventListener('dragleave', () => zone.classList.remove('over'));
-    zone.addEventListener('drop', (e) => {
-      e.preventDefault();
-      zone.classList.remove('over');
-      open(e.dataTransfer?.files?.[0]);
-    });
-  }
+  mountPdfDropZones(anchors, (side, file) => void readInto(side, file, hooks, loader), {
+    hint: 'or drop the PDF here (read on this computer, never uploaded)',
+    buttonClass: 'secondary',
+  });
 }
 
 async function readInto(side: PdfSide, file: File, hooks: PdfPaneHooks, loader: PdfJsLoader): Promise<void> {
-  let read: Awaited<ReturnType<typeof readPdf>> | null = null;
+  let origin: PdfOrigin | null = null;
+  const sheet = PDF_SHEETS[side];
   await hooks.busy(`Reading ${file.name}…`, async () => {
-    read = await readPdf(new Uint8Array(await file.arrayBuffer()), { loader, fileName: file.name });
+    const read = await readPdf(new Uint8Array(await file.arrayBuffer()), { loader, fileName: file.name });
     if (!read.ok) throw hooks.fail(read.refusal.message);
-    const sheet = PDF_SHEETS[side];
-    await Excel.run((context) => writeRows(context, sheet, read!.ok ? read!.rows : []));
+    await Excel.run((context) => writeRows(context, sheet, read.rows));
+    // The rows stay on the sheet for the user to see: problems name its row and the page and line.
+    origin = pdfOrigin(read, file.name, true);
     return `Read ${read.rows.length} rows from ${file.name} (${read.pageCount} pages) into "${sheet}".`;
   });
-  const done = read as Awaited<ReturnType<typeof readPdf>> | null;
-  if (done?.ok) await hooks.written(side, PDF_SHEETS[side], file.name);
+  if (origin) await hooks.written(side, sheet, origin);
 }
 
 /** The rows as text on the side's sheet (replacing what an earlier PDF left), in one sync. */

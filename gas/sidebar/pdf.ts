@@ -1,12 +1,12 @@
 // "Open PDF…" and drag and drop in the Google Sheets sidebar. The PDF is read here, in the
 // browser (PDF.js in a Web Worker); only the rows go to the server, in batches kept well under
 // Apps Script's payload limits, onto a sheet named for the side. Then the sidebar builds as usual.
+import { mountPdfDropZones, PDF_SHEETS, type PdfSide } from '../../excel-addin/pdf/drop-zone';
 import { browserPdfJsLoader } from '../../excel-addin/pdf/load';
 // Through the engine's public face; the bundler keeps only the PDF reader.
-import { readPdf, type PdfJsLoader, type Rows } from '../../shared/index';
+import { pdfOrigin, readPdf, type PdfJsLoader, type PdfOrigin, type Rows } from '../../shared/index';
 
-export type PdfSide = 'ours' | 'theirs';
-export const PDF_SHEETS: Record<PdfSide, string> = { ours: 'Ours (PDF)', theirs: 'Insurer (PDF)' };
+export { PDF_SHEETS, type PdfSide };
 
 /** Kept equal to package.json's pdfjs-dist by tests/pdf/panes.browser.test.ts. */
 export const PDFJS_VERSION = '5.6.205';
@@ -42,52 +42,16 @@ export function batches(rows: Rows, maxRows = 1000, maxChars = 400_000): Rows[] 
 export interface SidebarPdfHooks {
   act(busy: string, work: () => Promise<string | void>): Promise<void>;
   writeBatch(batch: { sheet: string; start: number; rows: Rows }): Promise<unknown>;
-  written(side: PdfSide, sheet: string): Promise<void>;
+  /** Rows are on `sheet`; `origin` goes with the build request while that sheet is the side's pick. */
+  written(side: PdfSide, sheet: string, origin: PdfOrigin): Promise<void>;
 }
 
 export function mountSidebarPdf(anchors: Record<PdfSide, HTMLElement>, hooks: SidebarPdfHooks, loader: PdfJsLoader = sidebarLoader()): void {
-  for (const side of ['ours', 'theirs'] as PdfSide[]) {
-    const zone = document.createElement('div');
-    zone.className = 'pdf-drop';
-    zone.id = `${side}-pdf-drop`;
-    const input = document.createElement('input');
-    input.type = 'file';
-    input.accept = 'application/pdf,.pdf';
-    input.id = `${side}-pdf-file`;
-    input.hidden = true;
-    const whose = side === 'ours' ? 'our estimate' : "the insurer's estimate";
-    const label = document.createElement('label');
-    label.htmlFor = input.id;
-    label.hidden = true;
-    label.textContent = `PDF of ${whose}`;
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.id = `${side}-pdf`;
-    button.textContent = 'Open PDF…';
-    button.setAttribute('aria-label', `Open the PDF of ${whose}`);
-    const hint = document.createElement('span');
-    hint.className = 'hint';
-    hint.textContent = ' or drop it here';
-    zone.append(button, hint, label, input);
-    anchors[side].insertAdjacentElement('afterend', zone);
-    const open = (file: File | undefined) => {
-      if (file) void readInto(side, file, hooks, loader);
-    };
-    button.addEventListener('click', () => input.click());
-    input.addEventListener('change', () => {
-      open(input.files?.[0]);
-      input.value = '';
-    });
-    zone.addEventListener('dragover', (e) => e.preventDefault());
-    zone.addEventListener('drop', (e) => {
-      e.preventDefault();
-      open(e.dataTransfer?.files?.[0]);
-    });
-  }
+  mountPdfDropZones(anchors, (side, file) => void readInto(side, file, hooks, loader), { hint: 'or drop it here' });
 }
 
 async function readInto(side: PdfSide, file: File, hooks: SidebarPdfHooks, loader: PdfJsLoader): Promise<void> {
-  let ok = false;
+  let origin: PdfOrigin | null = null;
   await hooks.act(`Reading ${file.name}…`, async () => {
     const read = await readPdf(new Uint8Array(await file.arrayBuffer()), { loader, fileName: file.name });
     if (!read.ok) throw new Error(read.refusal.message);
@@ -99,8 +63,8 @@ async function readInto(side: PdfSide, file: File, hooks: SidebarPdfHooks, loade
       await hooks.writeBatch({ sheet, start, rows });
       start += rows.length;
     }
-    ok = true;
+    origin = pdfOrigin(read, file.name, true);
     return `Read ${read.rows.length} rows from ${file.name} (${read.pageCount} pages) into "${sheet}".`;
   });
-  if (ok) await hooks.written(side, PDF_SHEETS[side]);
+  if (origin) await hooks.written(side, PDF_SHEETS[side], origin);
 }

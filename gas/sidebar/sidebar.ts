@@ -4,7 +4,8 @@
  * with textContent, never as HTML.
  */
 import type { BuildRequest, BuildSummary, SelectedItem, SourceRef } from '../server';
-import { mountSidebarPdf } from './pdf';
+import type { PdfOrigin } from '../../shared/index';
+import { mountSidebarPdf, PDF_SHEETS, type PdfSide } from './pdf';
 import { server } from './server-calls';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string): T => {
@@ -83,12 +84,20 @@ function checkSame(): void {
 
 const TOTAL_FIELDS = ['oursRcv', 'oursTax', 'oursOp', 'theirsRcv', 'theirsTax', 'theirsOp'] as const;
 
+/** PDFs read in this sidebar, by side: sent with the build while the side still uses their whole sheet. */
+const pdfRead: Partial<Record<PdfSide, PdfOrigin>> = {};
+
 function request(): BuildRequest {
   const req: BuildRequest = { totals: {}, tolerance: $<HTMLInputElement>('tolerance').value };
   if (mode() === 'compare') req.compare = source('compare');
   else {
     req.ours = source('ours');
     req.theirs = source('theirs');
+    req.pdf = {};
+    for (const side of ['ours', 'theirs'] as const) {
+      const s = req[side];
+      if (pdfRead[side] && s && s.sheet === PDF_SHEETS[side] && !s.range) req.pdf[side] = pdfRead[side];
+    }
   }
   for (const f of TOTAL_FIELDS) req.totals![f] = $<HTMLInputElement>(f).value.trim();
   return req;
@@ -241,7 +250,8 @@ function wire(): void {
   mountSidebarPdf({ ours: $('ours-sheet').parentElement!, theirs: $('theirs-sheet').parentElement! }, {
     act: (label, work) => act(label, work),
     writeBatch: (batch) => server('pursueWritePdfRows', batch),
-    written: async (side, sheet) => {
+    written: async (side, sheet, read) => {
+      pdfRead[side] = read;
       const pair = document.querySelector<HTMLInputElement>('input[name="mode"][value="pair"]');
       if (pair) pair.checked = true;
       showMode();

@@ -1,3 +1,4 @@
+import type { Problem } from '../types/problem';
 import { formatMoney } from '../money';
 import type { Reconciliation } from '../types/reconciliation';
 import { STATUS_LABEL, statusMessage } from './status';
@@ -86,12 +87,18 @@ export function formatTextReport(rec: Reconciliation, ranks?: ReadonlyMap<string
   else {
     out.push(`Problems (${shown.length}):`);
     for (const p of shown) {
-      out.push(`  [${p.severity}] ${p.side}${p.row !== null ? `, row ${p.row}` : ''}: ${p.message}`);
+      out.push(`  [${p.severity}] ${p.side}${where(p)}: ${p.message}`);
     }
   }
   if (info.length > 0) {
     out.push(`Notes (${info.length}):`);
-    for (const p of info) out.push(`  ${p.side}${p.row !== null ? `, row ${p.row}` : ''}: ${p.message}`);
+    for (const p of info) out.push(`  ${p.side}${where(p)}: ${p.message}`);
   }
   return out.join('\n') + '\n';
+}
+
+/** ", row 14" after the side; a row read from a PDF, whose row number is never shown, by its page and line. */
+function where(p: Problem): string {
+  if (p.place) return `, ${p.place}`;
+  return p.row !== null ? `, row ${p.row}` : '';
 }

@@ -6,6 +6,8 @@ export interface Problem {
   side: ProblemSide;
   /** 1-based row of that side's paste; null when the problem is not about one row. */
   row: number | null;
+  /** For a row read from a PDF: where it is on paper ("page 3, line 12"). */
+  place?: string;
   severity: Severity;
   /** Stable machine code, e.g. "row-not-understood", "line-sum-mismatch". */
   code: string;

@@ -23,7 +23,7 @@ test('"Subtotal" right under an area\'s lines totals that area; a one-figure "Li
   expect(p.lines.map((l) => [l.item, l.area, l.amount])).toEqual([['1', 'ROOF', 2500], ['2', 'GUTTERS', 2000]]);
   expect(p.printedTotals.map((t) => [t.area, t.rcv])).toEqual([['ROOF', 2500], ['GUTTERS', 2000]]);
   expect(p.recap).toMatchObject({ lineItemTotal: 4500, materialSalesTax: 100, rcv: 4600, subtotal: null });
-  expect(p.problems.filter((x) => x.severity !== 'note')).toEqual([]);
+  expect(p.problems.filter((x) => x.severity !== 'info')).toEqual([]);
 });
 
 test('a "Line Item Totals" row with the tax and RCV columns filled stays the table\'s totals row', () => {

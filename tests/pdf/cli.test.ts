@@ -2,12 +2,14 @@
 // refusal's message (exit 1) for a PDF it cannot read. Runs the built CLI (npm test builds first),
 // which loads PDF.js's Node build from node_modules at run time.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { genEstimate, printedPdf, printedText, printEstimate } from './printed';
+import { readXlsxValues } from '../../cli/xlsx/index';
+import { genEstimate, lineOneTotalOff, printedPdf, printedText, printEstimate } from './printed';
+import { readPdfBytes } from './helpers';
 
 const CLI = path.join(__dirname, '..', '..', 'dist', 'cli', 'pursue.js');
 let dir = '';
@@ -21,6 +23,7 @@ beforeAll(async () => {
     writeFileSync(path.join(dir, `${name}.pdf`), await printedPdf(printEstimate(est, true)));
     writeFileSync(path.join(dir, `${name}.txt`), printedText(printEstimate(est, false)));
   }
+  writeFileSync(path.join(dir, 'ours-off.pdf'), await printedPdf(lineOneTotalOff(printEstimate(ours, true))));
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
   doc.addPage([612, 792]).drawText('Minutes of the neighbourhood association, Tuesday', { x: 72, y: 700, size: 11, font });
@@ -53,4 +56,21 @@ test('a damaged PDF: says it cannot be read and what to do, exit 1', () => {
   const r = run([f('ours.pdf'), f('cut.pdf')]);
   expect(r.status).toBe(1);
   expect(r.stderr).toMatch(/^pursue: cut\.pdf cannot be read: .*Download or export it again, or paste its text\./);
+});
+
+test('a problem on a PDF\'s row names its page and line: in the report\'s prefix and message, --json and the Checks sheet', async () => {
+  const r = run([f('ours-off.pdf'), f('theirs.pdf'), '--out', f('off.xlsx')]);
+  expect(r.status).toBe(0);
+  const json = JSON.parse(execFileSync(process.execPath, [CLI, f('ours-off.pdf'), f('theirs.pdf'), '--json', '--today', '2026-01-05'], { encoding: 'utf8' }));
+  const p = json.problems.find((x: { side: string; message: string }) => x.side === 'ours' && x.message.startsWith('Line 1 '));
+  // Where the reader put line 1 on paper, read again here from the same PDF.
+  const read = await readPdfBytes(new Uint8Array(readFileSync(f('ours-off.pdf'))));
+  if (!read.ok) throw new Error(read.refusal.message);
+  const at = read.places[p.row - 1];
+  const place = `page ${at.page}, line ${at.line}`;
+  expect(p.message).toMatch(new RegExp(`^Line 1 \\(${place}\\) `));
+  expect(r.stdout).toContain(`[warning] ours, ${place}: Line 1 (${place}) `);
+  expect(r.stdout).not.toMatch(/ours, row \d+: Line 1/);
+  const checks = (await readXlsxValues(f('off.xlsx')))!['Checks']!.map((row) => row.join(' | ')).join('\n');
+  expect(checks).toContain(`Line 1 (${place}) `);
 });

@@ -17,7 +17,7 @@ import { parseEstimate } from '../../shared/parse/detect';
 import { createFakeGas, loadBundle } from '../gas/fake-gas';
 import list from '../../gas/entry-points.json';
 import { readPdfBytes } from './helpers';
-import { genEstimate, printedPdf, printEstimate } from './printed';
+import { genEstimate, lineOneTotalOff, printedPdf, printEstimate } from './printed';
 
 const root = path.join(__dirname, '../..');
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
@@ -25,6 +25,8 @@ const PDFJS = path.join(root, 'node_modules/pdfjs-dist/legacy/build');
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'application/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.map': 'application/json' };
 
 let browser: Browser;
+/** How both panes must name the row our PDF's line 1 is warned on: its sheet row, page and line. */
+let lineOneAt = '';
 let fakeOffice: string;
 const pdfs: Record<'ours' | 'theirs' | 'scan', Buffer> = {} as never;
 
@@ -39,7 +41,12 @@ beforeAll(async () => {
   fakeOffice = built.outputFiles[0]!.text;
   const [ours] = fc.sample(genEstimate('xactimate', 20), { numRuns: 1, seed: 404 });
   const theirs = { ...ours, items: ours.items.filter((_, k) => k % 4 !== 1) };
-  pdfs.ours = Buffer.from(await printedPdf(printEstimate(ours, true)));
+  // Line 1 prints a total $1.00 off: the reader warns on its row, which the panes must place on paper.
+  pdfs.ours = Buffer.from(await printedPdf(lineOneTotalOff(printEstimate(ours, true))));
+  const node = await readPdfBytes(new Uint8Array(pdfs.ours));
+  if (!node.ok) throw new Error(node.refusal.message);
+  const row = parseEstimate(node.rows, 'ours').problems.find((p) => p.code === 'line-figures-disagree')!.row!;
+  lineOneAt = `Line 1 (row ${row}, page ${node.places[row - 1].page}, line ${node.places[row - 1].line})`;
   pdfs.theirs = Buffer.from(await printedPdf(printEstimate(theirs, true)));
   const scan = await PDFDocument.create();
   scan.addPage([612, 792]).drawRectangle({ x: 20, y: 20, width: 500, height: 700 });
@@ -106,8 +113,11 @@ test('Excel task pane: Open PDF… for each side → side sheets → build; PDF.
       }
       return Array.from(out, (r) => Array.from(r ?? [], (v) => v ?? ''));
     };
-    return { names: b.sheets.map((s: { name: string }) => s.name), ours: rowsOf('Ours (PDF)'), theirs: rowsOf('Insurer (PDF)') };
+    return { names: b.sheets.map((s: { name: string }) => s.name), ours: rowsOf('Ours (PDF)'), theirs: rowsOf('Insurer (PDF)'), checks: rowsOf('Checks') };
   });
+  // The warning on line 1 names the sheet's row and the PDF's page and line, in the pane and on Checks.
+  expect(await page.textContent('#advisories')).toContain(lineOneAt);
+  expect(book.checks!.flat().join('\n')).toContain(lineOneAt);
   expect(book.names).toEqual(expect.arrayContaining(['Pursue Items', 'Ours (PDF)', 'Insurer (PDF)']));
   // What the pane wrote is what the reader reads from the same PDF in Node, line for line.
   for (const side of ['ours', 'theirs'] as const) {
@@ -188,6 +198,8 @@ test('Google Sheets sidebar: PDF read in the browser, rows sent in batches to th
     const written = ours!.getDataRange().getValues().map((r: unknown[]) => r.map(String));
     expect(parseEstimate(written, 'ours').lines).toEqual(parseEstimate(node.rows, 'ours').lines);
     expect(gas.ss.getSheetByName('Pursue Items')).toBeTruthy();
+    expect(await page.textContent('#advisories')).toContain(lineOneAt);
+    expect(gas.ss.getSheetByName('Checks')!.getDataRange().getValues().flat().join('\n')).toContain(lineOneAt);
     expect(errors).toEqual([]);
   } finally {
     await context.close();

@@ -337,3 +337,12 @@ function sketchPage(pg: ReturnType<PDFDocument['addPage']>, font: PDFFont): void
     pg.drawText(`Height: 8'`, { x: x + 10, y: y - 12, size: 7, font });
   });
 }
+
+/** Line 1 printed with its last figure $1.00 too high, so the reader warns on that line's row. */
+export function lineOneTotalOff(p: Printed): Printed {
+  const item = p.pages.flat().find((l) => /^1\.\s/.test(l.fields[0]?.text ?? ''));
+  if (!item) throw new Error('no line 1 on the printed pages');
+  const total = item.fields[item.fields.length - 1];
+  total.text = commas(Math.round(Number(total.text.replace(/,/g, '')) * 100) + 100);
+  return p;
+}
