@@ -9,6 +9,7 @@ import {
   formatMoney,
   parseEstimate,
   parseReadinessOptions,
+  PursueInputError,
   readiness,
   reconcileOptionsFromText,
   rfPatch,
@@ -191,6 +192,11 @@ self.onmessage = (e: MessageEvent<WorkerRequest>) => {
   try {
     handle(e.data);
   } catch (err) {
+    // Input the engine refuses says what to do in its own words ("No line items were found in ...").
+    if (err instanceof PursueInputError) {
+      post({ id: e.data.id, type: 'error', message: err.message });
+      return;
+    }
     // An engine failure is a bug or an input it cannot read: say so plainly, keep the details for support.
     console.error(err);
     post({ id: e.data.id, type: 'error', message: 'Pursue could not read these pastes. Check that each sheet holds one estimate (our estimate, or the insurer\'s), then build again. If it keeps happening, send the workbook to support.' });

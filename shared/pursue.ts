@@ -2,13 +2,13 @@ import type { Cell } from './types/cells';
 import type { PursueState } from './types/knowledge';
 import type { Reconciliation } from './types/reconciliation';
 import type { WorkbookDescription } from './types/workbook';
-import { runPursue, type PastesInput } from './run';
+import { PursueInputError, runPursue, type PastesInput } from './run';
 import { emptyState, mergeState } from './knowledge';
 import { buildWorkbook } from './workbook/build';
 import { crmText } from './workbook/crm';
 import { findSheet, isPursueWorkbook, readBackWorkbook } from './workbook/readback';
 import { SHEETS } from './workbook/layout';
-import { placeReconciliation, type PdfOrigins } from './pdf/estimate';
+import { namePdfsInMessage, placeReconciliation, type PdfOrigins } from './pdf/estimate';
 import { readText } from './parse/rows';
 
 /** What a host hands the engine: the pastes, options, and the workbook as it is now. */
@@ -49,12 +49,18 @@ export function buildPursue(input: PursueInput): PursueResult {
   }
   // Overrides typed in the workbook apply unless the caller passes its own for the same item.
   const overrides = { ...(read?.overrides ?? {}), ...(input.options?.overrides ?? {}) };
-  const rec = runPursue({
-    ours: input.ours,
-    theirs: input.theirs,
-    compare: input.compare,
-    options: { ...(input.options ?? {}), overrides },
-  });
+  let rec: Reconciliation;
+  try {
+    rec = runPursue({
+      ours: input.ours,
+      theirs: input.theirs,
+      compare: input.compare,
+      options: { ...(input.options ?? {}), overrides },
+    });
+  } catch (e) {
+    // A side read from a PDF with no line items: the refusal names the file.
+    throw input.pdf && e instanceof PursueInputError ? new PursueInputError(namePdfsInMessage(e.message, input.pdf)) : e;
+  }
   if (input.pdf) {
     const rows = (x: PursueInput['ours']) => (typeof x === 'string' ? readText(x) : x);
     placeReconciliation(rec, input.pdf, { ours: rows(input.ours), theirs: rows(input.theirs), compare: rows(input.compare) });

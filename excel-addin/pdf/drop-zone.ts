@@ -1,6 +1,8 @@
-// The "Open PDF…" button and drop zone for each side, shared by the Excel task pane
-// (excel-addin/pdf/pane.ts) and the Google Sheets sidebar (gas/sidebar/pdf.ts). DOM only: what
-// happens to the file (which loader, where the rows go) stays in each host's own module.
+// The "Open PDF…" button and drop zone for each side, and reading the chosen file, shared by the
+// Excel task pane (excel-addin/pdf/pane.ts) and the Google Sheets sidebar (gas/sidebar/pdf.ts).
+// Which PDF.js to load and where the rows go stay in each host's own module.
+// Only the PDF reader (rows), not the estimate reader: that runs at build, where the engine is.
+import { pdfOrigin, readPdf, type PdfJsLoader, type PdfOrigin, type Rows } from '../../shared/index';
 
 export type PdfSide = 'ours' | 'theirs';
 
@@ -65,4 +67,22 @@ export function mountPdfDropZones(anchors: Record<PdfSide, HTMLElement>, open: (
       take(e.dataTransfer?.files?.[0]);
     });
   }
+}
+
+export interface ChosenPdf {
+  rows: Rows;
+  pageCount: number;
+  /** Where each row is on paper, for the build (the rows go to a sheet the user sees). */
+  origin: PdfOrigin;
+}
+
+/**
+ * Reads a chosen PDF in the page into rows. A PDF that cannot be read becomes `fail(message)`,
+ * in the engine's words naming the file, before anything is written. (One that holds no line
+ * items is said by the build, which names the file from the origin.)
+ */
+export async function readChosenPdf(file: File, loader: PdfJsLoader, fail: (message: string) => Error): Promise<ChosenPdf> {
+  const read = await readPdf(new Uint8Array(await file.arrayBuffer()), { loader, fileName: file.name });
+  if (!read.ok) throw fail(read.refusal.message);
+  return { rows: read.rows, pageCount: read.pageCount, origin: pdfOrigin(read, file.name, true) };
 }

@@ -1,8 +1,8 @@
 // "Open PDF…" and drag and drop for each side of the Excel task pane. The PDF is read here, in the
 // pane (PDF.js parses in its Web Worker), never uploaded; the rows go to a sheet named for the
 // side so the user can see and fix what was read, then the pane builds as usual.
-import { pdfOrigin, readPdf, type PdfJsLoader, type PdfOrigin, type Rows } from '../../shared/index';
-import { mountPdfDropZones, PDF_SHEETS, type PdfSide } from './drop-zone';
+import type { PdfJsLoader, PdfOrigin, Rows } from '../../shared/index';
+import { mountPdfDropZones, PDF_SHEETS, readChosenPdf, type PdfSide } from './drop-zone';
 import { browserPdfJsLoader } from './load';
 
 export { PDF_SHEETS, type PdfSide };
@@ -36,11 +36,9 @@ async function readInto(side: PdfSide, file: File, hooks: PdfPaneHooks, loader: 
   let origin: PdfOrigin | null = null;
   const sheet = PDF_SHEETS[side];
   await hooks.busy(`Reading ${file.name}…`, async () => {
-    const read = await readPdf(new Uint8Array(await file.arrayBuffer()), { loader, fileName: file.name });
-    if (!read.ok) throw hooks.fail(read.refusal.message);
+    const read = await readChosenPdf(file, loader, hooks.fail);
     await Excel.run((context) => writeRows(context, sheet, read.rows));
-    // The rows stay on the sheet for the user to see: problems name its row and the page and line.
-    origin = pdfOrigin(read, file.name, true);
+    origin = read.origin;
     return `Read ${read.rows.length} rows from ${file.name} (${read.pageCount} pages) into "${sheet}".`;
   });
   if (origin) await hooks.written(side, sheet, origin);

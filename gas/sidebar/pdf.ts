@@ -1,10 +1,10 @@
 // "Open PDF…" and drag and drop in the Google Sheets sidebar. The PDF is read here, in the
 // browser (PDF.js in a Web Worker); only the rows go to the server, in batches kept well under
 // Apps Script's payload limits, onto a sheet named for the side. Then the sidebar builds as usual.
-import { mountPdfDropZones, PDF_SHEETS, type PdfSide } from '../../excel-addin/pdf/drop-zone';
+import { mountPdfDropZones, PDF_SHEETS, readChosenPdf, type PdfSide } from '../../excel-addin/pdf/drop-zone';
 import { browserPdfJsLoader } from '../../excel-addin/pdf/load';
 // Through the engine's public face; the bundler keeps only the PDF reader.
-import { pdfOrigin, readPdf, type PdfJsLoader, type PdfOrigin, type Rows } from '../../shared/index';
+import type { PdfJsLoader, PdfOrigin, Rows } from '../../shared/index';
 
 export { PDF_SHEETS, type PdfSide };
 
@@ -53,8 +53,7 @@ export function mountSidebarPdf(anchors: Record<PdfSide, HTMLElement>, hooks: Si
 async function readInto(side: PdfSide, file: File, hooks: SidebarPdfHooks, loader: PdfJsLoader): Promise<void> {
   let origin: PdfOrigin | null = null;
   await hooks.act(`Reading ${file.name}…`, async () => {
-    const read = await readPdf(new Uint8Array(await file.arrayBuffer()), { loader, fileName: file.name });
-    if (!read.ok) throw new Error(read.refusal.message);
+    const read = await readChosenPdf(file, loader, (message) => new Error(message));
     const sheet = PDF_SHEETS[side];
     let start = 0;
     const parts = batches(read.rows);
@@ -63,7 +62,7 @@ async function readInto(side: PdfSide, file: File, hooks: SidebarPdfHooks, loade
       await hooks.writeBatch({ sheet, start, rows });
       start += rows.length;
     }
-    origin = pdfOrigin(read, file.name, true);
+    origin = read.origin;
     return `Read ${read.rows.length} rows from ${file.name} (${read.pageCount} pages) into "${sheet}".`;
   });
   if (origin) await hooks.written(side, PDF_SHEETS[side], origin);

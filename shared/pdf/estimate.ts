@@ -183,3 +183,18 @@ export function placeReconciliation(
   // A failed check is also listed as a problem with the same words: the same rewrite.
   for (const c of rec.checks) c.detail = done.get(c.detail) ?? c.detail;
 }
+
+/**
+ * The reader's "no line items" about a side read from a PDF names the file, as the command line
+ * says it ("No line items were found in our estimate PDF, ours.pdf ..."): the build refuses such
+ * a side with this message.
+ */
+export function namePdfsInMessage(message: string, origins: PdfOrigins): string {
+  let out = message;
+  for (const [side, words] of [['ours', 'our estimate'], ['theirs', "the insurer's estimate"]] as const) {
+    const o = origins[side];
+    if (!o) continue;
+    out = out.replace(new RegExp(`${words} paste \\((\\d+) rows\\)\\.`), (_all, n: string) => `${words} PDF, ${o.fileName} (${n} rows): if this is not the estimate, open the estimate PDF instead.`);
+  }
+  return out;
+}

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import fc from 'fast-check';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { PDFJS_VERSION } from '../../gas/sidebar/pdf';
 import { parseEstimate } from '../../shared/parse/detect';
@@ -28,7 +28,7 @@ let browser: Browser;
 /** How both panes must name the row our PDF's line 1 is warned on: its sheet row, page and line. */
 let lineOneAt = '';
 let fakeOffice: string;
-const pdfs: Record<'ours' | 'theirs' | 'scan', Buffer> = {} as never;
+const pdfs: Record<'ours' | 'theirs' | 'scan' | 'minutes', Buffer> = {} as never;
 
 beforeAll(async () => {
   execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs'), 'excel', 'gas'], { cwd: root, stdio: 'pipe' });
@@ -51,6 +51,10 @@ beforeAll(async () => {
   const scan = await PDFDocument.create();
   scan.addPage([612, 792]).drawRectangle({ x: 20, y: 20, width: 500, height: 700 });
   pdfs.scan = Buffer.from(await scan.save());
+  const minutes = await PDFDocument.create();
+  const font = await minutes.embedFont(StandardFonts.Helvetica);
+  minutes.addPage([612, 792]).drawText('Minutes of the neighbourhood association, Tuesday', { x: 72, y: 700, size: 11, font });
+  pdfs.minutes = Buffer.from(await minutes.save());
   if (!CHROMIUM) throw new Error("Chromium is missing: install Debian's chromium (apt-get install chromium); this test never downloads a browser.");
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
 });
@@ -129,6 +133,10 @@ test('Excel task pane: Open PDF… for each side → side sheets → build; PDF.
   await page.setInputFiles('#ours-pdf-file', { name: 'scan.pdf', mimeType: 'application/pdf', buffer: pdfs.scan });
   await page.waitForFunction(() => document.getElementById('outcome')?.dataset.kind === 'error');
   expect(await page.textContent('#error')).toBe('scan.pdf is a scan: its pages are pictures with no text to read. Ask for the estimate PDF from the estimating software, or paste its text.');
+  // A PDF that is not an estimate: the build's "no line items" names the file.
+  await page.setInputFiles('#ours-pdf-file', { name: 'minutes.pdf', mimeType: 'application/pdf', buffer: pdfs.minutes });
+  await page.waitForFunction(() => document.getElementById('error')?.textContent?.includes('minutes.pdf'));
+  expect(await page.textContent('#error')).toMatch(/^No line items were found in our estimate PDF, minutes\.pdf \(\d+ rows\): if this is not the estimate, open the estimate PDF instead\./);
   expect(errors).toEqual([]);
   await context.close();
 });
@@ -200,6 +208,10 @@ test('Google Sheets sidebar: PDF read in the browser, rows sent in batches to th
     expect(gas.ss.getSheetByName('Pursue Items')).toBeTruthy();
     expect(await page.textContent('#advisories')).toContain(lineOneAt);
     expect(gas.ss.getSheetByName('Checks')!.getDataRange().getValues().flat().join('\n')).toContain(lineOneAt);
+    // A PDF that is not an estimate: the build's "no line items" names the file.
+    await page.setInputFiles('#ours-pdf-file', { name: 'minutes.pdf', mimeType: 'application/pdf', buffer: pdfs.minutes });
+    await page.waitForFunction(() => document.getElementById('status')?.textContent?.includes('minutes.pdf ('));
+    expect(await page.textContent('#status')).toMatch(/No line items were found in our estimate PDF, minutes\.pdf \(\d+ rows\): if this is not the estimate, open the estimate PDF instead\./);
     expect(errors).toEqual([]);
   } finally {
     await context.close();

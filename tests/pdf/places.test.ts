@@ -67,3 +67,14 @@ test('a row inserted on the sheet since the PDF was read: the rows after it get 
   expect(p.message).toMatch(/^Line 1 \(row \d+\) /);
   expect(p.place).toBeUndefined();
 });
+
+test('a side read from a PDF with no line items: the build refuses it naming the file', async () => {
+  const { theirs } = await oursPdf();
+  const minutes: Rows = [['Minutes of the neighbourhood association'], ['Tuesday, 7 pm']];
+  const origin = pdfOrigin({ rows: minutes, places: [{ page: 1, line: 1 }, { page: 1, line: 2 }] }, 'minutes.pdf', true);
+  expect(() => buildPursue({ ours: minutes, theirs, today: '2026-01-05', pdf: { ours: origin } })).toThrow(
+    /^No line items were found in our estimate PDF, minutes\.pdf \(2 rows\): if this is not the estimate, open the estimate PDF instead\./,
+  );
+  // Pasted, the same rows are still "our estimate paste".
+  expect(() => buildPursue({ ours: minutes, theirs, today: '2026-01-05' })).toThrow(/our estimate paste \(2 rows\)/);
+});
