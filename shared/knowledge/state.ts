@@ -168,9 +168,11 @@ export function mergeState(
   for (const key of Object.keys(previous.items)) {
     if (seen.has(key)) continue;
     const a = copyAnnotation(previous.items[key]);
+    const already = Boolean(a.absentSince);
     a.absentSince = a.absentSince ?? today;
     items[key] = a;
-    warnings.push({
+    // Said once, the run it went missing; after that its row says so.
+    if (!already) warnings.push({
       item: key,
       message: `${itemName(key, a.description)} is not in this reconciliation. It was kept with everything typed on it; check the paste, or remove the row if the item is gone.`,
     });
