@@ -93,8 +93,9 @@ function currentItems(rec: Reconciliation, withTax = false): Current[] {
 /**
  * Carries everything a person typed onto a new reconciliation (a new revision from the insurer).
  * Nothing typed is lost: items whose gap closed stay, marked closedOn; items missing from the new
- * revision stay, marked absentSince, with a warning; a changed description is carried over by item
- * number with a warning. A new item (or one with no denial text typed) takes the insurer's note
+ * revision stay, marked absentSince, with a warning (and keep a row: absent-rows.ts). `previous` is
+ * already keyed to this revision's item numbers (renumber.ts); an item reworded at its own number is
+ * carried over with a warning. A new item (or one with no denial text typed) takes the insurer's note
  * under its matched line as its denial text. Accepted and refused topics are kept; suggestions are
  * refreshed for items not already in a topic.
  */
