@@ -114,3 +114,17 @@ test('any text: the reader never throws, and every amount it reads is whole cent
     }),
   );
 });
+
+test('export headers: OH&P, RC, Dep, AC are read; "Line Total" before "Total RCV" is the extension', () => {
+  const p = parse(
+    [
+      'Item #,Room / Area,Desc,Qty,UOM,Unit Cost,Line Total,Sales Tax,OH&P,RC,Dep,AC',
+      '1,Main Roof,Drip edge,256.00,LF,3.28,839.68,26.45,167.94,"1,034.07",(103.41),930.66',
+    ].join('\n'),
+  );
+  expect(p.lines.map((l) => [l.amount, l.tax, l.overheadProfit, l.rcv])).toEqual([[83968, 2645, 16794, 103407]]);
+  expect(p.problems.filter((x) => x.severity !== 'info')).toEqual([]);
+  const q = parse('Line,Location,Item Description,Quantity,Unit,Price,Line Total,Tax,Total RCV\n2,Roof,Shingles,30.00,SQ,268.71,"8,061.30",250.00,"8,311.30"\n', 'theirs');
+  expect(q.lines.map((l) => [l.amount, l.tax, l.rcv])).toEqual([[806130, 25000, 831130]]);
+  expect(q.problems.filter((x) => x.severity !== 'info')).toEqual([]);
+});
