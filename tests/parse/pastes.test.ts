@@ -128,3 +128,25 @@ test('export headers: OH&P, RC, Dep, AC are read; "Line Total" before "Total RCV
   expect(q.lines.map((l) => [l.amount, l.tax, l.rcv])).toEqual([[806130, 25000, 831130]]);
   expect(q.problems.filter((x) => x.severity !== 'info')).toEqual([]);
 });
+
+test('a side-by-side where the carrier approves nothing is a denial; missing unit prices are said once per side', () => {
+  const cmp = parseComparison(
+    readText(
+      [
+        'Item\tDescription\tContractor Qty\tContractor Total\tCarrier Qty\tCarrier Total\tVariance',
+        '1\tDrip edge\t256 LF\t$839.68\t200 LF\t$656.00\t$183.68',
+        '2\tIce & water barrier\t930 SF\t$1,841.40\t310 SF\t$613.80\t$1,227.60',
+        '3\tValley metal\t48 LF\t$269.76\t\t$0.00\t$269.76',
+      ].join('\n'),
+    ),
+  )!;
+  expect(cmp.ours.lines.map((l) => l.item)).toEqual(['1', '2', '3']);
+  expect(cmp.theirs!.lines.map((l) => l.description)).toEqual(['Drip edge', 'Ice & water barrier']);
+  expect(cmp.pairs['3']).toBeUndefined();
+  const derived = [...cmp.ours.problems, ...cmp.theirs!.problems].filter((p) => p.code === 'unit-price-derived');
+  expect(derived.map((p) => [p.side, p.severity, p.row])).toEqual([
+    ['ours', 'info', null],
+    ['theirs', 'info', null],
+  ]);
+  expect(derived[0]!.message).toMatch(/^3 lines have no unit price \(rows 2-4\)/);
+});
