@@ -2,40 +2,43 @@ import { parseEstimate, readText } from '../../shared/index';
 
 // A table printed with its subtotals and recap under it (a fixed-width estimate read from a PDF
 // becomes such a table): read the way the text reader reads the same page.
-const rows = (lines: string[][]) => readText(lines.map((l) => l.join('\t')).join('\n') + '\n');
+const read = (lines: string[][]) => parseEstimate(readText(lines.map((l) => l.join('\t')).join('\n') + '\n'), 'ours');
 
 test('"Subtotal" right under an area\'s lines totals that area; a one-figure "Line Item Total" is the recap\'s', () => {
-  const p = parseEstimate(
-    rows([
-      ['Item', 'Description', 'Qty', 'Unit', 'Unit Price', 'Total'],
-      ['', 'ROOF', '', '', '', ''],
-      ['1', 'Drip edge', '10.00', 'LF', '$2.50', '$25.00'],
-      ['', 'Subtotal', '', '', '', '$25.00'],
-      ['', 'GUTTERS', '', '', '', ''],
-      ['2', 'Gutter guard', '4.00', 'LF', '$5.00', '$20.00'],
-      ['', 'Subtotal', '', '', '', '$20.00'],
-      ['Line Item Total', '$45.00', '', '', '', ''],
-      ['Sales Tax', '$1.00', '', '', '', ''],
-      ['Replacement Cost Value', '$46.00', '', '', '', ''],
-    ]),
-    'ours',
-  );
-  expect(p.lines.map((l) => [l.item, l.area, l.amount])).toEqual([['1', 'ROOF', 2500], ['2', 'GUTTERS', 2000]]);
-  expect(p.printedTotals.map((t) => [t.area, t.rcv])).toEqual([['ROOF', 2500], ['GUTTERS', 2000]]);
+  const p = read([
+    ['Item', 'Description', 'Qty', 'Unit', 'Unit Price', 'Total'],
+    ['', 'ROOF', '', '', '', ''],
+    ['1', 'Drip edge', '10.00', 'LF', '$2.50', '$25.00'],
+    ['', 'Subtotal', '', '', '', '$25.00'],
+    ['', 'GUTTERS', '', '', '', ''],
+    ['2', 'Gutter guard', '4.00', 'LF', '$5.00', '$20.00'],
+    ['', 'Subtotal', '', '', '', '$20.00'],
+    ['Line Item Total', '$45.00', '', '', '', ''],
+    ['Sales Tax', '$1.00', '', '', '', ''],
+    ['Replacement Cost Value', '$46.00', '', '', '', ''],
+  ]);
+  expect(p.lines.map((l) => [l.item, l.area, l.amount])).toEqual([
+    ['1', 'ROOF', 2500],
+    ['2', 'GUTTERS', 2000],
+  ]);
+  expect(p.printedTotals.map((t) => [t.area, t.rcv])).toEqual([
+    ['ROOF', 2500],
+    ['GUTTERS', 2000],
+  ]);
   expect(p.recap).toMatchObject({ lineItemTotal: 4500, materialSalesTax: 100, rcv: 4600, subtotal: null });
   expect(p.problems.filter((x) => x.severity !== 'info')).toEqual([]);
 });
 
 test('a "Line Item Totals" row with the tax and RCV columns filled stays the table\'s totals row', () => {
-  const p = parseEstimate(
-    rows([
-      ['Description', 'Qty', 'Unit', 'Unit Price', 'Tax', 'RCV'],
-      ['Drip edge', '10.00', 'LF', '2.50', '1.00', '26.00'],
-      ['Line Item Totals', '', '', '', '1.00', '26.00'],
-      ['Line Item Totals', '', '', '', '', '26.00'],
-    ]),
-    'ours',
-  );
+  const p = read([
+    ['Description', 'Qty', 'Unit', 'Unit Price', 'Tax', 'RCV'],
+    ['Drip edge', '10.00', 'LF', '2.50', '1.00', '26.00'],
+    ['Line Item Totals', '', '', '', '1.00', '26.00'],
+    ['Line Item Totals', '', '', '', '', '26.00'],
+  ]);
   expect(p.recap.lineItemTotal).toBeNull();
-  expect(p.printedTotals.map((t) => [t.area, t.tax, t.rcv])).toEqual([['', 100, 2600], ['', null, 2600]]);
+  expect(p.printedTotals.map((t) => [t.area, t.tax, t.rcv])).toEqual([
+    ['', 100, 2600],
+    ['', null, 2600],
+  ]);
 });
