@@ -223,7 +223,7 @@ function tableRows(lines: PdfLine[], headerAt: number): { rows: Rows; places: Ro
   const headerCells = header.chunks.map((c) => c.text);
   const headerRow = findHeader([headerCells])!;
   const figureCols = new Set(
-    headerRow.columns.filter((c) => !['item', 'area', 'description', 'unit', 'note', 'ignore'].includes(c.field)).map((c) => c.index),
+    headerRow.columns.filter((c) => !['item', 'group', 'area', 'description', 'unit', 'note', 'ignore'].includes(c.field)).map((c) => c.index),
   );
   const descCol = headerRow.columns.find((c) => c.field === 'description')?.index ?? 0;
   const columns: Column[] = header.chunks.map((c, i) => ({ x0: c.x0, x1: c.x1, figures: figureCols.has(i) }));
@@ -327,7 +327,10 @@ function splitHeaderChunk(c: Chunk): Chunk[] {
       last.x1 = w.x1;
     } else runs.push({ text: w.text, x0: w.x0, x1: w.x1 });
   }
-  return runs.length > 1 && runs.every((r) => HEADER_WORD.test(r.text)) ? runs : [c];
+  // A run is a heading of its own: one heading word, or several the reader knows as one ("Ours
+  // Unit" set close to "Ours Total" when both wrap in their cells). A side's name alone is not.
+  const heading = (t: string) => HEADER_WORD.test(t) || (t.includes(' ') && headerField(t) !== null);
+  return runs.length > 1 && runs.every((r) => heading(r.text)) ? runs : [c];
 }
 
 /**
