@@ -92,11 +92,6 @@ export function rowKey(row: Cell[]): string {
   return (h >>> 0).toString(36);
 }
 
-export function placeText(row: number, places: RowPlace[]): string | null {
-  const at = places[row - 1];
-  return at ? `page ${at.page}, line ${at.line}` : null;
-}
-
 /** Where a row is on paper, or null (no place, or the row changed since it was read). */
 type Placer = (row: number) => RowPlace | null;
 
