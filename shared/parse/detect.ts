@@ -3,6 +3,7 @@ import type { ParsedEstimate, Side } from '../types/estimate';
 import { findHeader } from './header';
 import { cellText, isBlankRow, rowNotes } from './rows';
 import { parseTable, type TableResult } from './table';
+import { compactRanges } from './text-kinds';
 import { parseXactimateText } from './xactimate-text';
 
 /**
@@ -26,6 +27,7 @@ export function parseEstimate(rows: Rows, side: Side): ParsedEstimate {
       });
     }
   }
+  dropRepeatedLines(parsed);
   for (const n of rowNotes(rows)) parsed.problems.push({ side, ...n });
   if (parsed.lines.length === 0) {
     const empty = rows.every((r) => isBlankRow(r));
@@ -41,6 +43,29 @@ export function parseEstimate(rows: Rows, side: Side): ParsedEstimate {
     });
   }
   return parsed;
+}
+
+/**
+ * A line printed again with the same item number, area, description and figures is part of the
+ * estimate pasted twice (a page copied again), never a second line: the repeats are left out and
+ * said once, so the line sums are not doubled and the item is not split into "5" and "5 (2)".
+ */
+function dropRepeatedLines(parsed: ParsedEstimate): void {
+  const seen = new Set<string>();
+  const repeats: number[] = [];
+  parsed.lines = parsed.lines.filter((l) => {
+    const key = [l.item, l.area, l.description, l.qty, l.unit, l.unitPrice, l.amount, l.tax, l.rcv].join('\u0001');
+    if (!seen.has(key)) return seen.add(key), true;
+    repeats.push(l.row);
+    return false;
+  });
+  if (repeats.length === 0) return;
+  const repeated = new Set(repeats);
+  parsed.problems = parsed.problems.filter((p) => !(p.code === 'duplicate-item-number' && p.row !== null && repeated.has(p.row)));
+  parsed.problems.push({
+    side: parsed.side, row: repeats[0]!, severity: 'warning', code: 'pasted-twice',
+    message: `${repeats.length} line${repeats.length === 1 ? '' : 's'} (rows ${compactRanges(repeats)}) repeat earlier lines exactly (same item number, description and figures): part of the estimate was pasted twice. The repeats were left out; delete them from the paste.`,
+  });
 }
 
 function parseAsIs(rows: Rows, side: Side): ParsedEstimate {

@@ -165,3 +165,18 @@ test('PDF text split one word per cell (Excel\'s remembered Text to Columns) rea
     expect(p.problems.filter((x) => x.code === 'split-at-spaces')).toHaveLength(side === 'ours' ? 1 : 0);
   }
 });
+
+test('a page pasted twice: the exact repeats are left out and said once, so nothing is counted twice', () => {
+  const lines = fixture('case2', 'ours.txt').split('\n');
+  const once = parseEstimate(readText(lines.join('\n')), 'ours');
+  const twice = parseEstimate(readText([...lines.slice(0, 45), ...lines.slice(25, 45), ...lines.slice(45)].join('\n')), 'ours');
+  expect(twice.lines.map((l) => [l.item, l.amount])).toEqual(once.lines.map((l) => [l.item, l.amount]));
+  const said = twice.problems.filter((p) => p.code === 'pasted-twice');
+  expect(said).toHaveLength(1);
+  expect(said[0]!.message).toMatch(/rows 46-/);
+  expect(twice.problems.some((p) => p.code === 'duplicate-item-number')).toBe(false);
+  // The same description and figures in another room is another line, kept.
+  const room = (name: string) => [name, 'DESCRIPTION QUANTITY UNIT PRICE TOTAL', '1. Toilet seat 1.00 EA 40.00 40.00', `Totals: ${name} 40.00`];
+  const rooms = parseEstimate(readText([...room('Bath 1'), ...room('Bath 2')].join('\n')), 'ours');
+  expect(rooms.lines.map((l) => l.area)).toEqual(['Bath 1', 'Bath 2']);
+});
