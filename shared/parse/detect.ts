@@ -55,9 +55,12 @@ function dropRepeatedLines(parsed: ParsedEstimate): void {
   const repeats: number[] = [];
   parsed.lines = parsed.lines.filter((l) => {
     const key = [l.item, l.area, l.description, l.qty, l.unit, l.unitPrice, l.amount, l.tax, l.rcv].join('\u0001');
-    if (!seen.has(key)) return seen.add(key), true;
-    repeats.push(l.row);
-    return false;
+    if (seen.has(key)) {
+      repeats.push(l.row);
+      return false;
+    }
+    seen.add(key);
+    return true;
   });
   if (repeats.length === 0) return;
   const repeated = new Set(repeats);
