@@ -1,8 +1,11 @@
 /**
  * The built task pane (dist/excel-addin: page, Fluent UI bundle, engine worker) in headless Debian
- * Chromium. Office.js is replaced at its CDN address by the stand-in (tests/excel/fake-office.ts,
- * over office-addin-mock): the API boundary only, everything else is the real pane and engine.
- * One browser for the whole suite; each test opens its own page.
+ * Chromium, under Microsoft's real Office.js (@microsoft/office-js from node_modules, served at the
+ * CDN address the page loads): Office.onReady, the requirement-set checks, document settings and the
+ * theme run in Office.js itself, against a stand-in for the Windows host (tests/panes/office-host.ts),
+ * with Excel's API over the in-memory workbook (tests/excel/mock-excel.ts, office-addin-mock).
+ * Everything else is the real pane and engine. One browser for the whole suite; each test opens its
+ * own page.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -15,18 +18,24 @@ import { launch, ROOT, seriousViolations, shot } from './browser';
 import { asColumnA, estimateText } from './estimates';
 
 const dist = path.join(ROOT, 'dist/excel-addin');
+/** Microsoft's Office.js as its CDN serves it (office.js, then the host's script and strings it loads). */
+const OFFICE_JS = path.join(ROOT, 'node_modules/@microsoft/office-js/dist');
+const OFFICE_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/';
 const fixture = (f: string) => readFileSync(path.join(ROOT, 'tests/fixtures/case2', f), 'utf8');
 const summary = JSON.parse(fixture('summary.json'));
 const CASE2 = { Ours: asColumnA(fixture('ours.txt')), 'RE <b>rev 2</b>': asColumnA(fixture('theirs.txt')) };
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'application/javascript', '.css': 'text/css', '.png': 'image/png', '.xml': 'application/xml', '.map': 'application/json', '.txt': 'text/plain' };
 
 let browser: Browser;
-let fakeOffice: string;
+let officeHost: string;
+let officeJs: string;
 
 beforeAll(async () => {
   execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs'), 'excel'], { cwd: ROOT, stdio: 'pipe' });
+  if (!existsSync(path.join(OFFICE_JS, 'office.js'))) throw new Error('node_modules/@microsoft/office-js is missing: run npm ci.');
+  officeJs = readFileSync(path.join(OFFICE_JS, 'office.js'), 'utf8');
   const built = await esbuild.build({
-    entryPoints: [path.join(ROOT, 'tests/excel/fake-office.ts')],
+    entryPoints: [path.join(ROOT, 'tests/panes/office-host.ts')],
     bundle: true,
     write: false,
     format: 'iife',
@@ -35,7 +44,7 @@ beforeAll(async () => {
     alias: { 'office-addin-manifest': path.join(ROOT, 'tests/stubs/office-addin-manifest.js') },
     logLevel: 'error',
   });
-  fakeOffice = built.outputFiles[0]!.text;
+  officeHost = built.outputFiles[0]!.text;
   browser = await launch();
 }, 120000);
 
@@ -48,6 +57,12 @@ interface Open {
   width?: number;
   theme?: string;
   settings?: Record<string, unknown>;
+  /** The highest ExcelApi the host reports (default 1.9, the pane's minimum). */
+  excelApi?: string;
+  /** A plain browser: Office.js loaded outside any Office host. */
+  noHost?: boolean;
+  /** Wait for the pane to be ready (default); false returns as soon as the page has loaded. */
+  ready?: boolean;
 }
 
 async function openPane(o: Open): Promise<{ page: Page; errors: string[] }> {
@@ -57,11 +72,13 @@ async function openPane(o: Open): Promise<{ page: Page; errors: string[] }> {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.addInitScript(
-    ({ sheets, theme, settings }) => {
+    ({ sheets, theme, settings, excelApi, noHost }) => {
       const w = window as unknown as Record<string, unknown>;
       w.__pursueSheets = sheets;
       if (theme) w.__pursueTheme = theme;
       if (settings) w.__pursueSettings = settings;
+      if (excelApi) w.__pursueExcelApi = excelApi;
+      if (noHost) w.__pursueNoHost = true;
       // Long tasks on the pane's thread, for the responsiveness test.
       w.__longTasks = [] as number[];
       new PerformanceObserver((list) => {
@@ -76,12 +93,19 @@ async function openPane(o: Open): Promise<{ page: Page; errors: string[] }> {
         }
       }).observe({ type: 'long-animation-frame', buffered: true });
     },
-    { sheets: o.sheets, theme: o.theme, settings: o.settings },
+    { sheets: o.sheets, theme: o.theme, settings: o.settings, excelApi: o.excelApi, noHost: o.noHost },
   );
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
-    if (url.href === 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js') {
-      return route.fulfill({ status: 200, contentType: 'application/javascript', body: fakeOffice });
+    if (url.href === `${OFFICE_CDN}office.js`) {
+      // The host stand-in first (Office.js reads the host at load), then Office.js, then Excel's API.
+      return route.fulfill({ status: 200, contentType: 'application/javascript', body: `${officeHost}\n${officeJs}\n;window.__pursueExcelStandIn();` });
+    }
+    if (url.href.startsWith(OFFICE_CDN)) {
+      const file = path.join(OFFICE_JS, decodeURIComponent(url.pathname.slice(new URL(OFFICE_CDN).pathname.length)));
+      if (file.startsWith(OFFICE_JS) && existsSync(file)) return route.fulfill({ status: 200, contentType: 'application/javascript', body: readFileSync(file) });
+      errors.push(`Office.js asked for ${url.href}, which @microsoft/office-js does not have`);
+      return route.fulfill({ status: 404, body: 'not found' });
     }
     if (url.origin === 'https://localhost:3000') {
       const file = path.join(dist, decodeURIComponent(url.pathname));
@@ -93,7 +117,9 @@ async function openPane(o: Open): Promise<{ page: Page; errors: string[] }> {
     return route.abort();
   });
   await page.goto('https://localhost:3000/taskpane.html');
-  await page.waitForFunction(() => document.getElementById('app')?.getAttribute('aria-busy') === 'false' && !/Loading|Looking/.test(document.getElementById('status')?.textContent ?? ''));
+  if (o.ready !== false) {
+    await page.waitForFunction(() => document.getElementById('app')?.getAttribute('aria-busy') === 'false' && !/Loading|Looking/.test(document.getElementById('status')?.textContent ?? ''));
+  }
   return { page, errors };
 }
 
@@ -295,7 +321,34 @@ describe('task pane error paths: each says what to do, styled as an error', () =
     await step(page, 3);
     await build(page);
     expect((await outcome(page)).kind).toBe('success');
+    // The picks went back to the document through Office.js's settings (saveAsync → the host).
+    const saved = await page.evaluate(() => (window as any).__pursueSaved?.['pursue.sources']);
+    expect(JSON.parse(saved).sources).toMatchObject({ ours: { kind: 'sheet', sheet: 'Ours' }, theirs: { kind: 'sheet', sheet: 'Theirs' } });
     await shot(page, 'excel-320-dark-built');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 120000);
+});
+
+describe('Office.js itself decides where the pane runs', () => {
+  const errorShown = (page: Page) => page.waitForFunction(() => (document.getElementById('error')?.textContent ?? '') !== '');
+
+  test('outside Office (a plain browser), Office.onReady reports no host: the pane says to open it from Excel', async () => {
+    const { page, errors } = await openPane({ sheets: {}, noHost: true, ready: false });
+    await errorShown(page);
+    expect(await outcome(page)).toEqual({ kind: 'error', text: 'Pursue runs in Excel. Open this add-in from Excel.' });
+    expect(await page.evaluate(() => Office.context.requirements)).toBeUndefined();
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 120000);
+
+  test('an Excel whose requirement matrix stops at ExcelApi 1.8 is refused, with what to use instead', async () => {
+    const { page, errors } = await openPane({ sheets: { Ours: CASE2.Ours }, excelApi: '1.8', ready: false });
+    await errorShown(page);
+    expect(await page.evaluate(() => [Office.context.requirements.isSetSupported('ExcelApi', '1.8'), Office.context.requirements.isSetSupported('ExcelApi', '1.9')])).toEqual([true, false]);
+    const o = await outcome(page);
+    expect(o.kind).toBe('error');
+    expect(o.text).toMatch(/^This Excel is too old for Pursue: it needs Excel 2019 or later/);
     expect(errors).toEqual([]);
     await page.context().close();
   }, 120000);
