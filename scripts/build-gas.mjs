@@ -40,7 +40,7 @@ export async function build() {
     bundle: true,
     format: 'iife',
     platform: 'browser',
-    target: 'es2019',
+    target: 'es2020', // BigInt (exact money arithmetic in the engine) is ES2020; every browser Apps Script supports has it
     charset: 'utf8',
     write: false,
     logLevel: 'warning',

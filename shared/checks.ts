@@ -1,5 +1,5 @@
 import { formatMoney, sumCents } from './money';
-import { sideName } from './parse/detect';
+import { sideName, sideSubject } from './parse/detect';
 import type { EstimateLine, ParsedEstimate } from './types/estimate';
 import type { Cents } from './types/money';
 import type { Problem } from './types/problem';
@@ -29,13 +29,13 @@ export function lineSumChecks(est: ParsedEstimate, problems: Problem[]): Check[]
     }
   }
   if (printed === null) {
-    checks.push({ id, label: `Line sum, ${who}`, status: 'not-run', detail: `The ${who} prints no Line Item Total to check the ${est.lines.length} lines against.` });
+    checks.push({ id, label: `Line sum, ${who}`, status: 'not-run', detail: `${sideSubject(est.side)} prints no Line Item Total to check the ${est.lines.length} lines against.` });
   } else if (printed === amountSum) {
     checks.push({ id, label: `Line sum, ${who}`, status: 'pass', detail: `${est.lines.length} lines add up to ${formatMoney(amountSum)}, as ${basis} prints.` });
   } else {
     const c: Check = {
       id, label: `Line sum, ${who}`, status: 'fail',
-      detail: `The ${who}'s ${est.lines.length} lines add up to ${formatMoney(amountSum)}, but ${basis} is ${formatMoney(printed)} (difference ${formatMoney(printed - amountSum)}). ${wholeCause(est)}`,
+      detail: `${sideSubject(est.side)}'s ${est.lines.length} lines add up to ${formatMoney(amountSum)}, but ${basis} is ${formatMoney(printed)} (difference ${formatMoney(printed - amountSum)}). ${wholeCause(est)}`,
     };
     checks.push(c);
     pushFail(problems, c, est.side, whole?.row ?? null);
@@ -49,7 +49,7 @@ export function lineSumChecks(est: ParsedEstimate, problems: Problem[]): Check[]
       if (s !== printedCol) {
         const c: Check = {
           id: `line-${field}-${est.side}`, label: `Line ${label}, ${who}`, status: 'fail',
-          detail: `The ${who}'s line ${label} adds up to ${formatMoney(s)}, but its totals row prints ${formatMoney(printedCol)}. A line may be missing or misread.`,
+          detail: `${sideSubject(est.side)}'s line ${label} adds up to ${formatMoney(s)}, but its totals row prints ${formatMoney(printedCol)}. A line may be missing or misread.`,
         };
         checks.push(c);
         pushFail(problems, c, est.side, whole.row);
@@ -107,7 +107,7 @@ export function recapCheck(est: ParsedEstimate, totals: SideTotals, problems: Pr
   const label = `Recap, ${who}`;
   const r = est.recap;
   if (totals.rcvSource === 'derived' || totals.rcvSource === 'missing') {
-    return { id, label, status: 'not-run', detail: `No RCV for the ${who}, so its recap cannot be checked.` };
+    return { id, label, status: 'not-run', detail: `${sideSubject(est.side)} has no RCV, so its recap cannot be checked.` };
   }
   const lit = r.lineItemTotal ?? totals.lineItemTotal;
   const expected = lit + totals.tax + totals.overheadProfit;
@@ -116,7 +116,7 @@ export function recapCheck(est: ParsedEstimate, totals: SideTotals, problems: Pr
   }
   const c: Check = {
     id, label, status: 'fail',
-    detail: `The ${who}'s RCV is ${formatMoney(totals.rcv)}, but Line Item Total ${formatMoney(lit)} + tax ${formatMoney(totals.tax)} + O&P ${formatMoney(totals.overheadProfit)} = ${formatMoney(expected)} (difference ${formatMoney(totals.rcv - expected)}). Check the typed totals or look for a fee or credit outside the lines.`,
+    detail: `${sideSubject(est.side)}'s RCV is ${formatMoney(totals.rcv)}, but Line Item Total ${formatMoney(lit)} + tax ${formatMoney(totals.tax)} + O&P ${formatMoney(totals.overheadProfit)} = ${formatMoney(expected)} (difference ${formatMoney(totals.rcv - expected)}). Check the typed totals or look for a fee or credit outside the lines.`,
   };
   // Name the row the RCV was printed on, so the person can find it.
   pushFail(problems, c, est.side, est.recapRows?.rcv ?? null, 'warning');

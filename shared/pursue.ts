@@ -2,7 +2,8 @@ import type { Cell } from './types/cells';
 import type { PursueState } from './types/knowledge';
 import type { Reconciliation } from './types/reconciliation';
 import type { WorkbookDescription } from './types/workbook';
-import { runPursue, type PastesInput } from './run';
+import { prepareInput, reconcilePrepared, type PastesInput } from './run';
+import { followRenumbering } from './knowledge/renumber';
 import { emptyState, mergeState } from './knowledge';
 import { buildWorkbook } from './workbook/build';
 import { crmText } from './workbook/crm';
@@ -43,15 +44,13 @@ export function buildPursue(input: PursueInput): PursueResult {
       message: `The sheet "${SHEETS.pursue}" was not written by Pursue (no Item No(s). and Key columns): nothing was read from it. Rename it to keep it.`,
     });
   }
+  const prepared = prepareInput({ ours: input.ours, theirs: input.theirs, compare: input.compare });
+  // What was typed follows its item when our estimate was renumbered, before overrides apply.
+  const followed = read ? followRenumbering(read.state, read.overrides, read.statusOrder, prepared.ours.lines) : null;
   // Overrides typed in the workbook apply unless the caller passes its own for the same item.
-  const overrides = { ...(read?.overrides ?? {}), ...(input.options?.overrides ?? {}) };
-  const rec = runPursue({
-    ours: input.ours,
-    theirs: input.theirs,
-    compare: input.compare,
-    options: { ...(input.options ?? {}), overrides },
-  });
-  const previous = read?.state ?? emptyState();
+  const overrides = { ...(followed?.overrides ?? {}), ...(input.options?.overrides ?? {}) };
+  const rec = reconcilePrepared(prepared, { ...(input.options ?? {}), overrides });
+  const previous = followed?.state ?? emptyState();
   const merged = mergeState(previous, rec, input.today);
   // Overrides are written back as the engine recorded them (number · description · area), so the
   // next revision finds the line again even if renumbered; a dropped one is cleared, and the
@@ -60,7 +59,7 @@ export function buildPursue(input: PursueInput): PursueResult {
     const a = merged.state.items[item];
     if (a) a.override = text === '' ? null : text;
   }
-  warnings.push(...(read?.warnings ?? []), ...merged.warnings);
-  const workbook = buildWorkbook(rec, merged.state, { today: input.today, statusOrder: read?.statusOrder ?? [], warnings });
+  warnings.push(...(read?.warnings ?? []), ...(followed?.warnings ?? []), ...merged.warnings);
+  const workbook = buildWorkbook(rec, merged.state, { today: input.today, statusOrder: followed?.statusOrder ?? [], warnings });
   return { rec, state: merged.state, workbook, warnings, crm: crmText(rec, merged.state) };
 }

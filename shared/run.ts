@@ -72,8 +72,11 @@ export function uniqueItemNumbers(est: ParsedEstimate, pairs?: Record<string, st
   return { ...est, lines };
 }
 
-/** Parse → match → gaps → reconcile, for one pair of pastes. */
-export function runPursue(input: PastesInput): Reconciliation {
+/**
+ * Both sides parsed, with our repeated item numbers made unique: what is reconciled. A paste with
+ * no line items stops here with the reader's own message.
+ */
+export function prepareInput(input: PastesInput): ParsedPair {
   const parsed = parseInput(input);
   const { theirs, pairs } = parsed;
   const ours = uniqueItemNumbers(parsed.ours, pairs);
@@ -81,5 +84,15 @@ export function runPursue(input: PastesInput): Reconciliation {
   if (unusable.length > 0) {
     throw new PursueInputError(unusable.map((p) => p.problems[0].message).join(' '));
   }
-  return reconcile(ours, theirs, input.options ?? {}, pairs);
+  return { ours, theirs, pairs };
+}
+
+/** Match → gaps → reconcile, for pastes already prepared. */
+export function reconcilePrepared(p: ParsedPair, options: PastesInput['options'] = {}): Reconciliation {
+  return reconcile(p.ours, p.theirs, options ?? {}, p.pairs);
+}
+
+/** Parse → match → gaps → reconcile, for one pair of pastes. */
+export function runPursue(input: PastesInput): Reconciliation {
+  return reconcilePrepared(prepareInput(input), input.options);
 }

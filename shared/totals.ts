@@ -1,5 +1,5 @@
 import { formatMoney, sumCents } from './money';
-import { sideName } from './parse/detect';
+import { sideSubject } from './parse/detect';
 import type { ParsedEstimate } from './types/estimate';
 import type { Cents } from './types/money';
 import type { Problem } from './types/problem';
@@ -11,7 +11,6 @@ import type { FigureSource, SideTotals, TypedTotals } from './types/reconciliati
  */
 export function sideTotals(est: ParsedEstimate, typed: TypedTotals, problems: Problem[]): SideTotals {
   const side = est.side;
-  const who = sideName(side);
   const flag = side === 'ours' ? '--ours' : '--theirs';
   const lineSum = sumCents(est.lines.map((l) => l.amount));
   const whole = est.printedTotals.find((t) => t.area === '');
@@ -42,19 +41,19 @@ export function sideTotals(est: ParsedEstimate, typed: TypedTotals, problems: Pr
   if (tax[1] === 'missing') {
     problems.push({
       side, row: null, severity: 'warning', code: 'tax-missing',
-      message: `The ${who} shows no material sales tax; $0.00 is used. Type it (${flag}-tax) if it has one.`,
+      message: `${sideSubject(side)} shows no material sales tax; $0.00 is used. Type it (${flag}-tax) if it has one.`,
     });
   }
   if (op[1] === 'missing') {
     problems.push({
       side, row: null, severity: 'warning', code: 'op-missing',
-      message: `The ${who} shows no O&P; $0.00 is used. Type it (${flag}-op) if the recap has overhead and profit.`,
+      message: `${sideSubject(side)} shows no O&P; $0.00 is used. Type it (${flag}-op) if the recap has overhead and profit.`,
     });
   }
   if (rcv[1] === 'derived') {
     problems.push({
       side, row: null, severity: 'warning', code: 'rcv-missing',
-      message: `The ${who} shows no RCV; ${formatMoney(rcv[0])} (Line Item Total + tax + O&P) is assumed, so the residual cannot catch a missing line. Type the RCV (${flag}-rcv) from the estimate's recap.`,
+      message: `${sideSubject(side)} shows no RCV; ${formatMoney(rcv[0])} (Line Item Total + tax + O&P) is assumed, so the residual cannot catch a missing line. Type the RCV (${flag}-rcv) from the estimate's recap.`,
     });
   }
   return {

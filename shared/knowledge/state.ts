@@ -93,8 +93,9 @@ function currentItems(rec: Reconciliation, withTax = false): Current[] {
 /**
  * Carries everything a person typed onto a new reconciliation (a new revision from the insurer).
  * Nothing typed is lost: items whose gap closed stay, marked closedOn; items missing from the new
- * revision stay, marked absentSince, with a warning; a changed description is carried over by item
- * number with a warning. A new item (or one with no denial text typed) takes the insurer's note
+ * revision stay, marked absentSince, with a warning (and keep a row: absent-rows.ts). `previous` is
+ * already keyed to this revision's item numbers (renumber.ts); an item reworded at its own number is
+ * carried over with a warning. A new item (or one with no denial text typed) takes the insurer's note
  * under its matched line as its denial text. Accepted and refused topics are kept; suggestions are
  * refreshed for items not already in a topic.
  */
@@ -168,9 +169,11 @@ export function mergeState(
   for (const key of Object.keys(previous.items)) {
     if (seen.has(key)) continue;
     const a = copyAnnotation(previous.items[key]);
+    const already = Boolean(a.absentSince);
     a.absentSince = a.absentSince ?? today;
     items[key] = a;
-    warnings.push({
+    // Said once, the run it went missing; after that its row says so.
+    if (!already) warnings.push({
       item: key,
       message: `${itemName(key, a.description)} is not in this reconciliation. It was kept with everything typed on it; check the paste, or remove the row if the item is gone.`,
     });

@@ -55,3 +55,8 @@ const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 export function sideName(side: Side): string {
   return side === 'ours' ? 'our estimate' : "insurer's estimate";
 }
+
+/** The side as a sentence's subject: "Our estimate" / "The insurer's estimate", never "The our". */
+export function sideSubject(side: Side): string {
+  return side === 'ours' ? 'Our estimate' : "The insurer's estimate";
+}

@@ -88,7 +88,9 @@ function buildPursueSheet(rec: Reconciliation, state: PursueState, rows: PursueR
     if (row.closedOn !== null) g.styleRow(r, { fill: COLORS.closedFill, italic: true });
     if (row.kind === 'insurer-only') g.styleRow(r, { italic: true });
 
-    if (row.closedOn !== null) g.set(r, PC.priority, 'closed', { hAlign: 'center' });
+    if (row.absentSince) g.styleRow(r, { fill: COLORS.closedFill, italic: true });
+    if (row.absentSince) g.set(r, PC.priority, 'absent', { hAlign: 'center' });
+    else if (row.closedOn !== null) g.set(r, PC.priority, 'closed', { hAlign: 'center' });
     else if (row.priority) g.set(r, PC.priority, row.priority.rank, { numberFormat: FMT.integer, hAlign: 'center', bold: true });
     // A topic's list of item numbers wraps in its cell rather than being cut off.
     g.set(r, PC.item, itemCell(row.label), { numberFormat: FMT.integer, hAlign: 'center', wrap: row.kind === 'topic' });
@@ -109,6 +111,7 @@ function buildPursueSheet(rec: Reconciliation, state: PursueState, rows: PursueR
     const attrs: Record<string, string> = {};
     if (row.approveSuggested) attrs.r = textHash(row.approve);
     if (row.closedOn !== null) attrs.closed = row.closedOn;
+    if (row.absentSince) attrs.absent = row.absentSince;
     // The name as written, so a re-run can tell an Item No. moved away from its name (identity.ts).
     if (row.kind === 'item') attrs.n = textHash(row.name);
     const key =
@@ -405,12 +408,9 @@ function buildPriority(rows: (string | number | null)[][]): SheetDescription {
 /** Checks that find something to argue or look at, not something wrong with the figures. */
 const ADVISORY_CHECKS = new Set(['price-list', 'inside-waste', 'op-denied']);
 
-/** A message written for a pane or the CLI, in the workbook's words (no flags, no "the our"). */
+/** A message written for the CLI, in the workbook's words (no command-line flags). */
 function workbookWords(text: string): string {
-  return text
-    .replace(/\s*\(--[a-z-]+\)/g, '')
-    .replace(/\b[Tt]he our estimate\b/g, (m) => (m[0] === 'T' ? 'Our estimate' : 'our estimate'))
-    .replace(/\b[Tt]he our\b/g, (m) => (m[0] === 'T' ? 'Our' : 'our'));
+  return text.replace(/\s*\(--[a-z-]+\)/g, '');
 }
 
 /**

@@ -32,8 +32,8 @@ export function splitItemList(text: string): string[] {
   for (const piece of cellString(text).split(/[,;\n]+/)) {
     const p = piece.trim();
     if (p === '') continue;
-    // "5 (2)" and "RE 12" are single labels; "21 24" (spaces only) is a list typed by hand.
-    if (/^\S+ \(\d+\)$/.test(p) || !/\s/.test(p)) out.push(p);
+    // "5 (2)", "5 (earlier)" and "RE 12" are single labels; "21 24" (spaces only) is a list typed by hand.
+    if (/^\S+ \((?:\d+|earlier(?: \d+)?)\)$/.test(p) || !/\s/.test(p)) out.push(p);
     else out.push(...p.split(/\s+/).filter((s) => s !== ''));
   }
   return out;

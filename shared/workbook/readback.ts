@@ -240,6 +240,7 @@ export function readBackWorkbook(existing: ExistingWorkbook | null | undefined, 
           if (approveCell !== '') a.reasonToApprove = own(approveCell);
           if (cellString(rfCell) !== '') a.rfAsked = yes(rfCell);
           if (attrs.closed) a.closedOn = attrs.closed;
+          if (attrs.absent) a.absentSince = attrs.absent;
           if (overrideCell !== '' && shown.kind === 'item') {
             const o = /^none$/i.test(overrideCell) ? 'none' : overrideCell;
             a.override = o;

@@ -5,6 +5,7 @@ import { classifyDenial, OP_DESCRIPTION, scorePriorities, suggestRebuttal } from
 import { formatMoney } from '../money';
 import { OP_ITEM, SUGGESTED_PREFIX, TAX_ITEM } from './layout';
 import { labelledValues, topicOverrideCell, topicRfCell } from './identity';
+import { absentRows, placeAbsentRows } from './absent-rows';
 
 /** One row of the Pursue Items table, before it becomes cells. Shared by the sheet and the CRM text. */
 export interface PursueRow {
@@ -35,6 +36,8 @@ export interface PursueRow {
   reItem: string;
   override: string;
   closedOn: string | null;
+  /** Set (ISO date) on the row of an item our estimate no longer has (absent-rows.ts). */
+  absentSince?: string | null;
   /** Why a person should look twice (weak match, tax folded...), for cell notes. */
   remarks: string[];
   topic: string | null;
@@ -176,6 +179,10 @@ export function pursueRows(rec: Reconciliation, state: PursueState): PursueRow[]
       priority: null,
     });
   }
+
+  const itemRows = placeAbsentRows(rows, absentRows(rec, state));
+  rows.length = 0;
+  rows.push(...itemRows);
 
   for (const o of rec.insurerOnly) {
     rows.push({

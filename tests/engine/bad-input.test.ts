@@ -132,3 +132,13 @@ test('Excel quoted cells that span lines', () => {
   const p = parse(`${HEADER}\n1\tRoof\t"Drip edge\nat eaves, ""aluminum"""\t10\tLF\t3.00\t30.00\n`);
   expect(p.lines[0].description).toBe('Drip edge at eaves, "aluminum"');
 });
+
+test('messages name each side in plain English: "Our estimate", "the insurer\'s estimate", never "the our"', () => {
+  // No recap on either side and a line sum that disagrees: the totals and checks messages fire for both.
+  const paste = `${HEADER}\n1\tRoof\tDrip edge\t10\tLF\t3.00\t30.00\nLine Item Total\t\t\t\t\t\t99.00\n`;
+  const r = runPursue({ ours: paste, theirs: paste.replace('10\tLF', '9\tLF').replace('30.00', '27.00') });
+  const text = [...r.problems.map((p) => p.message), ...r.checks.map((c) => c.detail)].join('\n');
+  expect(text).toMatch(/Our estimate (shows|'s)/);
+  expect(text).toMatch(/The insurer's estimate (shows|'s)/);
+  expect(text).not.toMatch(/\bthe our\b/i);
+});

@@ -265,7 +265,7 @@ describe('Pursue workbook description', () => {
     const detail = 'Item 10 (starter / ridge) was cut and may be argued as already paid inside the shingle waste.';
     rec.checks.push({ id: 'inside-waste', label: 'Paid inside another item', status: 'fail', detail });
     rec.problems.push({ side: 'ours', row: 5, severity: 'info', code: 'inside-waste', message: detail });
-    rec.problems.push({ side: 'ours', row: null, severity: 'warning', code: 'tax-missing', message: 'The our estimate shows no material sales tax. Type it (--ours-tax) if it has one.' });
+    rec.problems.push({ side: 'ours', row: null, severity: 'warning', code: 'tax-missing', message: 'Our estimate shows no material sales tax. Type it (--ours-tax) if it has one.' });
     const checks = buildWorkbook(rec, stateWith(), { today }).sheets[6]!;
     const rows = checks.values.slice(1).filter((r) => r[0] !== null);
     const hits = rows.filter((r) => String(r[2]).includes('inside the shingle waste'));
