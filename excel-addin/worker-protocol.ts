@@ -26,7 +26,21 @@ export interface EngineInput {
   today: string;
 }
 
+/**
+ * Rows go to the worker ahead of the request that uses them, a slice per message, so no single
+ * structured clone holds the pane's thread (10,000 pasted rows, or a 5,000-item sheet read back, in
+ * one message took tens of ms). `key` is "ours", "theirs", "compare" or "existing:<sheet name>";
+ * the worker puts the slices back in place when the request with the same id arrives.
+ */
+export interface RowsPart {
+  id: number;
+  op: 'part';
+  key: string;
+  rows: Cell[][];
+}
+
 export type WorkerRequest =
+  | RowsPart
   | { id: number; op: 'build'; input: EngineInput; write: boolean }
   | { id: number; op: 'readiness'; input: EngineInput; minGap: string; days: string }
   | { id: number; op: 'crm'; input: EngineInput }

@@ -9,13 +9,14 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { dollarsToCents, formatMoney, PC } from '../../shared/index';
+import { LC } from '../../shared/workbook/layout';
 import { launch, ROOT, seriousViolations, shot } from './browser';
 import { asColumnA, estimateText } from './estimates';
+import { loadPerCore, traceMainThread, type MainTask } from './main-thread';
 
 const dist = path.join(ROOT, 'dist/excel-addin');
 /** Microsoft's Office.js as its CDN serves it (office.js, then the host's script and strings it loads). */
@@ -79,19 +80,11 @@ async function openPane(o: Open): Promise<{ page: Page; errors: string[] }> {
       if (settings) w.__pursueSettings = settings;
       if (excelApi) w.__pursueExcelApi = excelApi;
       if (noHost) w.__pursueNoHost = true;
-      // Long tasks on the pane's thread, for the responsiveness test.
+      // Long tasks on the pane's thread (PerformanceObserver 'longtask'), for the responsiveness test.
       w.__longTasks = [] as number[];
       new PerformanceObserver((list) => {
         for (const e of list.getEntries()) (w.__longTasks as number[]).push(e.duration);
       }).observe({ type: 'longtask', buffered: true });
-      // Long animation frames name the scripts that ran in them: the pane's own (taskpane.js) versus
-      // the Office.js stand-in's emulation of Excel (office.js), which runs out of process in Excel.
-      w.__paneScripts = [] as Array<{ ms: number; what: string }>;
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries() as unknown as Array<{ scripts: Array<{ duration: number; sourceURL: string; invoker: string; sourceFunctionName: string }> }>) {
-          for (const s of e.scripts) if (/taskpane\.js$/.test(s.sourceURL)) (w.__paneScripts as Array<{ ms: number; what: string }>).push({ ms: s.duration, what: `${s.invoker} ${s.sourceFunctionName}` });
-        }
-      }).observe({ type: 'long-animation-frame', buffered: true });
     },
     { sheets: o.sheets, theme: o.theme, settings: o.settings, excelApi: o.excelApi, noHost: o.noHost },
   );
@@ -330,6 +323,62 @@ describe('task pane error paths: each says what to do, styled as an error', () =
   }, 120000);
 });
 
+describe('a combined topic row: the note and RF go to the member chosen', () => {
+  test.each([320, 450])('accept a topic, rebuild, pick its row, choose a member (%i px)', async (width) => {
+    const { page, errors } = await openPane({ sheets: CASE2, width });
+    await page.selectOption('#ours-sheet', 'Ours');
+    await page.selectOption('#theirs-sheet', 'RE <b>rev 2</b>');
+    await build(page);
+    // The build suggests topics; accepting one and building again combines its items into one row.
+    await step(page, 4);
+    const flashing = page.getByRole('button', { name: 'Accept topic Flashing' });
+    await expect(flashing.isVisible()).resolves.toBe(true);
+    await flashing.click();
+    await idle(page);
+    expect((await outcome(page)).text).toBe('Topic Flashing accepted. Build again to combine its items into one row.');
+    await build(page);
+    expect((await outcome(page)).kind).toBe('success');
+    const topicRow = await page.evaluate((col) => {
+      const s = (window as any).__book.sheets.find((x: { name: string }) => x.name === 'Pursue Items');
+      for (let r = 1; r < 400; r++) if (/^12,\s*13,\s*14$/.test(String(s.cells.get(`${r},${col}`)?.value ?? ''))) return r;
+      return -1;
+    }, PC.item);
+    expect(topicRow).toBeGreaterThan(0);
+    expect(await itemsRow(page, '13')).toBe(-1); // no row of its own any more
+
+    // Pick the topic row: the pane names the topic and offers its members, not a made-up item.
+    await step(page, 4);
+    await select(page, 'Pursue Items', topicRow);
+    await click(page, '#pick-item');
+    expect(await page.textContent('#item-picked')).toBe('Topic Flashing: items 12, 13, 14');
+    expect(await page.locator('#member-row').isVisible()).toBe(true);
+    expect(await page.locator('#member option').allTextContents()).toEqual(['12', '13', '14']);
+    await page.selectOption('#member', '13');
+    await select(page, 'Pursue Items', await itemsRow(page, '5')); // a click elsewhere moves nothing
+    await page.fill('#note', 'Spoke to adjuster J. Ruiz about the step flashing; next: send photos');
+    await page.fill('#author input', 'Dana (AM)');
+    await click(page, '#add-note');
+    expect(await outcome(page)).toEqual({ kind: 'success', text: expect.stringMatching(/^Note added to item 13\./) });
+    const log: string[][] = await page.evaluate(([item, text]) => {
+      const s = (window as any).__book.sheets.find((x: { name: string }) => x.name === 'Status Log');
+      const rows: string[][] = [];
+      for (let r = 1; r < 50; r++) rows.push([String(s.cells.get(`${r},${item}`)?.value ?? ''), String(s.cells.get(`${r},${text}`)?.value ?? '')]);
+      return rows.filter((x) => x[1] !== '');
+    }, [LC.item, LC.text] as const);
+    expect(log.filter(([, text]) => text.includes('step flashing')).map(([item]) => item)).toEqual(['13']);
+
+    // RF asked for another member, chosen the same way.
+    await page.selectOption('#member', '14');
+    await page.locator('#rf-asked').click();
+    await click(page, '#set-rf');
+    expect(await outcome(page)).toEqual({ kind: 'success', text: 'RF asked set for item 14.' });
+    expect(await seriousViolations(page)).toEqual([]);
+    await shot(page, `excel-${width}-topic-member`);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 180000);
+});
+
 describe('Office.js itself decides where the pane runs', () => {
   const errorShown = (page: Page) => page.waitForFunction(() => (document.getElementById('error')?.textContent ?? '') !== '');
 
@@ -388,32 +437,45 @@ describe('side-by-side mode', () => {
 });
 
 describe('responsiveness at 5,000 lines a side', () => {
-  test('the build runs in the worker: no main-thread task over 100 ms, and Excel requests stay under 5 MB', async () => {
+  test('no main-thread task over 100 ms during the build, and Excel requests stay under 5 MB', async () => {
     const { page, errors } = await openPane({ sheets: { Ours: asColumnA(estimateText(5000, false)), Theirs: asColumnA(estimateText(5000, true)) }, width: 450 });
     await page.selectOption('#ours-sheet', 'Ours');
     await page.selectOption('#theirs-sheet', 'Theirs');
     await step(page, 3);
-    await page.evaluate(() => {
-      (window as any).__longTasks = [];
-      (window as any).__paneScripts = [];
-    });
+    await page.evaluate(() => ((window as any).__longTasks = []));
+    const loadBefore = loadPerCore();
     const started = Date.now();
-    await build(page);
+    const tasks = await traceMainThread(browser, page, () => build(page));
     const ms = Date.now() - started;
-    const o = await outcome(page);
-    expect(o.text).toMatch(/^Workbook built: 5,000 items on 7 sheets/);
+    const load = Math.max(loadBefore, loadPerCore());
+    expect((await outcome(page)).text).toMatch(/^Workbook built: 5,000 items on 7 sheets/);
     const longTasks: number[] = await page.evaluate(() => (window as any).__longTasks);
-    const paneScripts: Array<{ ms: number; what: string }> = await page.evaluate(() => (window as any).__paneScripts);
     const requests: number[] = await page.evaluate(() => (window as any).__book.requests);
-    const slowest = paneScripts.reduce((a, b) => (b.ms > a.ms ? b : a), { ms: 0, what: '' });
-    console.log(JSON.stringify({ buildMs: ms, longTasksMs: longTasks.map(Math.round), slowestPaneScript: { ms: Math.round(slowest.ms), what: slowest.what }, syncs: requests.length, largestRequestMB: +(Math.max(...requests) / 2 ** 20).toFixed(2) }));
-    // The pane's own script never holds the thread over 100 ms (the stand-in's Excel work, which
-    // real Excel does in another process, is reported above but not the pane's to answer for).
-    // On a machine busier than its cores (CI beside other jobs) every task stretches with the load,
-    // so the bound scales with it, at most 3x; on an idle machine it is 100 ms.
-    const load = Math.min(3, Math.max(1, os.loadavg()[0]! / os.cpus().length));
-    console.log(`load factor ${load.toFixed(2)}`);
-    expect(slowest.ms).toBeLessThanOrEqual(100 * load);
+    const maxCpu = Math.max(...tasks.map((t) => t.cpuMs));
+    const maxWall = Math.max(0, ...longTasks);
+    const round = (t: MainTask) => ({ wallMs: Math.round(t.wallMs), cpuMs: Math.round(t.cpuMs), what: t.what });
+    console.log(
+      JSON.stringify({
+        buildMs: ms,
+        loadPerCore: +load.toFixed(2),
+        tasks: tasks.length,
+        longestCpuMs: +maxCpu.toFixed(1),
+        longestWallMs: Math.round(maxWall),
+        longTasksWallMs: longTasks.map(Math.round),
+        topByCpu: tasks.slice(0, 3).map(round),
+        syncs: requests.length,
+        largestRequestMB: +(Math.max(...requests) / 2 ** 20).toFixed(2),
+      }),
+    );
+    // The work on the pane's thread (the pane's own and the in-page Excel stand-in's, which real
+    // Excel does in its own process) never takes 100 ms of CPU in one task, however busy the machine.
+    expect(tasks.length).toBeGreaterThan(50);
+    expect(maxCpu).toBeLessThan(100);
+    // The wall-clock bound, what PerformanceObserver('longtask') sees, holds when the machine has a
+    // core to spare. On a machine busier than its cores every task waits for a core and stretches,
+    // so there the figure is printed above with the load, and the CPU bound is the check.
+    if (load < 1) expect(maxWall).toBeLessThan(100);
+    else console.log(`machine busier than its cores (load ${load.toFixed(2)} per core): longest task ${Math.round(maxWall)} ms wall, not held to 100 ms; CPU ${maxCpu.toFixed(1)} ms`);
     expect(Math.max(...requests)).toBeLessThan(5 * 2 ** 20);
     expect(errors).toEqual([]);
     await page.context().close();
