@@ -329,10 +329,12 @@ describe('a combined topic row: the note and RF go to the member chosen', () => 
     await page.selectOption('#ours-sheet', 'Ours');
     await page.selectOption('#theirs-sheet', 'RE <b>rev 2</b>');
     await build(page);
+    expect((await outcome(page)).kind).toBe('success');
     // The build suggests topics; accepting one and building again combines its items into one row.
     await step(page, 4);
-    const flashing = page.getByRole('button', { name: 'Accept topic Flashing' });
-    await expect(flashing.isVisible()).resolves.toBe(true);
+    expect(await page.locator('#topics li').allTextContents()).toContain('Flashing: items 12, 13, 14Accept');
+    const flashing = page.locator('#topics fluent-button[aria-label="Accept topic Flashing"]');
+    await flashing.waitFor({ state: 'visible' });
     await flashing.click();
     await idle(page);
     expect((await outcome(page)).text).toBe('Topic Flashing accepted. Build again to combine its items into one row.');
