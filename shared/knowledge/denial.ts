@@ -101,14 +101,14 @@ const RULES: Rule[] = [
   { category: 'code', weight: 1, pattern: /\bcode\b|\birc\b|\bnot required\b/i },
 
   // Repairable
-  { category: 'repairable', weight: 3, pattern: /\brepairable\b|\bcan be (?:repaired|patched|fixed|re-?used|reset|re-?secured)\b|\bspot repair\b|\brepair (?:only|in place)\b/i },
+  { category: 'repairable', weight: 3, pattern: /\brepairable\b|\bcan be (?:repaired|patched|fixed|re-?used|reset|re-?secured)\b|\bspot repair\b|\brepair (?:only|in place)\b|\brepair,? (?:not|rather than|instead of|vs\.?) replace/i },
   { category: 'repairable', weight: 3, pattern: /\bto be re-?used\b|\bre-?use(?:d)?\b|\bre-?secure\b|\bre-?nail\b/i },
   { category: 'repairable', weight: 2, pattern: /\breplace (?:the )?damaged (?:\w+ )?(?:area|pieces?|panels?|courses?|sections?|shingles?|boards?|slopes?) only\b|\b(?:individual|piece|panel)[- ](?:replacement|repair)\b/i },
   { category: 'repairable', weight: 1, pattern: /\brepair(?:ed)?\b|\bpatch(?:ed)?\b/i },
 
   // Not visible in photos / no damage seen
   { category: 'not-visible', weight: 3, pattern: /\bnot (?:visible|shown|seen|evident|apparent|observed|noted|documented|depicted) in (?:the )?(?:photos?|pictures?|images?)\b/i },
-  { category: 'not-visible', weight: 3, pattern: /\bno (?:photos?|pictures?|images?)\b|\bphotos? (?:do(?:es)? not|don'?t|did not) (?:show|support|depict)\b/i },
+  { category: 'not-visible', weight: 3, pattern: /\bno (?:photos?|pictures?|images?)\b|\bphotos? (?:do(?:es)? not|don'?t|did not) (?:show|support|depict)\b|\bnot supported by (?:the )?(?:photos?|pictures?|images?)\b/i },
   { category: 'not-visible', weight: 3, pattern: /\bno (?:storm |hail |wind |functional |visible )?damage (?:was )?(?:observed|found|noted|seen|visible|evident|present|documented)\b|\bno evidence of (?:storm |hail |wind )?damage\b|\bno (?:hail|wind) (?:hits|damage|marks)\b/i },
   { category: 'not-visible', weight: 2, pattern: /\bnot (?:visible|observed|seen|evident)\b|\bnot damaged\b|\bundamaged\b(?! (?:elevations?|slopes?|sides?|walls?|faces?|areas?)\b)|\bno damage\b|\bunable to (?:verify|confirm|see)\b|\bcould not (?:verify|confirm|see)\b/i },
   { category: 'not-visible', weight: 1, pattern: /\bphotos?\b|\binspection\b|\bcosmetic\b/i },

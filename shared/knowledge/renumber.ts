@@ -100,10 +100,19 @@ function planMoves(previous: Record<string, ItemAnnotation>, ours: OurItem[]): M
   // 1. Still at its own number (or never named, as the O&P and tax rows).
   for (const k of keys) if (unnamed(k) || (words.has(k) && words.get(k) === wordsOf(k))) claim(k, k);
   // 2. Moved: the same description at the nearest free number.
+  // Current items by description, so each earlier item looks only at its namesakes.
+  const byWords = new Map<string, string[]>();
+  for (const o of ours) {
+    if (claimed.has(o.item)) continue;
+    const w = words.get(o.item)!;
+    const list = byWords.get(w);
+    if (list) list.push(o.item);
+    else byWords.set(w, [o.item]);
+  }
   const pairs: Array<{ from: string; to: string; distance: number }> = [];
   for (const k of keys) {
     if (moves.has(k)) continue;
-    for (const o of ours) if (!claimed.has(o.item) && words.get(o.item) === wordsOf(k)) pairs.push({ from: k, to: o.item, distance: itemDistance(k, o.item) });
+    for (const to of byWords.get(wordsOf(k)) ?? []) pairs.push({ from: k, to, distance: itemDistance(k, to) });
   }
   pairs.sort((x, y) => x.distance - y.distance);
   for (const p of pairs) if (!moves.has(p.from) && !claimed.has(p.to)) claim(p.from, p.to);

@@ -286,7 +286,8 @@ export function solveRoles(qty: number | null, money: Cents[], hint: Role[] | nu
 const CONDITION_WORDS = /^(avg\.?|average|good|fair|poor|new|above|below|excellent|yrs?\.?|years?|na|n\/a)$/i;
 const AGE_LIFE = /^\d+\/(\d+|na)$/i;
 const PERCENT = /^[(<-]?\d[\d,]*(\.\d+)?%[)>]?$/;
-const MARKER = /^(\[[a-z%]{1,3}\]|\*+|\+|[a-z]?\*)$/i;
+// "@" and "=" read "24.50 SQ @ 52.10 = 1,276.45" (quantity at price makes extension), as some carriers print.
+const MARKER = /^(\[[a-z%]{1,3}\]|\*+|\+|[a-z]?\*|@|=)$/i;
 
 export function isSkipToken(t: string): boolean {
   return CONDITION_WORDS.test(t) || AGE_LIFE.test(t) || PERCENT.test(t) || MARKER.test(t);

@@ -22,11 +22,11 @@ add('unitPrice', ['unit price', 'unit cost', 'price', 'unit rate', 'rate', 'cost
 add('remove', ['remove', 'remove price', 'rem', 'remove $']);
 add('replace', ['replace', 'repl', 'replace $']);
 add('tax', ['tax', 'sales tax', 'mat tax', 'material tax', 'taxes']);
-add('overheadProfit', ['o&p', 'op', 'o & p', 'o and p', 'overhead & profit', 'overhead and profit', 'o&p $']);
-add('rcv', ['rcv', 'total', 'line total', 'total rcv', 'replacement cost', 'replacement cost value', 'rcv total', 'total $', 'rcv $']);
+add('overheadProfit', ['o&p', 'op', 'o & p', 'o and p', 'overhead & profit', 'overhead and profit', 'o&p $', 'oh&p', 'oh & p', 'ohp', 'o/p', 'overhead/profit', 'oh and p']);
+add('rcv', ['rcv', 'total', 'line total', 'total rcv', 'replacement cost', 'replacement cost value', 'rcv total', 'total $', 'rcv $', 'rc', 'rcv amount', 'total replacement cost']);
 add('amount', ['ext', 'extension', 'amount', 'line amount', 'extended', 'ext price', 'extended price', 'extended cost']);
-add('depreciation', ['deprec', 'depreciation', 'dep', 'less depreciation', 'deprec $', '(deprec)']);
-add('acv', ['acv', 'actual cash value']);
+add('depreciation', ['deprec', 'depreciation', 'dep', 'less depreciation', 'deprec $', '(deprec)', 'depr', 'dep $', 'depreciation $']);
+add('acv', ['acv', 'actual cash value', 'ac', 'acv amount', 'acv $']);
 add('note', ['note', 'notes', 'comment', 'comments', 'remarks']);
 add('ignore', ['age/life', 'age', 'life', 'condition', 'cond', 'dep %', 'dep%', 'difference', 'diff', 'variance', '%', 'gap', 'gap $', 'category', 'cat', 'sel', 'code', 'act']);
 
@@ -108,6 +108,7 @@ export function findHeader(rows: Rows): HeaderRow | null {
     const figures = ['qty', 'unitPrice', 'rcv', 'amount', 'replace', 'unit'].filter((f) => fields.has(f as Field));
     if (!fields.has('description') || figures.length < 2) continue;
     const sideBySide = columns.some((c) => c.side === 'ours') && columns.some((c) => c.side === 'theirs');
+    for (const side of sideBySide ? (['ours', 'theirs'] as const) : [null]) settleTwoTotals(columns, side);
     return {
       rowIndex: r,
       columns,
@@ -116,6 +117,18 @@ export function findHeader(rows: Rows): HeaderRow | null {
     };
   }
   return null;
+}
+
+/**
+ * "Line Total … Tax … Total RCV": two total columns and no extension column. Estimates print the
+ * extension before tax, O&P and RCV, so the first total is the extension; otherwise the RCV would
+ * be read from the wrong column and every tax-bearing line would look short by its tax.
+ */
+function settleTwoTotals(columns: Column[], side: Side | null): void {
+  const own = columns.filter((c) => c.side === side);
+  if (own.some((c) => c.field === 'amount')) return;
+  const totals = own.filter((c) => c.field === 'rcv');
+  if (totals.length >= 2) totals[0]!.field = 'amount';
 }
 
 /** The column for a field (of one side, for a side-by-side table); the first one wins. */

@@ -8,7 +8,7 @@ import { cellMoney, cellNumber, MAX_CENTS, normaliseUnit, readQtyUnit, readQuant
 import { extension, formatMoney } from '../money';
 import { completeRecap, readRecapLabel, setRecap } from './recap';
 import { cellText, isBlankRow, rawCellText } from './rows';
-import { looksLikeHeading, looksLikeNote, readPriceList, SkippedRows } from './text-kinds';
+import { compactRanges, looksLikeHeading, looksLikeNote, readPriceList, SkippedRows } from './text-kinds';
 
 const TOTALS_LABEL = /^(line item )?totals?\b|^grand total|^totals?:/i;
 
@@ -105,6 +105,34 @@ function solveQty(price: Cents, total: Cents): number | null {
 }
 
 /** Reads one side's line from a table row; null when the row holds no figures for that side. */
+/**
+ * A table with no unit price column has every price rebuilt from total ÷ quantity: that is one fact
+ * about the paste, said once with its rows, not a warning per line.
+ */
+function collapseDerivedPrices(problems: Problem[], side: Side): void {
+  const derived = problems.filter((p) => p.code === 'unit-price-derived' && p.side === side);
+  if (derived.length < 2) return;
+  const rows = derived.map((p) => p.row).filter((r): r is number => r !== null);
+  const keep = problems.filter((p) => !derived.includes(p));
+  problems.length = 0;
+  problems.push(...keep, {
+    side, row: null, severity: 'info', code: 'unit-price-derived',
+    message: `${derived.length} lines have no unit price (rows ${compactRanges(rows)}): each price is the line's total ÷ its quantity, so the quantity and price parts of those gaps rest on it.`,
+  });
+}
+
+/**
+ * In a comparison, an insurer side that approves nothing (no quantity, no total or $0.00) is a denial: the RE
+ * has no such line, so the gap is the whole of ours and its kind is "denied", not a price cut.
+ */
+function deniedToNull(read: RawLine | null | 'refused', row: Cell[], cols: SideColumns): RawLine | null | 'refused' {
+  if (read === null || read === 'refused') return read;
+  const total = read.amount ?? read.rcv ?? null;
+  const qtyText = cols.qty !== null ? cellText(row[cols.qty]) : '';
+  const noQuantity = qtyText === '' || read.qty === 0;
+  return (total === null || total === 0) && noQuantity ? null : read;
+}
+
 function readLine(row: Cell[], r: number, cols: SideColumns, area: string, ctx: TableContext): RawLine | null | 'refused' {
   if (!hasFigures(row, cols)) return null;
   const raw = blankRawLine(r);
@@ -280,7 +308,7 @@ export function parseTable(rows: Rows, header: HeaderRow, side: Side): TableResu
     }
 
     const oursRead = readLine(row, r, ourCols, area, ctx.ours);
-    const theirsRead = theirCols ? readLine(row, r, theirCols, area, ctx.theirs) : null;
+    const theirsRead = theirCols ? deniedToNull(readLine(row, r, theirCols, area, ctx.theirs), row, theirCols) : null;
     if (oursRead === 'refused' || theirsRead === 'refused') {
       if (theirsRead === 'refused' && theirCols) theirOrdinal += 1;
       if (oursRead === 'refused' || theirsRead === 'refused') continue;
@@ -351,6 +379,7 @@ export function parseTable(rows: Rows, header: HeaderRow, side: Side): TableResu
   }
 
   skipped.report(problems, sbs ? 'both' : side);
+  for (const s of sides) collapseDerivedPrices(problems, s);
   for (const s of sides) checkCutOff(rows, lines[s], sbs && s === 'theirs' ? theirCols! : ourCols, s, problems);
   const build = (s: Side): ParsedEstimate => {
     completeRecap(recaps[s]);

@@ -12,6 +12,7 @@ const CASES: Record<DenialCategory, string[]> = {
   ],
   'not-visible': [
     'Not visible in photos provided',
+    'Line item not supported by photos',
     'Corner post not damaged (not visible in photos).',
     'Right elevation: no storm damage observed.',
     'No hail damage found to the gutter guards at inspection.',
@@ -62,6 +63,7 @@ const CASES: Record<DenialCategory, string[]> = {
     'Shingles can be repaired; spot repair only.',
     'Replace damaged siding area only (2 courses x 60 LF).',
     'Fascia can be re-secured.',
+    'Repair, not replace',
   ],
   documentation: [
     'No receipt / invoice provided',

@@ -114,3 +114,39 @@ test('any text: the reader never throws, and every amount it reads is whole cent
     }),
   );
 });
+
+test('export headers: OH&P, RC, Dep, AC are read; "Line Total" before "Total RCV" is the extension', () => {
+  const p = parse(
+    [
+      'Item #,Room / Area,Desc,Qty,UOM,Unit Cost,Line Total,Sales Tax,OH&P,RC,Dep,AC',
+      '1,Main Roof,Drip edge,256.00,LF,3.28,839.68,26.45,167.94,"1,034.07",(103.41),930.66',
+    ].join('\n'),
+  );
+  expect(p.lines.map((l) => [l.amount, l.tax, l.overheadProfit, l.rcv])).toEqual([[83968, 2645, 16794, 103407]]);
+  expect(p.problems.filter((x) => x.severity !== 'info')).toEqual([]);
+  const q = parse('Line,Location,Item Description,Quantity,Unit,Price,Line Total,Tax,Total RCV\n2,Roof,Shingles,30.00,SQ,268.71,"8,061.30",250.00,"8,311.30"\n', 'theirs');
+  expect(q.lines.map((l) => [l.amount, l.tax, l.rcv])).toEqual([[806130, 25000, 831130]]);
+  expect(q.problems.filter((x) => x.severity !== 'info')).toEqual([]);
+});
+
+test('a side-by-side where the carrier approves nothing is a denial; missing unit prices are said once per side', () => {
+  const cmp = parseComparison(
+    readText(
+      [
+        'Item\tDescription\tContractor Qty\tContractor Total\tCarrier Qty\tCarrier Total\tVariance',
+        '1\tDrip edge\t256 LF\t$839.68\t200 LF\t$656.00\t$183.68',
+        '2\tIce & water barrier\t930 SF\t$1,841.40\t310 SF\t$613.80\t$1,227.60',
+        '3\tValley metal\t48 LF\t$269.76\t\t$0.00\t$269.76',
+      ].join('\n'),
+    ),
+  )!;
+  expect(cmp.ours.lines.map((l) => l.item)).toEqual(['1', '2', '3']);
+  expect(cmp.theirs!.lines.map((l) => l.description)).toEqual(['Drip edge', 'Ice & water barrier']);
+  expect(cmp.pairs['3']).toBeUndefined();
+  const derived = [...cmp.ours.problems, ...cmp.theirs!.problems].filter((p) => p.code === 'unit-price-derived');
+  expect(derived.map((p) => [p.side, p.severity, p.row])).toEqual([
+    ['ours', 'info', null],
+    ['theirs', 'info', null],
+  ]);
+  expect(derived[0]!.message).toMatch(/^3 lines have no unit price \(rows 2-4\)/);
+});

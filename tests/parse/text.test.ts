@@ -118,3 +118,18 @@ test('lines without item numbers are numbered by their order, said once', () => 
   expect(p.problems.filter((x) => x.code === 'items-numbered-by-order')).toHaveLength(1);
   expect(p.problems.filter((x) => x.severity !== 'info')).toEqual([]);
 });
+
+test('"qty UNIT @ price = extension" figures, on the line under the description', () => {
+  const p = parse([
+    'Roof',
+    'QUANTITY  UNIT  TAX  O&P  RCV  AGE/LIFE  COND.  DEP %  DEPREC.  ACV',
+    '1. Tear off, haul and dispose of comp. shingles - 3 tab',
+    '24.50 SQ @ 52.10 = 1,276.45   0.00  0.00  1,276.45  15/25 yrs  Avg.  20%  (255.29)  1,021.16',
+    '2. Drip edge',
+    '180.00 LF @ 2.95 = 531.00   33.19  0.00  564.19  15/25 yrs  Avg.  20%  (112.84)  451.35',
+  ]);
+  expect(p.lines.map((l) => [l.item, l.description, l.qty, l.unit, l.unitPrice, l.amount, l.tax])).toEqual([
+    ['1', 'Tear off, haul and dispose of comp. shingles - 3 tab', 24.5, 'SQ', 5210, 127645, 0],
+    ['2', 'Drip edge', 180, 'LF', 295, 53100, 3319],
+  ]);
+});
