@@ -40,7 +40,12 @@ function dollars(name: string, value: string | undefined): number | undefined {
   return c;
 }
 
-const STRING_OPTIONS = ['compare', 'out', 'today', 'author', 'tolerance', 'ours-rcv', 'ours-tax', 'ours-op', 'theirs-rcv', 'theirs-tax', 'theirs-op'];
+/** What each option's value looks like, for the message when it is missing. */
+const VALUE_EXAMPLE: Record<string, string> = {
+  compare: 'comparison.csv', out: 'pursue-items.xlsx', today: '2026-12-01', author: '"J. Ruiz"', tolerance: '1.00',
+  'ours-rcv': '41644.91', 'ours-tax': '652.62', 'ours-op': '5256.50', 'theirs-rcv': '32191.66', 'theirs-tax': '652.62', 'theirs-op': '0.00',
+};
+const STRING_OPTIONS = Object.keys(VALUE_EXAMPLE);
 
 /** "--tolerance -1" as "--tolerance=-1", so a negative figure reaches the rule that explains it. */
 function joinNegativeValues(argv: string[]): string[] {
@@ -62,7 +67,7 @@ function usageMessage(e: Error & { code?: string }): string {
   if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `${opt ?? 'That option'} is not a pursue option. The options are listed below.`;
   if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     const name = /--[a-z-]+/.exec(e.message)?.[0] ?? opt ?? 'The option';
-    return STRING_OPTIONS.includes(name.replace(/^--/, '')) ? `${name} needs a value after it, e.g. ${name} VALUE.` : `${name} takes no value.`;
+    return STRING_OPTIONS.includes(name.replace(/^--/, '')) ? `${name} needs a value after it, e.g. ${name} ${VALUE_EXAMPLE[name.replace(/^--/, '')] ?? 'VALUE'}.` : `${name} takes no value.`;
   }
   if (e.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return 'Too many file names. Give OURS THEIRS, or --compare FILE.';
   return 'The command line could not be read. The usage is below.';

@@ -50,7 +50,7 @@ export function followRenumbering(
     items[to] = { ...a, item: to };
     if (to === from) continue;
     if (isEarlierKey(to)) warnings.push({ item: to, message: keptApartMessage(from, to, a.description) });
-    else moved.push([from, to]);
+    else if (hasTypedData(a)) moved.push([from, to]);
   }
   warnings.push(...movedMessages(moved, state.items));
   const rename = (item: string): string => moves.get(item) ?? item;
@@ -81,7 +81,7 @@ function movedMessages(moved: Array<[string, string]>, previous: Record<string, 
     return moved.map(([from, to]) => ({ item: to, message: `Item ${from} (${previous[from]!.description}) is item ${to} in this revision: its notes moved with it.` }));
   }
   const shown = moved.slice(0, MOVES_LISTED).map(([from, to]) => `${from} is now ${to}`);
-  return [{ item: '', message: `Our estimate was renumbered: the notes of ${moved.length} items moved with their items (${shown.join(', ')}, …). Check the Item No(s). column.` }];
+  return [{ item: '', message: `Our estimate was renumbered: what was typed on ${moved.length} items moved with them (${shown.join(', ')}, …). Check the Item No(s). column.` }];
 }
 
 /** Old key → new key for every annotation; each new key is used once. */
@@ -122,9 +122,17 @@ function planMoves(previous: Record<string, ItemAnnotation>, ours: OurItem[]): M
     if (moves.has(k)) continue;
     if (!words.has(k) && !claimed.has(k)) claim(k, k);
     else if (words.has(k) && !claimed.has(k) && wordOverlap(wordsOf(k), words.get(k)!) >= SAME_ITEM_REWORDED) claim(k, k);
-    else claim(k, earlierKey(k, claimed, words));
+    else if (hasTypedData(previous[k]!)) claim(k, earlierKey(k, claimed, words));
+    // Else nothing was typed on it: there is nothing to keep, and no row to add.
   }
   return moves;
+}
+
+/** True when a person typed something on the item (the workbook also holds rows nobody touched). */
+export function hasTypedData(a: ItemAnnotation): boolean {
+  return (
+    a.denialText.trim() !== '' || a.reasonToApprove.trim() !== '' || a.status.length > 0 || a.rfAsked || a.topic !== null || a.override !== null
+  );
 }
 
 /** How far apart two item numbers are; labels that are not numbers sort last. */

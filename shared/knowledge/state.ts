@@ -173,7 +173,7 @@ export function mergeState(
     a.absentSince = a.absentSince ?? today;
     items[key] = a;
     // Said once, the run it went missing; after that its row says so.
-    if (!already) warnings.push({
+    if (!already && somethingTyped(a)) warnings.push({
       item: key,
       message: `${itemName(key, a.description)} is not in this reconciliation. It was kept with everything typed on it; check the paste, or remove the row if the item is gone.`,
     });

@@ -1,8 +1,9 @@
 import type { Rows } from '../types/cells';
 import type { ParsedEstimate, Side } from '../types/estimate';
 import { findHeader } from './header';
-import { isBlankRow, rowNotes } from './rows';
+import { cellText, isBlankRow, rowNotes } from './rows';
 import { parseTable, type TableResult } from './table';
+import { compactRanges } from './text-kinds';
 import { parseXactimateText } from './xactimate-text';
 
 /**
@@ -11,14 +12,22 @@ import { parseXactimateText } from './xactimate-text';
  * yields that side's columns.
  */
 export function parseEstimate(rows: Rows, side: Side): ParsedEstimate {
-  const header = findHeader(rows);
-  let parsed: ParsedEstimate;
-  if (header) {
-    const t = parseTable(rows, header, side);
-    parsed = header.sideBySide ? (side === 'ours' ? t.ours : t.theirs!) : t.ours;
-  } else {
-    parsed = parseXactimateText(rows, side);
+  let parsed = parseAsIs(rows, side);
+  if (splitAtSpaces(rows)) {
+    // Excel keeps the last Text to Columns setting: with "Space" ticked, a pasted PDF line lands one
+    // word per cell and its header row looks like a table's. Read it as the text it was too, and keep
+    // whichever reading finds more lines.
+    const joined = rows.map((r) => [r.map(cellText).filter((c) => c !== '').join(' ')]);
+    const asText = parseXactimateText(joined, side);
+    if (asText.lines.length > parsed.lines.length) {
+      parsed = asText;
+      parsed.problems.push({
+        side, row: null, severity: 'info', code: 'split-at-spaces',
+        message: `${capitalise(pasteName(side))} was split into one word per cell; it was read as text. Excel splits pastes at spaces after Text to Columns was used that way: run Data > Text to Columns with every delimiter unticked to paste into one column again. In Google Sheets, undo the "Split text to columns" suggestion after pasting.`,
+      });
+    }
   }
+  dropRepeatedLines(parsed);
   for (const n of rowNotes(rows)) parsed.problems.push({ side, ...n });
   if (parsed.lines.length === 0) {
     const empty = rows.every((r) => isBlankRow(r));
@@ -35,6 +44,57 @@ export function parseEstimate(rows: Rows, side: Side): ParsedEstimate {
   }
   return parsed;
 }
+
+/**
+ * A line printed again with the same item number, area, description and figures is part of the
+ * estimate pasted twice (a page copied again), never a second line: the repeats are left out and
+ * said once, so the line sums are not doubled and the item is not split into "5" and "5 (2)".
+ */
+function dropRepeatedLines(parsed: ParsedEstimate): void {
+  const seen = new Set<string>();
+  const repeats: number[] = [];
+  parsed.lines = parsed.lines.filter((l) => {
+    const key = [l.item, l.area, l.description, l.qty, l.unit, l.unitPrice, l.amount, l.tax, l.rcv].join('\u0001');
+    if (seen.has(key)) {
+      repeats.push(l.row);
+      return false;
+    }
+    seen.add(key);
+    return true;
+  });
+  if (repeats.length === 0) return;
+  const repeated = new Set(repeats);
+  parsed.problems = parsed.problems.filter((p) => !(p.code === 'duplicate-item-number' && p.row !== null && repeated.has(p.row)));
+  parsed.problems.push({
+    side: parsed.side, row: repeats[0]!, severity: 'warning', code: 'pasted-twice',
+    message: `${repeats.length} line${repeats.length === 1 ? '' : 's'} (rows ${compactRanges(repeats)}) repeat earlier lines exactly (same item number, description and figures): part of the estimate was pasted twice. The repeats were left out; delete them from the paste.`,
+  });
+}
+
+function parseAsIs(rows: Rows, side: Side): ParsedEstimate {
+  const header = findHeader(rows);
+  if (!header) return parseXactimateText(rows, side);
+  const t = parseTable(rows, header, side);
+  return header.sideBySide ? (side === 'ours' ? t.ours : t.theirs!) : t.ours;
+}
+
+/** Rows of single words, many per row: text split at every space, not an export's columns. */
+function splitAtSpaces(rows: Rows): boolean {
+  let wide = 0;
+  let spaced = 0;
+  for (const r of rows) {
+    const cells = r.map(cellText).filter((c) => c !== '');
+    if (cells.length < SPLIT_ROW_CELLS) continue;
+    wide++;
+    if (cells.some((c) => /\s/.test(c))) spaced++;
+  }
+  return wide >= SPLIT_MIN_ROWS && spaced === 0;
+}
+
+/** An estimate line split at spaces has a number, a few words and five or more figures. */
+const SPLIT_ROW_CELLS = 7;
+/** Enough such rows to tell a split paste from a small export that happens to have one-word cells. */
+const SPLIT_MIN_ROWS = 3;
 
 /** A side-by-side comparison (our and the insurer's columns in one table), or null. */
 export function parseComparison(rows: Rows): TableResult | null {

@@ -4,7 +4,8 @@
  * gone on the next, since the next run reads the sheet. The row holds the notes until a person
  * deletes it; its gap is zero, so no total moves.
  */
-import type { ItemAnnotation, PursueState } from '../types/knowledge';
+import type { PursueState } from '../types/knowledge';
+import { hasTypedData } from '../knowledge/renumber';
 import type { Reconciliation } from '../types/reconciliation';
 import { compareItems } from '../item-order';
 import { classifyDenial } from '../knowledge';
@@ -12,14 +13,10 @@ import { usDate } from './dates';
 import { OP_ITEM, TAX_ITEM } from './layout';
 import type { PursueRow } from './rows';
 
-function typedOn(a: ItemAnnotation): boolean {
-  return a.denialText.trim() !== '' || a.reasonToApprove.trim() !== '' || a.status.length > 0 || a.rfAsked || a.override !== null;
-}
-
 export function absentRows(rec: Reconciliation, state: PursueState): PursueRow[] {
   const present = new Set(rec.lines.map((l) => l.ours.item));
   return Object.values(state.items)
-    .filter((a) => a.item !== OP_ITEM && a.item !== TAX_ITEM && !present.has(a.item) && a.absentSince && typedOn(a))
+    .filter((a) => a.item !== OP_ITEM && a.item !== TAX_ITEM && !present.has(a.item) && a.absentSince && hasTypedData(a))
     .sort((x, y) => compareItems(x.item, y.item))
     .map((a) => ({
       kind: 'item',

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { parseEstimate } from '../../shared/parse/detect';
 import { parseComparison } from '../../shared/parse/detect';
 import { decodeText, readText } from '../../shared/parse/rows';
+import { fixture } from '../helpers/samples';
 
 // Hostile and awkward pastes (issue 11, "Pastes read wrong"): each gets a problem naming its row,
 // and nothing is guessed.
@@ -149,4 +150,33 @@ test('a side-by-side where the carrier approves nothing is a denial; missing uni
     ['theirs', 'info', null],
   ]);
   expect(derived[0]!.message).toMatch(/^3 lines have no unit price \(rows 2-4\)/);
+});
+
+test('PDF text split one word per cell (Excel\'s remembered Text to Columns) reads as the text it was', () => {
+  for (const side of ['ours', 'theirs'] as const) {
+    const text = fixture('case2', `${side}.txt`);
+    const split = readText(text.split('\n').map((l) => l.trim().split(/\s+/).join('\t')).join('\n'));
+    const asText = parseEstimate(readText(text), side);
+    const p = parseEstimate(split, side);
+    expect(p.lines.map((l) => [l.item, l.description, l.amount])).toEqual(asText.lines.map((l) => [l.item, l.description, l.amount]));
+    expect(p.recap.rcv).toBe(asText.recap.rcv);
+    // Ours has a column header line, whose words look like a table's header once split: that reading
+    // is set aside, and the paste says so. The insurer's has none and reads as text either way.
+    expect(p.problems.filter((x) => x.code === 'split-at-spaces')).toHaveLength(side === 'ours' ? 1 : 0);
+  }
+});
+
+test('a page pasted twice: the exact repeats are left out and said once, so nothing is counted twice', () => {
+  const lines = fixture('case2', 'ours.txt').split('\n');
+  const once = parseEstimate(readText(lines.join('\n')), 'ours');
+  const twice = parseEstimate(readText([...lines.slice(0, 45), ...lines.slice(25, 45), ...lines.slice(45)].join('\n')), 'ours');
+  expect(twice.lines.map((l) => [l.item, l.amount])).toEqual(once.lines.map((l) => [l.item, l.amount]));
+  const said = twice.problems.filter((p) => p.code === 'pasted-twice');
+  expect(said).toHaveLength(1);
+  expect(said[0]!.message).toMatch(/rows 46-/);
+  expect(twice.problems.some((p) => p.code === 'duplicate-item-number')).toBe(false);
+  // The same description and figures in another room is another line, kept.
+  const room = (name: string) => [name, 'DESCRIPTION QUANTITY UNIT PRICE TOTAL', '1. Toilet seat 1.00 EA 40.00 40.00', `Totals: ${name} 40.00`];
+  const rooms = parseEstimate(readText([...room('Bath 1'), ...room('Bath 2')].join('\n')), 'ours');
+  expect(rooms.lines.map((l) => l.area)).toEqual(['Bath 1', 'Bath 2']);
 });
