@@ -1,5 +1,7 @@
 /**
- * The pane's side of the engine worker: one request at a time, replies gathered per request id.
+ * The pane's side of the engine worker: one request at a time, replies gathered per request id. The
+ * rows a request needs go ahead of it in 1,000-row slices, one message and one turn of the pane's
+ * thread each.
  * A build's workbook comes back as many small chunk messages (see engine-worker.ts), assembled here
  * into the write plan without any one long task on the pane's thread.
  */
