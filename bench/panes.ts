@@ -2,7 +2,9 @@
  * `npm run bench`, the panes' part: what each pane ships (bundle sizes, raw and gzipped) and what a
  * 5,000-line build sends to its host (Excel request sizes against the 5 MB cap of Excel on the web,
  * Sheets API batchUpdate sizes against Google's 2 MB advice, Apps Script server time against its
- * 6-minute limit). The host figures come from tests/panes/pane-sizes.ts, run as its own process.
+ * 6-minute limit). The host figures come from tests/panes/pane-sizes.ts, run as its own process;
+ * the task pane's main thread during a 5,000-line build in Chromium from tests/panes/pane-thread.ts,
+ * bundled here with esbuild's command line and run the same way.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -49,5 +51,26 @@ export function panesReport(benchDir: string): string[] {
   for (const g of s.sheets) {
     out.push(`${String(g.lines).padStart(6)} lines a side: ${g.batchSizes.length} batchUpdate [${g.batchSizes.map(mb).join(', ')}], ${g.calls} service calls, server ${(g.ms / 1000).toFixed(1)} s in the vm (${g.writer})`);
   }
+  out.push('', ...paneThread(root));
   return out;
+}
+
+/** The task pane's main thread during a 5,000-line build (Chromium, real Office.js, Excel stand-in). */
+function paneThread(root: string): string[] {
+  const head = 'Task pane main thread, 5,000 lines a side (limit: no task over 100 ms):';
+  const which = spawnSync('which', ['chromium'], { encoding: 'utf8' });
+  if (which.status !== 0) return [head, "  not measured: Debian's chromium is not installed"];
+  const out = path.join(root, 'dist/bench/pane-thread.js');
+  const esbuild = path.join(root, 'node_modules/.bin/esbuild');
+  const externals = ['playwright-core', 'esbuild', '@axe-core/playwright', 'office-addin-mock'].map((e) => `--external:${e}`);
+  const b = spawnSync(esbuild, ['tests/panes/pane-thread.ts', '--bundle', '--platform=node', '--target=node20', '--format=cjs', '--log-level=error', `--outfile=${out}`, ...externals], { cwd: root, encoding: 'utf8' });
+  if (b.status !== 0) return [head, `  not measured: ${b.stderr.trim()}`];
+  const r = spawnSync(process.execPath, [out], { cwd: root, encoding: 'utf8', maxBuffer: 16 * MB });
+  if (r.status !== 0) return [head, `  failed: ${r.stderr.trim().split('\n')[0]}`];
+  const t = JSON.parse(r.stdout) as { ms: number; status: string; tasks: number; longestCpuMs: number; longestWallMs: number; longTasks: number; loadPerCore: number };
+  return [
+    head,
+    `  ${t.tasks} tasks; longest ${t.longestCpuMs.toFixed(1)} ms of CPU (Chromium trace), longest wall ${Math.round(t.longestWallMs)} ms (PerformanceObserver longtask, ${t.longTasks} over 50 ms)`,
+    `  machine load ${t.loadPerCore.toFixed(2)} per core while it ran (above 1, wall times stretch waiting for a core; CPU time does not); build ${(t.ms / 1000).toFixed(1)} s: ${t.status}`,
+  ];
 }

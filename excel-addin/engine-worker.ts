@@ -16,12 +16,13 @@ import {
   statusMessage,
   statusNotePatch,
   topicPatch,
+  type Cell,
   type FigureSource,
   type PursueResult,
   type Reconciliation,
 } from '../shared/index';
 import { planSheet } from './payload';
-import type { EngineInput, PaneSummary, StatusState, WorkerReply, WorkerRequest } from './worker-protocol';
+import type { EngineInput, PaneSummary, RowsPart, StatusState, WorkerReply, WorkerRequest } from './worker-protocol';
 
 const post = (m: WorkerReply) => (self as unknown as { postMessage(m: WorkerReply): void }).postMessage(m);
 
@@ -125,7 +126,7 @@ function run(id: number, input: EngineInput): PursueResult | null {
   return buildPursue(built);
 }
 
-function handle(msg: WorkerRequest): void {
+function handle(msg: Exclude<WorkerRequest, RowsPart>): void {
   const id = msg.id;
   switch (msg.op) {
     case 'build': {
@@ -188,9 +189,40 @@ function handle(msg: WorkerRequest): void {
   post({ id, type: 'done' });
 }
 
+/** Row slices that arrived ahead of their request, by request id then part key (see RowsPart). */
+const staged = new Map<number, Map<string, Cell[][]>>();
+
+function stage(part: RowsPart): void {
+  let parts = staged.get(part.id);
+  if (!parts) staged.set(part.id, (parts = new Map()));
+  const rows = parts.get(part.key);
+  if (rows) for (const r of part.rows) rows.push(r);
+  else parts.set(part.key, part.rows);
+}
+
+/** Puts the staged rows back where the pane took them from. */
+function assemble(msg: Exclude<WorkerRequest, RowsPart>): Exclude<WorkerRequest, RowsPart> {
+  const parts = staged.get(msg.id);
+  staged.delete(msg.id);
+  if (!parts) return msg;
+  for (const [key, rows] of parts) {
+    if (key.startsWith('existing:')) {
+      const existing = 'input' in msg ? msg.input.existing : 'existing' in msg ? msg.existing : null;
+      if (existing) existing[key.slice('existing:'.length)] = rows;
+    } else if ('input' in msg && (key === 'ours' || key === 'theirs' || key === 'compare')) {
+      msg.input[key] = rows;
+    }
+  }
+  return msg;
+}
+
 self.onmessage = (e: MessageEvent<WorkerRequest>) => {
+  if (e.data.op === 'part') {
+    stage(e.data);
+    return;
+  }
   try {
-    handle(e.data);
+    handle(assemble(e.data));
   } catch (err) {
     // Input the engine refuses says what to do in its own words ("No line items were found in ...").
     if (err instanceof PursueInputError) {

@@ -1,10 +1,14 @@
 /**
- * The pane's side of the engine worker: one request at a time, replies gathered per request id.
+ * The pane's side of the engine worker: one request at a time, replies gathered per request id. The
+ * rows a request needs go ahead of it in 1,000-row slices, one message and one turn of the pane's
+ * thread each.
  * A build's workbook comes back as many small chunk messages (see engine-worker.ts), assembled here
  * into the write plan without any one long task on the pane's thread.
  */
 import type { SheetPlan, WritePlan } from './payload';
-import type { CellPatchData, PaneSummary, WorkerReply, WorkerRequest } from './worker-protocol';
+import type { Cell } from '../shared/index';
+import { yieldToPane } from './pace';
+import type { CellPatchData, PaneSummary, RowsPart, WorkerReply, WorkerRequest } from './worker-protocol';
 
 export interface Gathered {
   fields: Array<{ field: string; message: string }>;
@@ -18,7 +22,34 @@ export interface Gathered {
 /** An error whose message tells the user what to do (the worker's words). */
 export class EngineError extends Error {}
 
-type Body = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+type Request = Exclude<WorkerRequest, RowsPart>;
+type Body = Request extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+
+/** Rows per hand-over message: a slice clones in a few ms even at 20 columns. */
+export const ROWS_PER_PART = 1000;
+
+/** The request without its bulky rows, and those rows by part key (see RowsPart). */
+function split(body: Body): { light: Body; parts: Array<[string, Cell[][]]> } {
+  const parts: Array<[string, Cell[][]]> = [];
+  const lift = (existing: Record<string, Cell[][]> | null): Record<string, Cell[][]> | null => {
+    if (!existing) return existing;
+    for (const [name, rows] of Object.entries(existing)) parts.push([`existing:${name}`, rows]);
+    return {};
+  };
+  if ('input' in body) {
+    const input = { ...body.input, existing: lift(body.input.existing) };
+    for (const key of ['ours', 'theirs', 'compare'] as const) {
+      const rows = input[key];
+      if (rows) {
+        parts.push([key, rows]);
+        delete input[key];
+      }
+    }
+    return { light: { ...body, input } as Body, parts };
+  }
+  if ('existing' in body) return { light: { ...body, existing: lift(body.existing)! } as Body, parts };
+  return { light: body, parts };
+}
 
 export class EngineClient {
   private readonly worker: Worker;
@@ -36,10 +67,23 @@ export class EngineClient {
     };
   }
 
-  /** Sends one request; `onStage` hears each stage the engine reports. */
-  request(body: Body, onStage: (text: string) => void = () => undefined): Promise<Gathered> {
-    if (this.broken) return Promise.reject(new EngineError(this.broken));
+  /** Sends one request, its rows first in slices; `onStage` hears each stage the engine reports. */
+  async request(body: Body, onStage: (text: string) => void = () => undefined): Promise<Gathered> {
+    if (this.broken) throw new EngineError(this.broken);
     const id = this.nextId++;
+    const { light, parts } = split(body);
+    for (const [key, rows] of parts) {
+      // An empty paste still goes, so the worker knows the side was read and is empty.
+      for (let i = 0; i === 0 || i < rows.length; i += ROWS_PER_PART) {
+        this.worker.postMessage({ id, op: 'part', key, rows: rows.slice(i, i + ROWS_PER_PART) } satisfies RowsPart);
+        await yieldToPane();
+      }
+    }
+    if (this.broken) throw new EngineError(this.broken);
+    return this.send(id, light, onStage);
+  }
+
+  private send(id: number, body: Body, onStage: (text: string) => void): Promise<Gathered> {
     const out: Gathered = { fields: [], summary: null, crm: null, plan: null, readiness: null, patch: null };
     let sheets: SheetPlan[] | null = null;
     return new Promise<Gathered>((resolve, reject) => {

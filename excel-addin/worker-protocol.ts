@@ -28,7 +28,21 @@ export interface EngineInput {
   today: string;
 }
 
+/**
+ * Rows go to the worker ahead of the request that uses them, a slice per message, so no single
+ * structured clone holds the pane's thread (10,000 pasted rows in one message took about 20 ms of
+ * the pane's CPU, and a 5,000-item sheet read back on a rebuild has twenty times the cells). `key` is "ours", "theirs", "compare" or "existing:<sheet name>";
+ * the worker puts the slices back in place when the request with the same id arrives.
+ */
+export interface RowsPart {
+  id: number;
+  op: 'part';
+  key: string;
+  rows: Cell[][];
+}
+
 export type WorkerRequest =
+  | RowsPart
   | { id: number; op: 'build'; input: EngineInput; write: boolean }
   | { id: number; op: 'readiness'; input: EngineInput; minGap: string; days: string }
   | { id: number; op: 'crm'; input: EngineInput }

@@ -5,6 +5,7 @@
  * never to its rows.
  */
 import type { CellPatch, WorkbookDescription, WriterSupport } from '../shared/index';
+import { pacer } from './pace';
 import { ACTION_OVERHEAD, chunkProps, metaBytes, planWorkbook, REQUEST_BUDGET, toFormulaCell, type RowChunk, type SheetMeta, type WritePlan } from './payload';
 
 /** What the host supports beyond the declared minimum (ExcelApi 1.9). */
@@ -167,12 +168,15 @@ export async function writePlan(
   opts: { budget?: number; onSync?: (syncs: number) => void } = {},
 ): Promise<WriteReport> {
   const batch = new Batcher(context, opts.budget ?? REQUEST_BUDGET, opts.onSync ?? (() => undefined));
+  // Queueing a sync's worth of chunks (4 MB) is one long task unless the loop gives the pane turns.
+  const pace = pacer();
   for (const [i, sheet] of plan.sheets.entries()) {
     await batch.take(10 * ACTION_OVERHEAD);
     const ws = prepareSheet(context, sheet.meta, i, existingNames.has(sheet.meta.name));
     for (const chunk of sheet.chunks) {
       await batch.take(chunk.bytes);
       queueChunk(ws, sheet.meta, chunk);
+      await pace();
     }
     await batch.take(metaBytes(sheet.meta));
     queueLayout(ws, sheet.meta);

@@ -1,41 +1,33 @@
 /**
  * The built task pane (dist/excel-addin: page, Fluent UI bundle, engine worker) in headless Debian
- * Chromium. Office.js is replaced at its CDN address by the stand-in (tests/excel/fake-office.ts,
- * over office-addin-mock): the API boundary only, everything else is the real pane and engine.
- * One browser for the whole suite; each test opens its own page.
+ * Chromium, under Microsoft's real Office.js (@microsoft/office-js from node_modules, served at the
+ * CDN address the page loads): Office.onReady, the requirement-set checks, document settings and the
+ * theme run in Office.js itself, against a stand-in for the Windows host (tests/panes/office-host.ts),
+ * with Excel's API over the in-memory workbook (tests/excel/mock-excel.ts, office-addin-mock).
+ * Everything else is the real pane and engine. One browser for the whole suite; each test opens its
+ * own page.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import * as esbuild from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { dollarsToCents, formatMoney, PC } from '../../shared/index';
+import { LC } from '../../shared/workbook/layout';
 import { launch, ROOT, seriousViolations, shot } from './browser';
 import { asColumnA, estimateText } from './estimates';
+import { officeScripts, openTaskPane, type OfficeScripts, type Open } from './excel-pane';
+import { loadPerCore, traceMainThread, type MainTask } from './main-thread';
 
-const dist = path.join(ROOT, 'dist/excel-addin');
 const fixture = (f: string) => readFileSync(path.join(ROOT, 'tests/fixtures/case2', f), 'utf8');
 const summary = JSON.parse(fixture('summary.json'));
 const CASE2 = { Ours: asColumnA(fixture('ours.txt')), 'RE <b>rev 2</b>': asColumnA(fixture('theirs.txt')) };
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'application/javascript', '.css': 'text/css', '.png': 'image/png', '.xml': 'application/xml', '.map': 'application/json', '.txt': 'text/plain' };
 
 let browser: Browser;
-let fakeOffice: string;
+let scripts: OfficeScripts;
 
 beforeAll(async () => {
   execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs'), 'excel'], { cwd: ROOT, stdio: 'pipe' });
-  const built = await esbuild.build({
-    entryPoints: [path.join(ROOT, 'tests/excel/fake-office.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2020',
-    alias: { 'office-addin-manifest': path.join(ROOT, 'tests/stubs/office-addin-manifest.js') },
-    logLevel: 'error',
-  });
-  fakeOffice = built.outputFiles[0]!.text;
+  scripts = await officeScripts();
   browser = await launch();
 }, 120000);
 
@@ -43,59 +35,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-interface Open {
-  sheets: Record<string, unknown[][]>;
-  width?: number;
-  theme?: string;
-  settings?: Record<string, unknown>;
-}
-
-async function openPane(o: Open): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: o.width ?? 320, height: 800 }, deviceScaleFactor: 1 });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://localhost:3000' });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.addInitScript(
-    ({ sheets, theme, settings }) => {
-      const w = window as unknown as Record<string, unknown>;
-      w.__pursueSheets = sheets;
-      if (theme) w.__pursueTheme = theme;
-      if (settings) w.__pursueSettings = settings;
-      // Long tasks on the pane's thread, for the responsiveness test.
-      w.__longTasks = [] as number[];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) (w.__longTasks as number[]).push(e.duration);
-      }).observe({ type: 'longtask', buffered: true });
-      // Long animation frames name the scripts that ran in them: the pane's own (taskpane.js) versus
-      // the Office.js stand-in's emulation of Excel (office.js), which runs out of process in Excel.
-      w.__paneScripts = [] as Array<{ ms: number; what: string }>;
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries() as unknown as Array<{ scripts: Array<{ duration: number; sourceURL: string; invoker: string; sourceFunctionName: string }> }>) {
-          for (const s of e.scripts) if (/taskpane\.js$/.test(s.sourceURL)) (w.__paneScripts as Array<{ ms: number; what: string }>).push({ ms: s.duration, what: `${s.invoker} ${s.sourceFunctionName}` });
-        }
-      }).observe({ type: 'long-animation-frame', buffered: true });
-    },
-    { sheets: o.sheets, theme: o.theme, settings: o.settings },
-  );
-  await context.route('**/*', async (route) => {
-    const url = new URL(route.request().url());
-    if (url.href === 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js') {
-      return route.fulfill({ status: 200, contentType: 'application/javascript', body: fakeOffice });
-    }
-    if (url.origin === 'https://localhost:3000') {
-      const file = path.join(dist, decodeURIComponent(url.pathname));
-      if (file.startsWith(dist) && existsSync(file)) return route.fulfill({ status: 200, contentType: TYPES[path.extname(file)] ?? 'application/octet-stream', body: readFileSync(file) });
-      return route.fulfill({ status: 404, body: 'not found' });
-    }
-    // Nothing else may be fetched: the pane works offline apart from Office.js.
-    errors.push(`unexpected request ${url.href}`);
-    return route.abort();
-  });
-  await page.goto('https://localhost:3000/taskpane.html');
-  await page.waitForFunction(() => document.getElementById('app')?.getAttribute('aria-busy') === 'false' && !/Loading|Looking/.test(document.getElementById('status')?.textContent ?? ''));
-  return { page, errors };
-}
+const openPane = (o: Open) => openTaskPane(browser, scripts, o);
 
 const idle = (page: Page) => page.waitForFunction(() => document.getElementById('app')?.getAttribute('aria-busy') === 'false', undefined, { timeout: 60000 });
 const outcome = async (page: Page) => ({ kind: await page.getAttribute('#outcome', 'data-kind'), text: (await page.textContent('#status')) ?? '' });
@@ -295,7 +235,92 @@ describe('task pane error paths: each says what to do, styled as an error', () =
     await step(page, 3);
     await build(page);
     expect((await outcome(page)).kind).toBe('success');
+    // The picks went back to the document through Office.js's settings (saveAsync → the host).
+    const saved = await page.evaluate(() => (window as any).__pursueSaved?.['pursue.sources']);
+    expect(JSON.parse(saved).sources).toMatchObject({ ours: { kind: 'sheet', sheet: 'Ours' }, theirs: { kind: 'sheet', sheet: 'Theirs' } });
     await shot(page, 'excel-320-dark-built');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 120000);
+});
+
+describe('a combined topic row: the note and RF go to the member chosen', () => {
+  test.each([320, 450])('accept a topic, rebuild, pick its row, choose a member (%i px)', async (width) => {
+    const { page, errors } = await openPane({ sheets: CASE2, width });
+    await page.selectOption('#ours-sheet', 'Ours');
+    await page.selectOption('#theirs-sheet', 'RE <b>rev 2</b>');
+    await build(page);
+    expect((await outcome(page)).kind).toBe('success');
+    // The build suggests topics; accepting one and building again combines its items into one row.
+    await step(page, 4);
+    expect(await page.locator('#topics li').allTextContents()).toContain('Flashing: items 12, 13, 14Accept');
+    const flashing = page.locator('#topics fluent-button[aria-label="Accept topic Flashing"]');
+    await flashing.waitFor({ state: 'visible' });
+    await flashing.click();
+    await idle(page);
+    expect((await outcome(page)).text).toBe('Topic Flashing accepted. Build again to combine its items into one row.');
+    await build(page);
+    expect((await outcome(page)).kind).toBe('success');
+    const topicRow = await page.evaluate((col) => {
+      const s = (window as any).__book.sheets.find((x: { name: string }) => x.name === 'Pursue Items');
+      for (let r = 1; r < 400; r++) if (/^12,\s*13,\s*14$/.test(String(s.cells.get(`${r},${col}`)?.value ?? ''))) return r;
+      return -1;
+    }, PC.item);
+    expect(topicRow).toBeGreaterThan(0);
+    expect(await itemsRow(page, '13')).toBe(-1); // no row of its own any more
+
+    // Pick the topic row: the pane names the topic and offers its members, not a made-up item.
+    await step(page, 4);
+    await select(page, 'Pursue Items', topicRow);
+    await click(page, '#pick-item');
+    expect(await page.textContent('#item-picked')).toBe('Topic Flashing: items 12, 13, 14');
+    expect(await page.locator('#member-row').isVisible()).toBe(true);
+    expect(await page.locator('#member option').allTextContents()).toEqual(['12', '13', '14']);
+    await page.selectOption('#member', '13');
+    await select(page, 'Pursue Items', await itemsRow(page, '5')); // a click elsewhere moves nothing
+    await page.fill('#note', 'Spoke to adjuster J. Ruiz about the step flashing; next: send photos');
+    await page.fill('#author input', 'Dana (AM)');
+    await click(page, '#add-note');
+    expect(await outcome(page)).toEqual({ kind: 'success', text: expect.stringMatching(/^Note added to item 13\./) });
+    const log: string[][] = await page.evaluate(([item, text]) => {
+      const s = (window as any).__book.sheets.find((x: { name: string }) => x.name === 'Status Log');
+      const rows: string[][] = [];
+      for (let r = 1; r < 50; r++) rows.push([String(s.cells.get(`${r},${item}`)?.value ?? ''), String(s.cells.get(`${r},${text}`)?.value ?? '')]);
+      return rows.filter((x) => x[1] !== '');
+    }, [LC.item, LC.text] as const);
+    expect(log.filter(([, text]) => text.includes('step flashing')).map(([item]) => item)).toEqual(['13']);
+
+    // RF asked for another member, chosen the same way.
+    await page.selectOption('#member', '14');
+    await page.locator('#rf-asked').click();
+    await click(page, '#set-rf');
+    expect(await outcome(page)).toEqual({ kind: 'success', text: 'RF asked set for item 14.' });
+    expect(await seriousViolations(page)).toEqual([]);
+    await shot(page, `excel-${width}-topic-member`);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 180000);
+});
+
+describe('Office.js itself decides where the pane runs', () => {
+  const errorShown = (page: Page) => page.waitForFunction(() => (document.getElementById('error')?.textContent ?? '') !== '');
+
+  test('outside Office (a plain browser), Office.onReady reports no host: the pane says to open it from Excel', async () => {
+    const { page, errors } = await openPane({ sheets: {}, noHost: true, ready: false });
+    await errorShown(page);
+    expect(await outcome(page)).toEqual({ kind: 'error', text: 'Pursue runs in Excel. Open this add-in from Excel.' });
+    expect(await page.evaluate(() => Office.context.requirements)).toBeUndefined();
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 120000);
+
+  test('an Excel whose requirement matrix stops at ExcelApi 1.8 is refused, with what to use instead', async () => {
+    const { page, errors } = await openPane({ sheets: { Ours: CASE2.Ours }, excelApi: '1.8', ready: false });
+    await errorShown(page);
+    expect(await page.evaluate(() => [Office.context.requirements.isSetSupported('ExcelApi', '1.8'), Office.context.requirements.isSetSupported('ExcelApi', '1.9')])).toEqual([true, false]);
+    const o = await outcome(page);
+    expect(o.kind).toBe('error');
+    expect(o.text).toMatch(/^This Excel is too old for Pursue: it needs Excel 2019 or later/);
     expect(errors).toEqual([]);
     await page.context().close();
   }, 120000);
@@ -335,32 +360,45 @@ describe('side-by-side mode', () => {
 });
 
 describe('responsiveness at 5,000 lines a side', () => {
-  test('the build runs in the worker: no main-thread task over 100 ms, and Excel requests stay under 5 MB', async () => {
+  test('no main-thread task over 100 ms during the build, and Excel requests stay under 5 MB', async () => {
     const { page, errors } = await openPane({ sheets: { Ours: asColumnA(estimateText(5000, false)), Theirs: asColumnA(estimateText(5000, true)) }, width: 450 });
     await page.selectOption('#ours-sheet', 'Ours');
     await page.selectOption('#theirs-sheet', 'Theirs');
     await step(page, 3);
-    await page.evaluate(() => {
-      (window as any).__longTasks = [];
-      (window as any).__paneScripts = [];
-    });
+    await page.evaluate(() => ((window as any).__longTasks = []));
+    const loadBefore = loadPerCore();
     const started = Date.now();
-    await build(page);
+    const tasks = await traceMainThread(browser, page, () => build(page));
     const ms = Date.now() - started;
-    const o = await outcome(page);
-    expect(o.text).toMatch(/^Workbook built: 5,000 items on 7 sheets/);
+    const load = Math.max(loadBefore, loadPerCore());
+    expect((await outcome(page)).text).toMatch(/^Workbook built: 5,000 items on 7 sheets/);
     const longTasks: number[] = await page.evaluate(() => (window as any).__longTasks);
-    const paneScripts: Array<{ ms: number; what: string }> = await page.evaluate(() => (window as any).__paneScripts);
     const requests: number[] = await page.evaluate(() => (window as any).__book.requests);
-    const slowest = paneScripts.reduce((a, b) => (b.ms > a.ms ? b : a), { ms: 0, what: '' });
-    console.log(JSON.stringify({ buildMs: ms, longTasksMs: longTasks.map(Math.round), slowestPaneScript: { ms: Math.round(slowest.ms), what: slowest.what }, syncs: requests.length, largestRequestMB: +(Math.max(...requests) / 2 ** 20).toFixed(2) }));
-    // The pane's own script never holds the thread over 100 ms (the stand-in's Excel work, which
-    // real Excel does in another process, is reported above but not the pane's to answer for).
-    // On a machine busier than its cores (CI beside other jobs) every task stretches with the load,
-    // so the bound scales with it, at most 3x; on an idle machine it is 100 ms.
-    const load = Math.min(3, Math.max(1, os.loadavg()[0]! / os.cpus().length));
-    console.log(`load factor ${load.toFixed(2)}`);
-    expect(slowest.ms).toBeLessThanOrEqual(100 * load);
+    const maxCpu = Math.max(...tasks.map((t) => t.cpuMs));
+    const maxWall = Math.max(0, ...longTasks);
+    const round = (t: MainTask) => ({ wallMs: Math.round(t.wallMs), cpuMs: Math.round(t.cpuMs), what: t.what });
+    console.log(
+      JSON.stringify({
+        buildMs: ms,
+        loadPerCore: +load.toFixed(2),
+        tasks: tasks.length,
+        longestCpuMs: +maxCpu.toFixed(1),
+        longestWallMs: Math.round(maxWall),
+        longTasksWallMs: longTasks.map(Math.round),
+        topByCpu: tasks.slice(0, 3).map(round),
+        syncs: requests.length,
+        largestRequestMB: +(Math.max(...requests) / 2 ** 20).toFixed(2),
+      }),
+    );
+    // The work on the pane's thread (the pane's own and the in-page Excel stand-in's, which real
+    // Excel does in its own process) never takes 100 ms of CPU in one task, however busy the machine.
+    expect(tasks.length).toBeGreaterThan(50);
+    expect(maxCpu).toBeLessThan(100);
+    // The wall-clock bound, what PerformanceObserver('longtask') sees, holds when the machine has a
+    // core to spare. On a machine busier than its cores every task waits for a core and stretches,
+    // so there the figure is printed above with the load, and the CPU bound is the check.
+    if (load < 1) expect(maxWall).toBeLessThan(100);
+    else console.log(`machine busier than its cores (load ${load.toFixed(2)} per core): longest task ${Math.round(maxWall)} ms wall, not held to 100 ms; CPU ${maxCpu.toFixed(1)} ms`);
     expect(Math.max(...requests)).toBeLessThan(5 * 2 ** 20);
     expect(errors).toEqual([]);
     await page.context().close();
