@@ -39,7 +39,7 @@ export function parseEstimate(rows: Rows, side: Side): ParsedEstimate {
       code: 'nothing-recognised',
       message: empty
         ? `${capitalise(pasteName(side))} is empty. Paste the estimate's lines (from the PDF or an export) and run again.`
-        : `No line items were found in ${pasteName(side)} (${rows.length} rows). Paste the estimate's numbered lines from the PDF, or an export with a header row (Description, Qty, Unit, Unit Price, Total).`,
+        : `No line items were found in ${pasteName(side)} (${rows.length} ${rows.length === 1 ? 'row' : 'rows'}). Paste the estimate's numbered lines from the PDF, or an export with a header row (Description, Qty, Unit, Unit Price, Total).`,
     });
   }
   return parsed;

@@ -189,7 +189,7 @@ export function namePdfsInMessage(message: string, origins: PdfOrigins): string 
   for (const [side, words] of [['ours', 'our estimate'], ['theirs', "the insurer's estimate"]] as const) {
     const o = origins[side];
     if (!o) continue;
-    out = out.replace(new RegExp(`${words} paste \\((\\d+) rows\\)\\.`), (_all, n: string) => `${words} PDF, ${o.fileName} (${n} rows): if this is not the estimate, open the estimate PDF instead.`);
+    out = out.replace(new RegExp(`${words} paste \\((\\d+) (rows?)\\)\\.`), (_all, n: string, unit: string) => `${words} PDF, ${o.fileName} (${n} ${unit}): if this is not the estimate, open the estimate PDF instead.`);
   }
   return out;
 }

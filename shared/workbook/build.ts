@@ -449,7 +449,12 @@ function buildChecks(rec: Reconciliation, state: PursueState, today: string, war
   const sideName = (side: string): string => (side === 'ours' ? 'Our estimate' : side === 'theirs' ? "Insurer's estimate" : 'Both estimates');
   const problems = [...rec.problems].sort((a, b) => ({ error: 0, warning: 1, info: 2 })[a.severity] - ({ error: 0, warning: 1, info: 2 })[b.severity]);
   for (const p of problems) {
-    const where = p.row === null ? sideName(p.side) : `${p.side === 'ours' ? 'Our paste' : p.side === 'theirs' ? "Insurer's paste" : 'Both pastes'}, row ${p.row}`;
+    // A row read from a PDF is named where it is on paper: its row as read is shown nowhere.
+    const where = p.place
+      ? `${sideName(p.side)}, ${p.place}`
+      : p.row === null
+        ? sideName(p.side)
+        : `${p.side === 'ours' ? 'Our paste' : p.side === 'theirs' ? "Insurer's paste" : 'Both pastes'}, row ${p.row}`;
     add(p.severity === 'error' ? 'fail' : p.severity === 'warning' ? 'warning' : 'note', where, p.message);
   }
   for (const w of warnings) add('warning', w.item === '' ? 'Workbook' : w.item === OP_ITEM ? 'O&P row' : w.item === TAX_ITEM ? 'Tax row' : `Item ${w.item}`, w.message);

@@ -17,6 +17,9 @@ test('header only: says no line items were found', () => {
   const p = parse(HEADER + '\n');
   expect(p.lines).toEqual([]);
   expect(p.problems[0].message).toMatch(/No line items were found/);
+  // One row is "1 row", two are "2 rows".
+  expect(p.problems[0].message).toContain('(1 row)');
+  expect(parse(`${HEADER}\nnot a line\n`).problems.find((x) => x.code === 'nothing-recognised')?.message).toContain('(2 rows)');
 });
 
 test('junk text: every line accounted for, nothing recognised', () => {

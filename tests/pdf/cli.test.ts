@@ -73,4 +73,6 @@ test('a problem on a PDF\'s row names its page and line: in the report\'s prefix
   expect(r.stdout).not.toMatch(/ours, row \d+: Line 1/);
   const checks = (await readXlsxValues(f('off.xlsx')))!['Checks']!.map((row) => row.join(' | ')).join('\n');
   expect(checks).toContain(`Line 1 (${place}) `);
+  // The Checks sheet's "where" column names the page and line too, not the row as read.
+  expect(checks).toContain(`Our estimate, ${place} | Line 1 (${place}) `);
 });
