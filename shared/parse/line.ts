@@ -40,7 +40,7 @@ export function blankRawLine(row: number): RawLine {
  * O&P, or the printed extension), and a line whose printed figures disagree is flagged.
  */
 export function finishLine(raw: RawLine, side: Side, problems: Problem[]): EstimateLine | null {
-  const where = `Line ${raw.item || '?'} (row ${raw.row})`;
+  const where = raw.item ? `Line ${raw.item} (row ${raw.row})` : `Row ${raw.row}`;
   let unitPrice = raw.unitPrice;
   if (unitPrice === null && (raw.remove !== null || raw.replace !== null)) {
     unitPrice = (raw.remove ?? 0) + (raw.replace ?? 0);

@@ -1,5 +1,5 @@
 import type { Problem, ProblemSide } from '../types/problem';
-import { compactRanges } from './text-kinds';
+import { compactRanges, rowsOfPageText } from './text-kinds';
 
 /**
  * Text printed around an estimate's lines that is never a line, an area or a total: page headers
@@ -97,12 +97,12 @@ export class NoiseReport {
     };
     for (const k of ['furniture', 'sketch', 'dimension', 'text'] as NoiseKind[]) {
       const r = this.rows[k];
-      if (r.length) parts.push(`${name[k]} (${r.length}: rows ${compactRanges(r)})`);
+      if (r.length) parts.push(`${name[k]} (${r.length === 1 ? `row ${r[0]}` : `${r.length}: rows ${compactRanges(r)}`})`);
     }
     const eg = this.samples.length ? ` Other text left out, e.g. "${this.samples.join('", "')}".` : '';
     problems.push({
       side, row: null, severity: 'info', code: 'rows-skipped',
-      message: `${this.count} row(s) of page text were left out: ${parts.join('; ')}.${eg}`,
+      message: `${rowsOfPageText(this.count)} left out: ${parts.join('; ')}.${eg}`,
     });
   }
 }

@@ -45,9 +45,14 @@ export class SkippedRows {
       row: null,
       severity: 'info',
       code: 'rows-skipped',
-      message: `${this.rows.length} row(s) of page text were left out (rows ${compactRanges(this.rows)}), e.g. "${this.samples.join('", "')}".`,
+      message: `${rowsOfPageText(this.rows.length)} left out (${this.rows.length === 1 ? 'row' : 'rows'} ${compactRanges(this.rows)}), e.g. "${this.samples.join('", "')}".`,
     });
   }
+}
+
+/** "1 row of page text was" / "3 rows of page text were". */
+export function rowsOfPageText(n: number): string {
+  return n === 1 ? '1 row of page text was' : `${n} rows of page text were`;
 }
 
 /** [1,2,3,7,9,10] → "1-3, 7, 9-10". */

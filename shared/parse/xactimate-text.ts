@@ -16,7 +16,7 @@ type MoneyCol = Role;
 // Longer phrases first: "TOTAL O&P" is the O&P column, "UNIT PRICE" one column, "RC" the RCV.
 const HEADER_WORDS: Array<[RegExp, MoneyCol | 'qty' | 'description' | 'skip' | 'unit']> = [
   [/^DESCRIP/, 'description'],
-  [/^(QUANTITY|QTY)$/, 'qty'],
+  [/^(QUANTITY|QTY|QNTY|QUANT\.?)$/, 'qty'],
   [/^TOTAL O ?& ?P$|^O ?& ?P$|^OVERHEAD$/, 'overheadProfit'],
   [/^TOTAL TAX(ES)?$|^TAX(ES)?$|^SALES TAX$/, 'tax'],
   [/^UNIT (PRICE|COST)$|^PRICE$|^UNIT COST$/, 'unitPrice'],
@@ -25,14 +25,14 @@ const HEADER_WORDS: Array<[RegExp, MoneyCol | 'qty' | 'description' | 'skip' | '
   [/^REPLACE$/, 'replace'],
   [/^\*?(RCV|RC|TOTAL|REPLACEMENT COST)$/, 'rcv'],
   [/^(EXT|EXTENSION|AMOUNT)$/, 'amount'],
-  [/^AGE\/LIFE$|^COND(ITION|\.)?$|^DEP ?%$|^PER$|^UNIT$|^AGE$|^LIFE$/, 'skip'],
+  [/^AGE\/LIFE$|^COND(ITION|\.)?$|^DEP ?%$|^PER$|^UNIT$|^UOM$|^AGE$|^LIFE$/, 'skip'],
   [/^DEPREC(\.|IATION)?$|^\(?DEPREC\.?\)?$/, 'depreciation'],
   [/^ACV$/, 'acv'],
 ];
 
 /** A column header line ("DESCRIPTION  QUANTITY  UNIT PRICE  TAX  O&P  RCV") → its money columns. */
 export function readColumnHeader(line: string): MoneyCol[] | null {
-  if (!/\b(QUANTITY|QTY)\b/i.test(line)) return null;
+  if (!/\b(QUANTITY|QTY|QNTY|QUANT)\b/i.test(line)) return null;
   const words = line.toUpperCase().replace(/\s+/g, ' ').trim().split(' ');
   const found: Array<MoneyCol | 'qty' | 'description' | 'skip' | 'unit'> = [];
   let unknown = 0;

@@ -145,3 +145,10 @@ test('messages name each side in plain English: "Our estimate", "the insurer\'s 
   expect(text).toMatch(/The insurer's estimate (shows|'s)/);
   expect(text).not.toMatch(/\bthe our\b/i);
 });
+
+test('a line without an item number is named by its row, never "Line ?"', () => {
+  const p = parse('Description,Qty,Unit,Unit Price,Total\nDrip edge,220,LF,3.15,690.00\n');
+  const m = messages(p);
+  expect(m).toMatch(/^Row 2 "Drip edge": 220 LF × \$3\.15 = \$693\.00, but the line prints \$690\.00/m);
+  expect(m).not.toContain('Line ?');
+});

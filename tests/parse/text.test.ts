@@ -133,3 +133,23 @@ test('"qty UNIT @ price = extension" figures, on the line under the description'
     ['2', 'Drip edge', 180, 'LF', 295, 53100, 3319],
   ]);
 });
+
+test('older Xactimate columns "DESCRIPTION QNTY REMOVE REPLACE TAX O&P TOTAL": the header is read, remove + replace is the price', () => {
+  const p = parse([
+    'ROOF',
+    'DESCRIPTION QNTY REMOVE REPLACE TAX O&P TOTAL',
+    '1. R&R Drip edge 220.00 LF 0.25 2.90 8.12 140.22 841.34',
+    '2. Laminated - comp. shingle rfg. - w/ felt 31.67 SQ 0.00 268.71 268.07 1,755.62 10,533.74',
+  ]);
+  expect(p.lines.map((l) => [l.item, l.unitPrice, l.amount])).toEqual([['1', 315, 69300], ['2', 26871, 851005]]);
+  // The column header is not page text left out.
+  expect(p.problems.filter((x) => x.code === 'rows-skipped')).toEqual([]);
+});
+
+test('one row left out is "1 row ... was", with its row number', () => {
+  const p = parse(['Roof', 'QUANTITY UNIT PRICE TAX RCV', '1. Drip edge', '220.00 LF 3.15 0.00 693.00', 'Totals: Roof 0.00 693.00', '$$$ ### 12 34']);
+  const skipped = p.problems.find((x) => x.code === 'rows-skipped');
+  expect(skipped?.message).toBe('1 row of page text was left out: other text (row 6). Other text left out, e.g. "$$$ ### 12 34".');
+  const two = parse(['Roof', 'QUANTITY UNIT PRICE TAX RCV', '1. Drip edge', '220.00 LF 3.15 0.00 693.00', 'Totals: Roof 0.00 693.00', '$$$ ### 12 34', '### 56']);
+  expect(two.problems.find((x) => x.code === 'rows-skipped')?.message).toMatch(/^2 rows of page text were left out: other text \(2: rows 6-7\)\./);
+});
