@@ -31,7 +31,7 @@ export function reconcile(
   const { matches, problems: matchProblems, overrides, overrideNotes } = matchLines(ours.lines, theirs.lines, { overrides: options.overrides, pairs });
   problems.push(...matchProblems);
 
-  const order = ours.lines.map((_, i) => i).sort((a, b) => compareItems(ours.lines[a].item, ours.lines[b].item) || a - b);
+  const order = itemOrder(ours.lines);
   const lines: LineGap[] = order.map((i) => {
     const g = lineGap(ours.lines[i], matches.get(i) ?? null);
     const note = overrideNotes.get(i);
@@ -96,6 +96,13 @@ export function reconcile(
     lines, insurerOnly, ours: oursTotals, theirs: theirsTotals, taxGap, overheadProfitGap, totalGap,
     sumOfLineGaps, sumOfInsurerOnlyGaps, sumOfParts, residual, tolerance, reconciled, status, overrides, checks, problems,
   };
+}
+
+/** Indexes of our lines in item order (ties in paste order); an estimate is usually printed in it already. */
+function itemOrder(lines: EstimateLine[]): number[] {
+  const order = lines.map((_, i) => i);
+  const sorted = lines.every((l, i) => i === 0 || compareItems(lines[i - 1].item, l.item) <= 0);
+  return sorted ? order : order.sort((a, b) => compareItems(lines[a].item, lines[b].item) || a - b);
 }
 
 function sameLine(a: EstimateLine, b: EstimateLine): boolean {

@@ -1,5 +1,5 @@
 import type { Rows } from '../types/cells';
-import type { ParsedEstimate, Side } from '../types/estimate';
+import type { EstimateLine, ParsedEstimate, Side } from '../types/estimate';
 import { findHeader } from './header';
 import { cellText, isBlankRow, rowNotes } from './rows';
 import { parseTable, type TableResult } from './table';
@@ -51,15 +51,17 @@ export function parseEstimate(rows: Rows, side: Side): ParsedEstimate {
  * said once, so the line sums are not doubled and the item is not split into "5" and "5 (2)".
  */
 function dropRepeatedLines(parsed: ParsedEstimate): void {
-  const seen = new Set<string>();
+  // Kept lines by item number: a repeat has the same number, so only those few are compared.
+  const kept = new Map<string, EstimateLine[]>();
   const repeats: number[] = [];
   parsed.lines = parsed.lines.filter((l) => {
-    const key = [l.item, l.area, l.description, l.qty, l.unit, l.unitPrice, l.amount, l.tax, l.rcv].join('\u0001');
-    if (seen.has(key)) {
+    const same = kept.get(l.item);
+    if (same?.some((k) => sameLine(k, l))) {
       repeats.push(l.row);
       return false;
     }
-    seen.add(key);
+    if (same) same.push(l);
+    else kept.set(l.item, [l]);
     return true;
   });
   if (repeats.length === 0) return;
@@ -69,6 +71,13 @@ function dropRepeatedLines(parsed: ParsedEstimate): void {
     side: parsed.side, row: repeats[0]!, severity: 'warning', code: 'pasted-twice',
     message: `${repeats.length} line${repeats.length === 1 ? '' : 's'} (rows ${compactRanges(repeats)}) repeat earlier lines exactly (same item number, description and figures): part of the estimate was pasted twice. The repeats were left out; delete them from the paste.`,
   });
+}
+
+/** Same area, description and figures (item numbers already equal): the same line printed again. */
+function sameLine(a: EstimateLine, b: EstimateLine): boolean {
+  // A missing figure (null or undefined) counts as the same on both, as the joined-text key had it.
+  return a.area === b.area && a.description === b.description && a.qty === b.qty && a.unit === b.unit && a.unitPrice === b.unitPrice &&
+    a.amount === b.amount && (a.tax ?? null) === (b.tax ?? null) && (a.rcv ?? null) === (b.rcv ?? null);
 }
 
 function parseAsIs(rows: Rows, side: Side): ParsedEstimate {
@@ -83,6 +92,8 @@ function splitAtSpaces(rows: Rows): boolean {
   let wide = 0;
   let spaced = 0;
   for (const r of rows) {
+    // A row with fewer cells than that cannot count (most pastes are one cell a row): not read.
+    if (r.length < SPLIT_ROW_CELLS) continue;
     const cells = r.map(cellText).filter((c) => c !== '');
     if (cells.length < SPLIT_ROW_CELLS) continue;
     wide++;

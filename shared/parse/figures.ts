@@ -178,17 +178,16 @@ function compiled(n: number): Compiled[] {
 
 /** evaluate()'s score and whether any identity was checked, packed as (score + 100) × 2 + checked. Hot path. */
 function quickScore(qty: number | null, at: Int8Array, money: Cents[]): number {
-  const v = (i: number) => (at[i] < 0 ? undefined : money[at[i]]);
-  const unitPrice = v(0);
-  const reset = v(1);
-  const remove = v(2);
-  const replace = v(3);
-  const amount = v(4);
-  const tax = v(5);
-  const op = v(6);
-  const rcv = v(7);
-  const dep = v(8);
-  const acv = v(9);
+  const unitPrice = at[0] < 0 ? undefined : money[at[0]];
+  const reset = at[1] < 0 ? undefined : money[at[1]];
+  const remove = at[2] < 0 ? undefined : money[at[2]];
+  const replace = at[3] < 0 ? undefined : money[at[3]];
+  const amount = at[4] < 0 ? undefined : money[at[4]];
+  const tax = at[5] < 0 ? undefined : money[at[5]];
+  const op = at[6] < 0 ? undefined : money[at[6]];
+  const rcv = at[7] < 0 ? undefined : money[at[7]];
+  const dep = at[8] < 0 ? undefined : money[at[8]];
+  const acv = at[9] < 0 ? undefined : money[at[9]];
   let held = 0;
   let failed = 0;
   const price = unitPrice !== undefined ? unitPrice : reset !== undefined || remove !== undefined || replace !== undefined ? (reset ?? 0) + (remove ?? 0) + (replace ?? 0) : undefined;
@@ -213,7 +212,16 @@ function quickScore(qty: number | null, at: Int8Array, money: Cents[]): number {
 }
 
 const hintKeys = new WeakMap<Role[], string>();
-const shapeCache = new Map<string, { last: Compiled | null; maxBonus: number }>();
+/** Per shape (figure count and header): the last winner, and each reading's header bonus worked out once. */
+interface Shape {
+  last: Compiled | null;
+  maxBonus: number;
+  /** bonus[k]: the header's tie-break for compiled(n)[k]. */
+  bonus: Int8Array;
+  /** The reading the header names exactly, if any. */
+  named: Compiled | undefined;
+}
+const shapeCache = new Map<string, Shape>();
 
 /** How many identities a column set can check at most. */
 function maxIdentities(roles: Role[]): number {
@@ -238,18 +246,20 @@ export function solveRoles(qty: number | null, money: Cents[], hint: Role[] | nu
     }
   }
   const all = compiled(money.length);
-  const bonus = (c: Compiled) => (!hint ? 0 : c.key === hintKey ? 15 : isSubsequence(c.roles, hint) ? 14 : 0);
+  const bonusOf = (c: Compiled) => (!hint ? 0 : c.key === hintKey ? 15 : isSubsequence(c.roles, hint) ? 14 : 0);
   // Lines of one paste share a column set. The last winner for this shape, when every identity
   // it allows holds and no reading could get a bigger header bonus, is what the search would
   // find again: taken without trying the other ~80 readings.
   const shape = `${money.length}|${hintKey ?? ''}`;
   let cache = shapeCache.get(shape);
   if (!cache) {
-    cache = { last: null, maxBonus: Math.max(0, ...all.map(bonus)) };
+    const bonus = Int8Array.from(all, bonusOf);
+    cache = { last: null, maxBonus: Math.max(0, ...bonus), bonus, named: hint ? all.find((c) => c.key === hintKey) : undefined };
     shapeCache.set(shape, cache);
   }
+  const bonus = cache.bonus;
   const tryFast = (c: Compiled | null | undefined): Reading | null => {
-    if (!c || bonus(c) !== cache!.maxBonus) return null;
+    if (!c || bonusOf(c) !== cache!.maxBonus) return null;
     const q = quickScore(qty, c.at, money);
     if ((q & 1) === 0) return null;
     const r = evaluate(qty, c.roles, money);
@@ -257,15 +267,16 @@ export function solveRoles(qty: number | null, money: Cents[], hint: Role[] | nu
     r.rank = r.score * 10 + cache!.maxBonus;
     return r;
   };
-  const fast = tryFast(hint ? all.find((c) => c.key === hintKey) : null) ?? tryFast(cache.last);
+  const fast = tryFast(hint ? cache.named : null) ?? tryFast(cache.last);
   if (fast) return fast;
   let best: Compiled | null = null;
   let bestRank = -Infinity;
-  for (const c of all) {
+  for (let k = 0; k < all.length; k++) {
+    const c = all[k];
     const q = quickScore(qty, c.at, money);
     // One identity that holds outweighs the header; the header outweighs one that fails (totals
     // that include tax fail qty × price = total on every line, and the header is all there is).
-    let rank = ((q >> 1) - 100) * 10 + bonus(c);
+    let rank = ((q >> 1) - 100) * 10 + bonus[k];
     if ((q & 1) === 0) rank -= 5;
     if (rank > bestRank) {
       best = c;

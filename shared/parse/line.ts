@@ -40,7 +40,6 @@ export function blankRawLine(row: number): RawLine {
  * O&P, or the printed extension), and a line whose printed figures disagree is flagged.
  */
 export function finishLine(raw: RawLine, side: Side, problems: Problem[]): EstimateLine | null {
-  const where = raw.item ? `Line ${raw.item} (row ${raw.row})` : `Row ${raw.row}`;
   let unitPrice = raw.unitPrice;
   if (unitPrice === null && (raw.remove !== null || raw.replace !== null)) {
     unitPrice = (raw.remove ?? 0) + (raw.replace ?? 0);
@@ -52,14 +51,14 @@ export function finishLine(raw: RawLine, side: Side, problems: Problem[]): Estim
     if (amount === null) {
       problems.push({
         side, row: raw.row, severity: 'error', code: 'line-without-figures',
-        message: `${where} "${raw.description}" has no unit price or total; it is left out. Paste the whole line with its figures.`,
+        message: `${whereOf(raw)} "${raw.description}" has no unit price or total; it is left out. Paste the whole line with its figures.`,
       });
       return null;
     }
     unitPrice = raw.qty !== 0 ? Math.round(amount / raw.qty) : amount;
     problems.push({
       side, row: raw.row, severity: 'warning', code: 'unit-price-derived',
-      message: `${where} has no unit price; used ${formatMoney(unitPrice)} (total ÷ quantity).`,
+      message: `${whereOf(raw)} has no unit price; used ${formatMoney(unitPrice)} (total ÷ quantity).`,
     });
   }
   const computed = extension(raw.qty, unitPrice);
@@ -69,7 +68,7 @@ export function finishLine(raw: RawLine, side: Side, problems: Problem[]): Estim
     // One cent either way is the estimate's own rounding (it extends unrounded quantities).
     problems.push({
       side, row: raw.row, severity: 'warning', code: 'line-figures-disagree',
-      message: `${where} "${raw.description}": ${raw.qty} ${raw.unit} × ${formatMoney(unitPrice)} = ${formatMoney(computed)}, but the line prints ${formatMoney(amount)}; the printed figure is used. Check the quantity and price with the estimate.`,
+      message: `${whereOf(raw)} "${raw.description}": ${raw.qty} ${raw.unit} × ${formatMoney(unitPrice)} = ${formatMoney(computed)}, but the line prints ${formatMoney(amount)}; the printed figure is used. Check the quantity and price with the estimate.`,
     });
   }
   if (raw.amount !== null && raw.rcv !== null) {
@@ -77,27 +76,27 @@ export function finishLine(raw: RawLine, side: Side, problems: Problem[]): Estim
     if (expectRcv !== raw.rcv) {
       problems.push({
         side, row: raw.row, severity: 'warning', code: 'line-figures-disagree',
-        message: `${where}: amount + tax + O&P = ${formatMoney(expectRcv)}, but the line total prints ${formatMoney(raw.rcv)}.`,
+        message: `${whereOf(raw)}: amount + tax + O&P = ${formatMoney(expectRcv)}, but the line total prints ${formatMoney(raw.rcv)}.`,
       });
     }
   }
   if (unitPrice < 0) {
     problems.push({
       side, row: raw.row, severity: 'warning', code: 'negative-price',
-      message: `${where} "${raw.description.slice(0, 60)}" has a negative unit price (${formatMoney(unitPrice)}): read as a credit (e.g. salvage). Check it is meant.`,
+      message: `${whereOf(raw)} "${raw.description.slice(0, 60)}" has a negative unit price (${formatMoney(unitPrice)}): read as a credit (e.g. salvage). Check it is meant.`,
     });
   }
   if (raw.qty < 0) {
     problems.push({
       side, row: raw.row, severity: 'warning', code: 'negative-quantity',
-      message: `${where} has a negative quantity (${raw.qty}); kept as a credit line. Check it is meant.`,
+      message: `${whereOf(raw)} has a negative quantity (${raw.qty}); kept as a credit line. Check it is meant.`,
     });
   }
   return {
     item: raw.item,
     area: raw.area,
     // Runs of ordinary spaces fold; a non-breaking space is kept as pasted (matching normalises it).
-    description: raw.description.replace(/[ \t\r\n]+/g, ' ').replace(/^ | $/g, ''),
+    description: foldSpaces(raw.description),
     qty: raw.qty,
     unit: raw.unit,
     unitPrice,
@@ -110,6 +109,19 @@ export function finishLine(raw: RawLine, side: Side, problems: Problem[]): Estim
     note: raw.note,
     row: raw.row,
   };
+}
+
+/** "Line 12 (row 40)", or "Row 40" for a line with no item number: how a problem names the line (built only when there is one). */
+function whereOf(raw: RawLine): string {
+  return raw.item ? `Line ${raw.item} (row ${raw.row})` : `Row ${raw.row}`;
+}
+
+/** Spacing that is not one ordinary space between words (tab, line break, two spaces, space at an end). */
+const UNFOLDED = /[\t\r\n]| {2}|^ | $/;
+
+/** Runs of ordinary spaces folded to one, none at the ends; most descriptions need nothing done. */
+function foldSpaces(text: string): string {
+  return UNFOLDED.test(text) ? text.replace(/[ \t\r\n]+/g, ' ').replace(/^ | $/g, '') : text;
 }
 
 /** Flags item numbers that occur twice on one side: matches and notes key on them. */

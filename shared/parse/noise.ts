@@ -43,6 +43,13 @@ const LABELLED_MEASURES = /^(?:[A-Za-z][A-Za-z ()./-]{0,40}:\s*[\d,]+(?:\.\d+)?\
 const OPENING = /\d+'\s*(?:\d+")?\s*[xX]\s*\d+'|\bopens into\b/i;
 /** "Living Room Height: 8'", "Height: 8'" (the room's heading and height). */
 export const ROOM_HEIGHT = /^(.*?)\s*\bHeight:\s*\d+'\s*(?:\d+")?\s*$/i;
+/** What ROOM_HEIGHT needs somewhere in the line: a quick test first, as most lines lack it. */
+const HEIGHT_WORD = /height:/i;
+
+/** ROOM_HEIGHT's match ("Roof  Height: 8'"), or null; the costly pattern runs only where "Height:" is. */
+export function roomHeight(text: string): RegExpExecArray | null {
+  return HEIGHT_WORD.test(text) ? ROOM_HEIGHT.exec(text) : null;
+}
 
 const PAGE = /\bpage:?\s*\d+(\s*of\s*\d+)?\b/i;
 const DATE_ONLY = /^\d{1,2}\/\d{1,2}\/\d{2,4}(\s+\d{1,2}:\d{2}(\s*[AP]M)?)?$/i;
@@ -63,7 +70,7 @@ export function noiseKind(text: string, repeated = false): NoiseKind | null {
   const doubled = tokens.filter(isDoubledToken).length;
   if (doubled > 0 && doubled * 2 >= tokens.filter((x) => x.length >= 3).length) return 'sketch';
   if (tokens.every((x) => DIM_TOKEN.test(x) || isDoubledToken(x)) && /['"]/.test(t)) return 'sketch';
-  if (ROOM_HEIGHT.test(t)) return 'dimension';
+  if (roomHeight(t)) return 'dimension';
   if (isMeasurementLine(tokens) || LABELLED_MEASURES.test(t) || OPENING.test(t)) return 'dimension';
   if (/^subroom:/i.test(t) || /^[A-Za-z]*[A-Z]{2,}[a-z]*:\s*Closet/.test(t)) return 'sketch';
   if (PAGE.test(t) || DATE_ONLY.test(t) || /^\d{1,3}$/.test(t)) return 'furniture';

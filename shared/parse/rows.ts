@@ -154,6 +154,8 @@ export function rawCellText(c: Cell): string {
 
 /** The row's cells joined as one line of text (for PDF pastes that landed in several cells). */
 export function rowText(row: Cell[]): string {
+  // A text paste is one cell a row: its text as is (the same as joining the one non-blank cell).
+  if (row.length === 1) return cellText(row[0]);
   return row.map(cellText).filter((t) => t !== '').join('  ');
 }
 

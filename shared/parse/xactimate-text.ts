@@ -8,7 +8,7 @@ import { isFiguresLine, isSubsequence, priceOf, solveRoles, splitFigures, tokeni
 import { readRecapLabel, RecapReader } from './recap';
 import { rowText } from './rows';
 import { compactRanges, looksLikeHeading, readPriceList } from './text-kinds';
-import { cleanRoomName, NoiseReport, noiseKind, ROOM_HEIGHT, type NoiseKind } from './noise';
+import { cleanRoomName, NoiseReport, noiseKind, roomHeight, type NoiseKind } from './noise';
 
 /** Money columns a figures line can carry, in the order an estimate's column header names them. */
 type MoneyCol = Role;
@@ -139,22 +139,22 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
   let priceList: string | null = null;
   let european = false;
 
-  // Lines printed on every page (company name, address) are page furniture.
-  const counts = new Map<string, number>();
-  for (const l of lines) {
-    const t = l.trim();
-    if (t) counts.set(t, (counts.get(t) ?? 0) + 1);
-  }
-
   // The page header block: text above the first numbered line, repeated on later pages.
   const itemStarts = lines.map((l) => readItemStart(l.trim()));
   const firstItem = itemStarts.findIndex((s) => s !== null);
   const headerBlock = new Set(lines.slice(0, firstItem < 0 ? lines.length : firstItem).map((l) => l.trim()));
+  // Lines printed on every page (company name, address) are page furniture: counted only for the
+  // header block's lines, the only ones asked about.
+  const counts = new Map<string, number>();
+  for (const l of lines) {
+    const t = l.trim();
+    if (t && headerBlock.has(t)) counts.set(t, (counts.get(t) ?? 0) + 1);
+  }
   let inRecapTable = false;
   const kinds: Classified[] = lines.map((l, lineIndex) => {
     const t = l.trim();
     if (t === '') return { kind: 'blank', text: t };
-    const room = ROOM_HEIGHT.exec(t);
+    const room = roomHeight(t);
     // "Subroom: Closet (1) Height: 8'" (sometimes run into sketch text) stays in its room.
     if (room && /room:/i.test(room[1])) return { kind: 'noise', text: t, noise: 'dimension' };
     if (room && cleanRoomName(room[1]) !== '') return { kind: 'room', text: cleanRoomName(room[1]) };
@@ -214,6 +214,7 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
 
   let layout: MoneyCol[] | null = null;
   let groupStart = 0;
+  const rcvSums = new RcvSums();
   let area = '';
   let pendingHeading: string | null = null;
   let current: { raw: RawLine; figuresOnStart: boolean; hasFigures: boolean; noteLines: string[]; descLines: string[] } | null = null;
@@ -326,14 +327,12 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
         // room's own lines do not make it but every line since the last group total does, it is
         // the group's total: checked here, not filed as a room's.
         if (!whole && /^total$/i.test(m[1]) && get('rcv') !== null) {
-          const lineRcv = (l: EstimateLine) => l.rcv ?? l.amount + (l.tax ?? 0) + (l.overheadProfit ?? 0);
-          const own = out.filter((l) => areaKey(l.area) === areaKey(label)).reduce((a, l) => a + lineRcv(l), 0);
-          const group = out.slice(groupStart).reduce((a, l) => a + lineRcv(l), 0);
+          const { own, lines: ownLines, group } = rcvSums.of(out, areaKey(label), groupStart);
           if (own !== get('rcv') && group === get('rcv')) {
             groupStart = out.length;
             break;
           }
-          if (own !== get('rcv') && out.some((l) => areaKey(l.area) === areaKey(label)) === false && group < get('rcv')!) {
+          if (own !== get('rcv') && ownLines === 0 && group < get('rcv')!) {
             // A group total over rooms of which some never reached the paste (pages cut).
             problems.push({
               side, row, severity: 'warning', code: 'group-total-short',
@@ -534,6 +533,38 @@ function reportTaxInclusive(hits: Array<{ row: number; ratio: number; excess: Ce
     side, row: null, severity: 'info', code: 'totals-include-tax',
     message: `${hits.length} of ${lineCount} lines print a total of ${factor} (${formatMoney(excess)} in all, rows ${compactRanges(hits.map((h) => h.row))}): the totals look tax-inclusive. The printed totals are used; no tax is added on top.`,
   });
+}
+
+/** A line's RCV: printed, or its amount with tax and O&P. */
+function lineRcv(l: EstimateLine): Cents {
+  return l.rcv ?? l.amount + (l.tax ?? 0) + (l.overheadProfit ?? 0);
+}
+
+/**
+ * RCV sums of the lines read so far, by area and from any line on, for "Total:" rows. Lines are
+ * added as a total asks (never re-read), so a paste with a total under every room stays linear.
+ */
+class RcvSums {
+  private read = 0;
+  /** prefix[k] = RCV of lines 0 .. k − 1. */
+  private readonly prefix: Cents[] = [0];
+  private readonly byArea = new Map<string, { rcv: Cents; lines: number }>();
+
+  of(out: EstimateLine[], area: string, from: number): { own: Cents; lines: number; group: Cents } {
+    for (; this.read < out.length; this.read++) {
+      const l = out[this.read];
+      const r = lineRcv(l);
+      this.prefix.push(this.prefix[this.read] + r);
+      const k = areaKey(l.area);
+      const a = this.byArea.get(k);
+      if (a) {
+        a.rcv += r;
+        a.lines++;
+      } else this.byArea.set(k, { rcv: r, lines: 1 });
+    }
+    const a = this.byArea.get(area);
+    return { own: a?.rcv ?? 0, lines: a?.lines ?? 0, group: this.prefix[out.length] - this.prefix[from] };
+  }
 }
 
 function areaKey(name: string): string {

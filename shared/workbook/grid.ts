@@ -37,28 +37,40 @@ const LINE_HEIGHT = 13;
 /** Lines a text needs in a column `width` characters wide (Excel's unit is the default font's "0"). */
 export function linesNeeded(text: string, width: number): number {
   const perLine = Math.max(1, Math.floor(width * 1.4) - 1);
+  // One paragraph no longer than a line never wraps (most cells): no need to count word by word.
+  if (text.length <= perLine && !text.includes('\n')) return 1;
   let lines = 0;
-  for (const para of text.split('\n')) {
-    // Words wrap whole, so a line holds a little less than its width: count word by word.
-    let used = 0;
-    let n = 1;
-    for (const word of para.split(' ')) {
-      const w = word.length;
-      if (used === 0) used = w;
-      else if (used + 1 + w <= perLine) used += 1 + w;
-      else {
-        n++;
-        used = w;
-      }
-      while (used > perLine) {
-        n++;
-        used -= perLine;
-      }
+  let used = 0;
+  let n = 1;
+  let wordStart = 0;
+  // Words wrap whole, so a line holds a little less than its width: count word by word. Words
+  // end at each space (two spaces make an empty word), paragraphs at each line break.
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : NEWLINE;
+    if (c !== SPACE && c !== NEWLINE) continue;
+    const w = i - wordStart;
+    wordStart = i + 1;
+    if (used === 0) used = w;
+    else if (used + 1 + w <= perLine) used += 1 + w;
+    else {
+      n++;
+      used = w;
     }
-    lines += n;
+    while (used > perLine) {
+      n++;
+      used -= perLine;
+    }
+    if (c === NEWLINE) {
+      lines += n;
+      used = 0;
+      n = 1;
+    }
   }
   return lines;
 }
+
+const SPACE = 32;
+const NEWLINE = 10;
 
 export interface CellStyle {
   numberFormat?: string;
@@ -178,7 +190,8 @@ export class SheetGrid {
       let lines = 1;
       row.forEach((v, c) => {
         if (typeof v !== 'string' || v === '' || !this.wrap[r]![c]) return;
-        const width = mergedWidth.get(`${r}:${c}`) ?? this.desc.columnWidths[c] ?? 10;
+        const merged = mergedWidth.size === 0 ? undefined : mergedWidth.get(`${r}:${c}`);
+        const width = merged ?? this.desc.columnWidths[c] ?? 10;
         lines = Math.max(lines, linesNeeded(v, width));
       });
       return lines > 1 ? lines * LINE_HEIGHT + 3 : null;

@@ -28,8 +28,11 @@ export interface ShownItem {
  * "5 (2)" (the second line our estimate numbers 5) stays one item.
  */
 export function splitItemList(text: string): string[] {
+  const cell = cellString(text);
+  // One number, no separator nor space (most cells): itself (what the rule below gives it).
+  if (!LIST_SEPARATOR.test(cell)) return cell === '' ? [] : [cell];
   const out: string[] = [];
-  for (const piece of cellString(text).split(/[,;\n]+/)) {
+  for (const piece of cell.split(/[,;\n]+/)) {
     const p = piece.trim();
     if (p === '') continue;
     // "5 (2)", "5 (earlier)" and "RE 12" are single labels; "21 24" (spaces only) is a list typed by hand.
@@ -38,6 +41,9 @@ export function splitItemList(text: string): string[] {
   }
   return out;
 }
+
+/** What can split an Item No(s). cell into several items: a comma, semicolon, line break or space. */
+const LIST_SEPARATOR = /[,;\s]/;
 
 /** The Pursue Items header: row and column of each heading (Key and the rest may be missing). */
 export function itemsHeader(rows: Cell[][]): { row: number; cols: number[] } | null {
@@ -58,7 +64,8 @@ function classify(rows: Cell[][], cols: number[], r: number): ShownItem | null {
   const label = get(PC.item);
   const name = get(PC.name);
   if (label === '') return null;
-  if (TOTAL_STARTS.some((t) => name.toLowerCase().startsWith(t))) return null;
+  const lowerName = name.toLowerCase();
+  if (TOTAL_STARTS.some((t) => lowerName.startsWith(t))) return null;
   if (label.toUpperCase() === OP_ITEM.toUpperCase()) return { row: r, kind: 'op', item: OP_ITEM, items: [OP_ITEM], topic: null, label, name };
   if (label.toLowerCase() === TAX_ITEM.toLowerCase()) return { row: r, kind: 'tax', item: TAX_ITEM, items: [TAX_ITEM], topic: null, label, name };
   if (/^RE\s/i.test(label)) return null; // an insurer-only line: nothing of ours to note
@@ -142,12 +149,10 @@ export function readIdentities(rows: Cell[][]): Identities | null {
     const id = k ? keyIdentity(k) : null;
     if (k && id && !pool.has(id)) pool.set(id, { key: k, row: r });
   }
-  // Names as written, to catch an Item No. that now sits beside another item's name.
-  const idsByNameHash = new Map<string, string[]>();
-  for (const [id, { key }] of pool) {
-    if (!key.attrs.n) continue;
-    idsByNameHash.set(key.attrs.n, [...(idsByNameHash.get(key.attrs.n) ?? []), id]);
-  }
+  // Names as written, to catch an Item No. that now sits beside another item's name: looked up
+  // only for a row whose name is not the one written with its item, so built the first time.
+  let byNameHash: Map<string, string[]> | null = null;
+  const idsByNameHash = (): Map<string, string[]> => (byNameHash ??= idsByName(pool));
 
   const out: RowIdentity[] = [];
   const moved: number[] = [];
@@ -165,16 +170,17 @@ export function readIdentities(rows: Cell[][]): Identities | null {
     // Item No. against Item Name: the name written with this item, or with another one?
     if (shown.kind === 'item' && written?.key.attrs.n && shown.name !== '') {
       const nh = textHash(shown.name);
-      const others = (idsByNameHash.get(nh) ?? []).filter((x) => x !== id);
-      if (nh !== written.key.attrs.n && others.length > 0) {
+      const others = nh === written.key.attrs.n ? [] : (idsByNameHash().get(nh) ?? []).filter((x) => x !== id);
+      if (others.length > 0) {
         const other = others[0]!.replace(/^item:/, '');
         ambiguous.push(`row ${r + 1} shows Item No. ${shown.item} beside the name of item ${other} ("${shown.name}")`);
       }
     }
     for (const it of shown.items) {
-      const first = seenItem.get(it.toLowerCase());
+      const lower = it.toLowerCase();
+      const first = seenItem.get(lower);
       if (first !== undefined) ambiguous.push(`item ${it} is shown on rows ${first + 1} and ${r + 1}`);
-      else seenItem.set(it.toLowerCase(), r);
+      else seenItem.set(lower, r);
     }
     out.push({ shown, attrs });
   }
@@ -187,6 +193,18 @@ export function readIdentities(rows: Cell[][]): Identities | null {
     );
   }
   return { header: h, rows: out, warnings, ambiguous };
+}
+
+/** Key identities by the name hash written with them (ids in the pool's order). */
+function idsByName(pool: Map<string, { key: RowKey; row: number }>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const [id, { key }] of pool) {
+    if (!key.attrs.n) continue;
+    const ids = out.get(key.attrs.n);
+    if (ids) ids.push(id);
+    else out.set(key.attrs.n, [id]);
+  }
+  return out;
 }
 
 /** The refusal for ambiguous rows, naming them and saying what to do. */
