@@ -152,7 +152,7 @@ function handle(msg: Exclude<WorkerRequest, RowsPart>): void {
       }
       const result = run(id, msg.input);
       if (!result) break;
-      const issues = readiness(result.rec, result.state, { ...opts, today: msg.input.today });
+      const issues = readiness(result.model, { ...opts, today: msg.input.today });
       post({
         id,
         type: 'readiness',

@@ -526,7 +526,7 @@ export function pursueReadiness(opts?: { minGap?: string; days?: string | number
   const parsed = parseReadinessOptions(opts?.minGap, opts?.days);
   if ('error' in parsed) throw new Error(parsed.error.message);
   const result = runEngine(spreadsheet, req ?? requireSaved(), existingValues(spreadsheet));
-  const issues = readiness(result.rec, result.state, { ...parsed, today: todayIso(spreadsheet).today });
+  const issues = readiness(result.model, { ...parsed, today: todayIso(spreadsheet).today });
   return {
     issues: issues.map((i) => ({ item: i.item, gap: formatMoney(i.gap), missing: [...i.missing], message: i.message })),
     minGap: formatMoney(parsed.minGap),
