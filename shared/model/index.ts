@@ -11,7 +11,7 @@ import { suggestReasons } from './suggest';
 import { rankRows } from './rank';
 import { nextStepOf } from './next-step';
 
-export { readiness, type ReadinessOptions } from './readiness';
+export { readiness, readinessHeadline, type ReadinessOptions } from './readiness';
 export { typedApprove } from './suggest';
 
 /**

@@ -61,3 +61,9 @@ export function readiness(model: PursueModel, opts: ReadinessOptions): Readiness
   }
   return issues.sort((x, y) => (x.gap !== y.gap ? y.gap - x.gap : compareItems(x.item, y.item)));
 }
+
+/** The one line every pane shows above the list: how many items to prepare, or that all are ready. */
+export function readinessHeadline(issues: ReadinessIssue[], opts: Pick<ReadinessOptions, 'minGap' | 'days'>): string {
+  if (issues.length > 0) return `${issues.length.toLocaleString('en-US')} item${issues.length === 1 ? '' : 's'} to prepare before the call.`;
+  return `Ready: every item with a gap from ${formatMoney(opts.minGap)} has a reason for denial, a reason to approve and a note from the last ${opts.days} day${opts.days === 1 ? '' : 's'}.`;
+}

@@ -87,7 +87,7 @@ function sheetValues(book: MockBook, name: string): Cell[][] {
   return grid(s, 'value', 0, 0, b.r2, b.c2);
 }
 
-async function excelHost(): Promise<HostOutput & { readiness: string[] }> {
+async function excelHost(): Promise<HostOutput & { readiness: string[]; headline: string }> {
   const book = newBook();
   const lines = (f: string) => fixture(f).split(/\r?\n/).map((l) => [l]);
   addSheet(book, 'Ours', lines('ours.txt'));
@@ -106,12 +106,17 @@ async function excelHost(): Promise<HostOutput & { readiness: string[] }> {
     checksToDo: toDoOf(sheetValues(book, SHEETS.checks)),
     crm: crm.text,
     readiness: ready.issues,
+    headline: ready.text,
   };
 }
 
 // ---------------------------------------------------------------- the Apps Script server
 
-function gasHost(): HostOutput & { readiness: string[] } {
+function readinessOf(r: { issues: Array<{ message: string }>; headline: string }) {
+  return { readiness: r.issues.map((i) => i.message), headline: r.headline };
+}
+
+function gasHost(): HostOutput & { readiness: string[]; headline: string } {
   const gas = createFakeGas();
   gas.ss._paste('Ours', pasteRows(fixture('ours.txt'), 'lines'));
   gas.ss._paste('Theirs', pasteRows(fixture('theirs.txt'), 'lines'));
@@ -123,7 +128,7 @@ function gasHost(): HostOutput & { readiness: string[] } {
     ranks: ranksOf(values(SHEETS.pursue)),
     checksToDo: toDoOf(values(SHEETS.checks)),
     crm: b.call<{ text: string }>('pursueCopyForCrm', req).text,
-    readiness: b.call<{ issues: Array<{ message: string }> }>('pursueReadiness', { minGap: '', days: '' }, req).issues.map((i) => i.message),
+    ...readinessOf(b.call<{ issues: Array<{ message: string }>; headline: string }>('pursueReadiness', { minGap: '', days: '' }, req)),
   };
 }
 
@@ -163,6 +168,8 @@ describe('the CLI, the task pane and the Apps Script server on tests/fixtures/ca
   test('the same readiness results: the panes at their defaults, and the to-dos on each Checks sheet', () => {
     expect(excel.readiness.length).toBeGreaterThan(3);
     expect(sheets.readiness).toEqual(excel.readiness);
+    expect(sheets.headline).toBe(excel.headline);
+    expect(excel.headline).toBe(`${excel.readiness.length} items to prepare before the call.`);
     expect(cli.checksToDo.length).toBe(excel.readiness.length);
     expect(excel.checksToDo).toEqual(cli.checksToDo);
     expect(sheets.checksToDo).toEqual(cli.checksToDo);
