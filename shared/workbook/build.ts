@@ -67,6 +67,11 @@ function itemCell(label: string): string | number {
   return /^[0-9]{1,9}$/.test(label) ? Number(label) : label;
 }
 
+/** Column widths (characters) by column, so they follow the columns wherever PURSUE_COLUMNS puts them. */
+const PURSUE_WIDTHS: Record<keyof typeof PC, number> = {
+  priority: 7, item: 8, area: 14, name: 30, ours: 11, insurer: 11, gap: 11, kind: 13, denial: 28, approve: 30, status: 36, nextStep: 28, rf: 7, reItem: 7, override: 9, key: 12,
+};
+
 interface PursueLayout {
   sheet: SheetDescription;
   rows: ModelRow[];
@@ -109,6 +114,8 @@ function buildPursueSheet(rec: Reconciliation, state: PursueState, rows: ModelRo
     const approveCell = row.approveSuggested ? SUGGESTED_PREFIX + row.approve : row.approve;
     g.set(r, PC.approve, approveCell, row.approveSuggested ? { wrap: true, italic: true, fontColor: COLORS.suggested } : { wrap: true });
     g.set(r, PC.status, formatStatusCell(row.status), { wrap: true });
+    // Worked out from the notes on every run (the model's next step); typing here changes nothing.
+    g.set(r, PC.nextStep, row.nextStep ?? '', { wrap: true, italic: true, fontColor: COLORS.suggested });
     if (row.kind !== 'insurer-only') g.set(r, PC.rf, row.rfCell, { hAlign: 'center', wrap: row.kind === 'topic' });
     g.set(r, PC.reItem, row.reItem, { hAlign: 'center' });
     g.set(r, PC.override, row.override, { hAlign: 'center' });
@@ -178,7 +185,7 @@ function buildPursueSheet(rec: Reconciliation, state: PursueState, rows: ModelRo
   });
 
   // Sheet-level layout.
-  g.desc.columnWidths = [7, 8, 14, 30, 11, 11, 11, 13, 28, 30, 36, 7, 7, 9, 12];
+  g.desc.columnWidths = PURSUE_COLUMNS.map((_, c) => PURSUE_WIDTHS[(Object.keys(PC) as Array<keyof typeof PC>).find((k) => PC[k] === c)!]);
   g.desc.frozenRows = 1;
   // Item No. and Item Name stay in view while the notes scroll past.
   g.desc.frozenColumns = PC.name + 1;
@@ -216,6 +223,7 @@ function buildPursueSheet(rec: Reconciliation, state: PursueState, rows: ModelRo
       cell: a1(0, PC.status),
       text: 'One dated entry per line, oldest first, e.g. "9/03 – spoke to adjuster J. Ruiz, confirmed denial reason; next: send code citation". Add new lines at the end; every entry is also kept on the Status Log sheet.',
     },
+    { cell: a1(0, PC.nextStep), text: 'What to do next on each open item, worked out again on every run: the "next: …" of the latest status note, else what the item still lacks. Write "next: …" in a status note to set it.' },
     { cell: a1(0, PC.rf), text: 'Y when the field rep (RF) asked to fight for this item.' },
     { cell: a1(0, PC.reItem), text: "The insurer's (RE) item this line was paired with." },
     { cell: a1(0, PC.override), text: "To pair this item with a different RE item, type the RE item number here; type none to leave it unpaired. Kept when you re-run." },

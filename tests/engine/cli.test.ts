@@ -92,6 +92,20 @@ test('--json adds the denial category, reason to approve, score, rank and next s
   expect(denied.nextStep).toMatch(/^Ask the adjuster for the denial reason in writing\./);
 });
 
+test("the text report's Pri. column is --json's rank (blank when not ranked)", () => {
+  const json = JSON.parse(execFileSync(process.execPath, [CLI, ...sampleCliArgs('case2'), '--json'], { encoding: 'utf8' }));
+  const text = execFileSync(process.execPath, [CLI, ...sampleCliArgs('case2')], { encoding: 'utf8' });
+  // A line's first row: Pri. (5 wide), then the item number (6 wide).
+  const shown = new Map<string, string>();
+  for (const row of text.split('\n').slice(2)) {
+    const m = /^(.{5})(\S+)\s/.exec(row);
+    if (m && !shown.has(m[2]!)) shown.set(m[2]!, m[1]!.trim());
+  }
+  const ranked = json.lines.filter((l: any) => l.rank !== null);
+  expect(ranked.length).toBeGreaterThan(5);
+  for (const l of json.lines) expect({ item: l.item, pri: shown.get(l.item) }).toEqual({ item: l.item, pri: l.rank === null ? '' : String(l.rank) });
+});
+
 test('--crm prints the CRM fields tab-separated', () => {
   const r = run(sampleCliArgs('case2').concat(['--crm']));
   expect(r.status).toBe(0);
