@@ -17,7 +17,7 @@ export {
   type Host, type TotalFigure, type TotalsText, type FieldError,
 } from './host-rules';
 export { statusNotePatch, rfPatch, topicPatch, type CellPatch } from './workbook/patch';
-export { pursueModel, readiness, readinessHeadline, rowsByItem, typedApprove, type ReadinessOptions } from './model/index';
+export { pursueModel, readiness, readinessHeadline, rowsByItem, type ReadinessOptions } from './model/index';
 export { SHEETS, PC, OP_ITEM, TAX_ITEM, parseKey } from './workbook/layout';
 export { pursueHeader, cellString, isPursueWorkbook } from './workbook/readback';
 export { colLetter, a1, a1Range, parseA1, parseRange } from './workbook/a1';
