@@ -1,11 +1,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { decodeText } from '../shared/index';
-import { formatTextReport, PursueInputError, toJsonReport, type JsonReport } from '../shared/index';
-import { lineKnowledge } from '../shared/index';
-import { buildPursue } from '../shared/index';
-import type { Cell, PdfOrigin, PursueState } from '../shared/index';
-import type { Reconciliation } from '../shared/index';
+import { formatTextReport, PursueInputError, toJsonReport } from '../shared/index';
+import { buildPursue, localToday } from '../shared/index';
+import type { Cell, PdfOrigin } from '../shared/index';
 import { parseCliArgs, UsageError, USAGE } from './args';
 import { checkOutPath } from './out-path';
 import { isPdf, readPdfFile } from './pdf';
@@ -46,26 +44,6 @@ export function readPasteFile(file: string): string {
   return decodeText(buf);
 }
 
-function localToday(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
-/** The documented JSON, plus per line the denial category, suggested reason to approve, score and rank. */
-export function jsonWithKnowledge(rec: Reconciliation, state: PursueState): JsonReport {
-  const json = toJsonReport(rec);
-  const { lines } = lineKnowledge(rec, state);
-  const byItem = new Map(lines.map((k) => [k.item, k]));
-  for (const line of json.lines) {
-    const k = byItem.get(line.item);
-    line.denialCategory = k?.category ?? null;
-    line.reasonToApprove = k?.suggestedReason ?? null;
-    line.score = k?.score ?? null;
-    line.rank = k?.rank ?? null;
-  }
-  return json;
-}
-
 export async function main(argv: string[], io = { out: process.stdout, err: process.stderr }): Promise<number> {
   let args;
   try {
@@ -96,17 +74,10 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
     // Problems about a PDF's rows name the page and line on paper (the engine words them).
     const pdf = Object.fromEntries(origins);
     const result = buildPursue({ ...pastes, options: args.options, existing, today: args.today ?? localToday(), author: args.author, pdf });
-    if (args.json) io.out.write(JSON.stringify(jsonWithKnowledge(result.rec, result.state), null, 2) + '\n');
+    // Every output reads the engine's per-item model: the same ranks, reasons and next steps as the workbook.
+    if (args.json) io.out.write(JSON.stringify(toJsonReport(result.rec, result.model), null, 2) + '\n');
     else if (args.crm) io.out.write(result.crm.endsWith('\n') ? result.crm : `${result.crm}\n`);
-    else {
-      // The same priority the workbook and --json give each line.
-      const { lines } = lineKnowledge(result.rec, result.state);
-      // Only lines with a gap to pursue are ranked, 1 = pursue first (as on Pursue Items).
-      const gapOf = new Map(result.rec.lines.map((l) => [l.ours.item, l.gap]));
-      const open = lines.filter((k) => (gapOf.get(k.item) ?? 0) > 0).sort((a, b) => a.rank - b.rank);
-      const ranks = new Map(open.map((k, i) => [k.item, i + 1]));
-      io.out.write(formatTextReport(result.rec, ranks));
-    }
+    else io.out.write(formatTextReport(result.rec, result.model));
     for (const w of result.warnings) io.err.write(`pursue: ${w.item ? `item ${w.item}: ` : ''}${w.message}\n`);
     if (args.out && xlsx) {
       await xlsx.writeXlsx(result.workbook, args.out);

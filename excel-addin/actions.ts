@@ -3,7 +3,7 @@
  * write what it describes (syncs bounded by bytes, see payload.ts), finish (one sync). The engine
  * is passed in so tests and the bench can measure round trips and request sizes with any input.
  */
-import type { Cell, Rows, ReconcileOptions, Reconciliation, PursueState, ReadinessIssue, Topic, WorkbookDescription, NoteSpec } from '../shared/index';
+import type { Cell, Rows, ReconcileOptions, Reconciliation, PursueState, PursueModel, ReadinessIssue, ReadinessOptions, Topic, WorkbookDescription, NoteSpec } from '../shared/index';
 import { PURSUE_SHEETS, readWorkbook, UserError, type Source, type WorkbookRead } from './reader';
 import { queuePatches, writePlan, type CellPatch, type HostCaps, type WriteReport } from './writer';
 import { planWorkbook, type WritePlan } from './payload';
@@ -35,7 +35,7 @@ export interface PursueEngine {
   statusNotePatch(existing: Record<string, Cell[][]>, item: string, text: string, author: string, nowIso: string): PatchResult;
   rfPatch(existing: Record<string, Cell[][]>, item: string, asked: boolean): PatchResult;
   topicPatch(existing: Record<string, Cell[][]>, topic: Topic): PatchResult;
-  readiness(rec: Reconciliation, state: PursueState, opts: { minGap: number; days: number; today: string }): ReadinessIssue[];
+  readiness(model: PursueModel, opts: ReadinessOptions): ReadinessIssue[];
 }
 
 /** Where the pastes are: our estimate and the insurer's, or one side-by-side comparison. */

@@ -11,6 +11,7 @@ import {
   parseReadinessOptions,
   PursueInputError,
   readiness,
+  readinessHeadline,
   reconcileOptionsFromText,
   rfPatch,
   statusMessage,
@@ -152,15 +153,12 @@ function handle(msg: Exclude<WorkerRequest, RowsPart>): void {
       }
       const result = run(id, msg.input);
       if (!result) break;
-      const issues = readiness(result.rec, result.state, { ...opts, today: msg.input.today });
+      const issues = readiness(result.model, { ...opts, today: msg.input.today });
       post({
         id,
         type: 'readiness',
         ready: issues.length === 0,
-        text:
-          issues.length === 0
-            ? `Ready: every item with a gap from ${formatMoney(opts.minGap)} has a reason for denial, a reason to approve and a note from the last ${opts.days} days.`
-            : `${count(issues.length)} item${issues.length === 1 ? '' : 's'} to prepare before the call.`,
+        text: readinessHeadline(issues, opts),
         issues: issues.map((i) => i.message),
       });
       break;

@@ -4,7 +4,7 @@
  */
 export { buildPursue, type PursueResult } from '../shared/index';
 export { statusNotePatch, rfPatch, topicPatch, type CellPatch } from '../shared/index';
-export { readiness } from '../shared/index';
+export { readiness, readinessHeadline } from '../shared/index';
 export { SHEETS, PC, OP_ITEM, TAX_ITEM, parseKey } from '../shared/index';
 export { pursueHeader, cellString } from '../shared/index';
 export { dollarsToCents, formatMoney } from '../shared/index';

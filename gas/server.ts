@@ -11,6 +11,7 @@ import {
   parseReadinessOptions,
   PursueInputError,
   readiness,
+  readinessHeadline,
   reconcileOptionsFromText,
   rfAskedAt,
   rowOfItem,
@@ -519,6 +520,8 @@ export function pursueCopyForCrm(req?: BuildRequest): { text: string } {
 
 export function pursueReadiness(opts?: { minGap?: string; days?: string | number }, req?: BuildRequest): {
   issues: Array<{ item: string; gap: string; missing: string[]; message: string }>;
+  /** How many items to prepare, or that every item is ready (the engine's words). */
+  headline: string;
   minGap: string;
   days: number;
 } {
@@ -526,9 +529,10 @@ export function pursueReadiness(opts?: { minGap?: string; days?: string | number
   const parsed = parseReadinessOptions(opts?.minGap, opts?.days);
   if ('error' in parsed) throw new Error(parsed.error.message);
   const result = runEngine(spreadsheet, req ?? requireSaved(), existingValues(spreadsheet));
-  const issues = readiness(result.rec, result.state, { ...parsed, today: todayIso(spreadsheet).today });
+  const issues = readiness(result.model, { ...parsed, today: todayIso(spreadsheet).today });
   return {
     issues: issues.map((i) => ({ item: i.item, gap: formatMoney(i.gap), missing: [...i.missing], message: i.message })),
+    headline: readinessHeadline(issues, parsed),
     minGap: formatMoney(parsed.minGap),
     days: parsed.days,
   };
@@ -645,10 +649,8 @@ export function pursueMenuCopyForCrm(): void {
 export function pursueMenuReadiness(): void {
   const ui = SpreadsheetApp.getUi();
   try {
-    const { issues, minGap, days } = pursueReadiness();
-    const text = issues.length
-      ? issues.map((i) => i.message).join('\n\n')
-      : `Every item with a gap from ${minGap} has a denial reason, a reason to approve and a status note from the last ${days} days.`;
+    const { issues, headline } = pursueReadiness();
+    const text = issues.length ? issues.map((i) => i.message).join('\n\n') : headline;
     ui.alert('Readiness check', text, ui.ButtonSet.OK);
   } catch (e) {
     report(e);

@@ -17,7 +17,7 @@ export {
   type Host, type TotalFigure, type TotalsText, type FieldError,
 } from './host-rules';
 export { statusNotePatch, rfPatch, topicPatch, type CellPatch } from './workbook/patch';
-export { readiness, lineKnowledge } from './knowledge/index';
+export { pursueModel, readiness, readinessHeadline, rowsByItem, type ReadinessOptions } from './model/index';
 export { SHEETS, PC, OP_ITEM, TAX_ITEM, parseKey } from './workbook/layout';
 export { pursueHeader, cellString, isPursueWorkbook } from './workbook/readback';
 export { colLetter, a1, a1Range, parseA1, parseRange } from './workbook/a1';
@@ -28,6 +28,7 @@ export type * from './types/money';
 export type * from './types/problem';
 export type * from './types/reconciliation';
 export type * from './types/knowledge';
+export type * from './types/model';
 export type * from './types/workbook';
 export {
   readPdf, readEstimatePdf, parsePdfRows, placeProblems, relabelRows, rowsFromPages, DEFAULT_PAGE_TIMEOUT_MS, pdfOrigin, rowKey,

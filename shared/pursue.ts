@@ -2,11 +2,13 @@ import type { Cell } from './types/cells';
 import type { PursueState } from './types/knowledge';
 import type { Reconciliation } from './types/reconciliation';
 import type { WorkbookDescription } from './types/workbook';
+import type { PursueModel } from './types/model';
 import { prepareInput, PursueInputError, reconcilePrepared, type ParsedPair, type PastesInput } from './run';
 import { followRenumbering } from './knowledge/renumber';
 import { emptyState, mergeState } from './knowledge';
 import { buildWorkbook } from './workbook/build';
 import { crmText } from './workbook/crm';
+import { pursueModel } from './model';
 import { findSheet, isPursueWorkbook, readBackWorkbook } from './workbook/readback';
 import { SHEETS } from './workbook/layout';
 import { namePdfsInMessage, placeReconciliation, type PdfOrigins } from './pdf/estimate';
@@ -28,6 +30,8 @@ export interface PursueResult {
   rec: Reconciliation;
   state: PursueState;
   workbook: WorkbookDescription;
+  /** What Pursue knows per item, ranked: what the sheet, the CRM text, --json and the panes show. */
+  model: PursueModel;
   warnings: Array<{ item: string; message: string }>;
   crm: string;
 }
@@ -35,7 +39,7 @@ export interface PursueResult {
 /**
  * The one job every host runs: reconcile the pastes, carry over everything a person typed in the
  * existing workbook (match overrides go back into the reconciliation), and describe the new
- * workbook and its CRM text.
+ * workbook, its per-item model and its CRM text.
  */
 export function buildPursue(input: PursueInput): PursueResult {
   const warnings: PursueResult['warnings'] = [];
@@ -74,6 +78,7 @@ export function buildPursue(input: PursueInput): PursueResult {
     if (a) a.override = text === '' ? null : text;
   }
   warnings.push(...(read?.warnings ?? []), ...(followed?.warnings ?? []), ...merged.warnings);
-  const workbook = buildWorkbook(rec, merged.state, { today: input.today, statusOrder: followed?.statusOrder ?? [], warnings });
-  return { rec, state: merged.state, workbook, warnings, crm: crmText(rec, merged.state) };
+  const model = pursueModel(rec, merged.state);
+  const workbook = buildWorkbook(rec, merged.state, { today: input.today, statusOrder: followed?.statusOrder ?? [], warnings, model });
+  return { rec, state: merged.state, workbook, model, warnings, crm: crmText(model) };
 }

@@ -347,9 +347,7 @@ function wire(): void {
       ul.hidden = false;
       // The engine's message already names the item and its gap.
       ul.replaceChildren(...r.issues.map((i) => el('li', i.message)));
-      return r.issues.length
-        ? { text: `${r.issues.length} item${r.issues.length === 1 ? '' : 's'} to prepare before the call.`, kind: 'advice' }
-        : `Ready: every item with a gap from ${r.minGap} has a denial reason, a reason to approve and a note from the last ${r.days} days.`;
+      return r.issues.length ? { text: r.headline, kind: 'advice' } : r.headline;
     }),
   );
 

@@ -1,19 +1,10 @@
 import type { Cents } from '../types/money';
 import type { Reconciliation } from '../types/reconciliation';
-import type {
-  ItemAnnotation,
-  LineKnowledge,
-  PursueState,
-  ReadinessIssue,
-  StatusEntry,
-  Topic,
-} from '../types/knowledge';
+import type { ItemAnnotation, PursueState, StatusEntry, Topic } from '../types/knowledge';
 import { formatMoney } from '../money';
-import { classifyDenial } from './denial';
-import { scorePriorities, defaultWeights } from './priority';
-import { defaultRebuttals, suggestRebuttal } from './rebuttals';
-import { daysBetween } from './status';
-import { compareItems } from '../item-order';
+import { defaultWeights } from './priority';
+import { defaultRebuttals } from './rebuttals';
+import { hasTypedData } from './renumber';
 import { normalizeWords } from './text';
 import { suggestTopics } from './topics';
 
@@ -59,10 +50,6 @@ function newAnnotation(item: string, description: string): ItemAnnotation {
   };
 }
 
-function somethingTyped(a: ItemAnnotation): boolean {
-  return a.denialText.trim() !== '' || a.reasonToApprove.trim() !== '' || a.status.length > 0 || a.rfAsked || a.topic !== null || a.override !== null;
-}
-
 /** How a message names an item: "Item 7 (R&R Siding - vinyl)", or "The O&P row". */
 function itemName(item: string, description: string): string {
   if (item === OP_ITEM) return 'The O&P row';
@@ -77,8 +64,8 @@ interface Current {
   note: string | null;
 }
 
-/** Our lines plus the O&P row (and the tax row for the merge), as the merge and the checks see them. */
-function currentItems(rec: Reconciliation, withTax = false): Current[] {
+/** Our lines plus the O&P row and the tax row, as the merge sees them. */
+function currentItems(rec: Reconciliation): Current[] {
   const out: Current[] = rec.lines.map((l) => ({
     item: l.ours.item,
     description: l.ours.description,
@@ -86,14 +73,14 @@ function currentItems(rec: Reconciliation, withTax = false): Current[] {
     note: l.match?.insurer.note?.trim() || null,
   }));
   out.push({ item: OP_ITEM, description: OP_DESCRIPTION, gap: rec.overheadProfitGap, note: null });
-  if (withTax) out.push({ item: TAX_ITEM, description: TAX_DESCRIPTION, gap: rec.taxGap, note: null });
+  out.push({ item: TAX_ITEM, description: TAX_DESCRIPTION, gap: rec.taxGap, note: null });
   return out;
 }
 
 /**
  * Carries everything a person typed onto a new reconciliation (a new revision from the insurer).
  * Nothing typed is lost: items whose gap closed stay, marked closedOn; items missing from the new
- * revision stay, marked absentSince, with a warning (and keep a row: absent-rows.ts). `previous` is
+ * revision stay, marked absentSince, with a warning (and keep a row: model/absent.ts). `previous` is
  * already keyed to this revision's item numbers (renumber.ts); an item reworded at its own number is
  * carried over with a warning. A new item (or one with no denial text typed) takes the insurer's note
  * under its matched line as its denial text. Accepted and refused topics are kept; suggestions are
@@ -108,7 +95,7 @@ export function mergeState(
   const items: Record<string, ItemAnnotation> = {};
   const seen = new Set<string>();
 
-  for (const cur of currentItems(rec, true)) {
+  for (const cur of currentItems(rec)) {
     // The tax row only gets an entry once a person has typed on it.
     if (cur.item === TAX_ITEM && !has(previous.items, TAX_ITEM)) continue;
     if (seen.has(cur.item)) {
@@ -142,7 +129,7 @@ export function mergeState(
     }
     a.insurerNote = cur.note;
 
-    const wasOpen = prev ? (prev.gap !== undefined ? prev.gap > 0 : somethingTyped(prev)) : false;
+    const wasOpen = prev ? (prev.gap !== undefined ? prev.gap > 0 : hasTypedData(prev)) : false;
     if (cur.gap <= 0) {
       if (a.closedOn === null && wasOpen) {
         a.closedOn = today;
@@ -173,7 +160,7 @@ export function mergeState(
     a.absentSince = a.absentSince ?? today;
     items[key] = a;
     // Said once, the run it went missing; after that its row says so.
-    if (!already && somethingTyped(a)) warnings.push({
+    if (!already && hasTypedData(a)) warnings.push({
       item: key,
       message: `${itemName(key, a.description)} is not in this reconciliation. It was kept with everything typed on it; check the paste, or remove the row if the item is gone.`,
     });
@@ -207,86 +194,4 @@ export function mergeState(
     },
     warnings,
   };
-}
-
-/**
- * What to fix before a call: every open item with a gap of at least minGap that has no reason for
- * denial, no reason to approve, or no status entry in the last `days` days. Largest gap first.
- */
-export function readiness(
-  rec: Reconciliation,
-  state: PursueState,
-  opts: { minGap: Cents; days: number; today: string },
-): ReadinessIssue[] {
-  const issues: ReadinessIssue[] = [];
-  for (const cur of currentItems(rec)) {
-    if (cur.gap <= 0 || cur.gap < opts.minGap) continue;
-    const a = has(state.items, cur.item) ? state.items[cur.item] : undefined;
-    const missing: ReadinessIssue['missing'] = [];
-    const todo: string[] = [];
-    const denial = (a?.denialText ?? '').trim() || cur.note || '';
-    if (denial === '') {
-      missing.push('denial reason');
-      todo.push('ask the adjuster for the reason for denial in writing');
-    }
-    if ((a?.reasonToApprove ?? '').trim() === '') {
-      missing.push('reason to approve');
-      todo.push('write the reason to approve (the Rebuttals sheet has a suggestion)');
-    }
-    const recent = (a?.status ?? []).some((e) => {
-      const d = daysBetween(e.date, opts.today);
-      return Number.isFinite(d) && d <= opts.days;
-    });
-    if (!recent) {
-      missing.push('recent status');
-      todo.push(`no status note in the last ${opts.days} day${opts.days === 1 ? '' : 's'}: call or email and log what was said`);
-    }
-    if (missing.length === 0) continue;
-    const name = itemName(cur.item, cur.description);
-    issues.push({
-      item: cur.item,
-      gap: cur.gap,
-      missing,
-      message: `${name}, gap ${formatMoney(cur.gap)}: ${todo.join('; ')}.`,
-    });
-  }
-  return issues.sort((x, y) => (x.gap !== y.gap ? y.gap - x.gap : compareItems(x.item, y.item)));
-}
-
-/**
- * Per line (and the O&P row): the denial category, the suggested rebuttal and the priority, from
- * what a person typed (state) or, without it, from the insurer's notes alone. Ranks run over the
- * lines and the O&P row together.
- */
-export function lineKnowledge(
-  rec: Reconciliation,
-  state: PursueState = emptyState(),
-): { lines: LineKnowledge[]; overheadProfit: LineKnowledge } {
-  const current = currentItems(rec);
-  const base = current.map((cur) => {
-    const a = has(state.items, cur.item) ? state.items[cur.item] : undefined;
-    const denialText = (a?.denialText ?? '').trim() || cur.note || '';
-    const cls = denialText === '' ? null : classifyDenial(denialText);
-    const category = cls?.category ?? null;
-    const rebuttal = suggestRebuttal(cur.description, category, state.rebuttals);
-    return { cur, a, denialText, category, matched: cls?.matched ?? [], rebuttal };
-  });
-  const scores = scorePriorities(
-    base.map((b) => ({ item: b.cur.item, gap: b.cur.gap, rfAsked: b.a?.rfAsked ?? false, category: b.category })),
-    state.weights,
-  );
-  const out: LineKnowledge[] = base.map((b, i) => ({
-    item: b.cur.item,
-    denialText: b.denialText,
-    category: b.category,
-    matched: b.matched,
-    rebuttalKey: b.rebuttal?.key ?? null,
-    suggestedReason: b.rebuttal?.argument ?? null,
-    evidence: b.rebuttal?.evidence ?? null,
-    presentation: b.rebuttal?.presentation ?? null,
-    score: scores[i].score,
-    rank: scores[i].rank,
-    parts: scores[i].parts,
-  }));
-  return { lines: out.slice(0, -1), overheadProfit: out[out.length - 1] };
 }

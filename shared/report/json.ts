@@ -1,5 +1,8 @@
 import { toDollars } from '../money';
 import type { Problem } from '../types/problem';
+import type { DenialCategory } from '../types/knowledge';
+import type { ModelRow, PursueModel } from '../types/model';
+import { rowsByItem } from '../model';
 import type { GapKind, MatchAlternative, MatchMethod, ReconcileStatus, Reconciliation } from '../types/reconciliation';
 import { statusMessage, totalsSource, type TotalsSource } from './status';
 
@@ -39,7 +42,18 @@ export interface JsonLine {
   flagged: boolean;
   /** The other insurer line that fits about as well, when flagged for that reason. */
   alternative: MatchAlternative | null;
-  [extra: string]: unknown;
+  /** From the per-item model (toJsonReport with a model): null while unknown. */
+  denialCategory?: DenialCategory | null;
+  /** What the team typed, else the rebuttal library's suggestion (reasonToApproveSuggested). */
+  reasonToApprove?: string | null;
+  reasonToApproveSuggested?: boolean;
+  /** The accepted topic the line is argued in, whose priority it shares. */
+  topic?: string | null;
+  /** Priority score and rank (1 = pursue first); null for a line with no open gap. */
+  score?: number | null;
+  rank?: number | null;
+  /** What to do next; every open line with a gap has one. */
+  nextStep?: string | null;
 }
 
 export interface JsonInsurerOnly {
@@ -70,8 +84,25 @@ export interface JsonReport {
   problems: Array<Pick<Problem, 'side' | 'row' | 'severity' | 'message'>>;
 }
 
-/** The report as the README documents it: amounts in dollars to the cent. */
-export function toJsonReport(rec: Reconciliation): JsonReport {
+/** One line's negotiation knowledge, as the model has it (the same row the sheet shows). */
+function knowledgeFields(row: ModelRow | undefined): Partial<JsonLine> {
+  return {
+    denialCategory: row?.category ?? null,
+    reasonToApprove: row && row.approve.trim() !== '' ? row.approve : null,
+    reasonToApproveSuggested: row?.approveSuggested ?? false,
+    topic: row?.topic ?? null,
+    score: row?.priority?.score ?? null,
+    rank: row?.priority?.rank ?? null,
+    nextStep: row?.nextStep ?? null,
+  };
+}
+
+/**
+ * The report as the README documents it: amounts in dollars to the cent. With the per-item model,
+ * each line also carries its denial category, reason to approve, priority and next step.
+ */
+export function toJsonReport(rec: Reconciliation, model?: PursueModel): JsonReport {
+  const byItem = model ? rowsByItem(model) : null;
   return {
     lines: rec.lines.map((l) => ({
       item: l.ours.item,
@@ -91,6 +122,7 @@ export function toJsonReport(rec: Reconciliation): JsonReport {
       rule: l.match ? RULE[l.match.method] : null,
       flagged: l.match ? l.match.weak : false,
       alternative: l.match?.alternative ?? null,
+      ...(byItem ? knowledgeFields(byItem.get(l.ours.item)) : {}),
     })),
     insurerOnly: rec.insurerOnly.map((l) => ({
       item: l.insurer.item,

@@ -1,7 +1,9 @@
 import type { Problem } from '../types/problem';
 import { formatMoney } from '../money';
 import type { Reconciliation } from '../types/reconciliation';
+import type { PursueModel } from '../types/model';
 import { STATUS_LABEL, statusMessage } from './status';
+import { rowsByItem } from '../model';
 
 function pad(s: string, n: number): string {
   return s.length >= n ? s.slice(0, n) : s + ' '.repeat(n - s.length);
@@ -35,11 +37,20 @@ export function wrapWords(text: string, width: number): string[] {
   return lines;
 }
 
+/** Item number → rank, from the model: the priority the workbook and --json give each line. */
+function ranksOf(model: PursueModel): Map<string, number> {
+  const ranks = new Map<string, number>();
+  for (const [item, row] of rowsByItem(model)) if (row.priority) ranks.set(item, row.priority.rank);
+  return ranks;
+}
+
 /**
- * A readable reconciliation for a terminal: items (with their priority when `ranks` gives one,
- * item number → rank), insurer-only lines, tax, O&P, totals, problems. Names wrap between words.
+ * A readable reconciliation for a terminal: items (with their priority when the model is given,
+ * 1 = pursue first, blank when not ranked), insurer-only lines, tax, O&P, totals, problems. Names
+ * wrap between words.
  */
-export function formatTextReport(rec: Reconciliation, ranks?: ReadonlyMap<string, number>): string {
+export function formatTextReport(rec: Reconciliation, model?: PursueModel): string {
+  const ranks = model ? ranksOf(model) : undefined;
   const out: string[] = [];
   const money = (c: number) => lpad(formatMoney(c), 12);
   const NAME = 42;

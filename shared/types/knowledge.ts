@@ -113,23 +113,3 @@ export interface ReadinessIssue {
   missing: Array<'denial reason' | 'reason to approve' | 'recent status'>;
   message: string;
 }
-
-/** What the knowledge layer says about one line (or the O&P row), e.g. for the CLI's --json. */
-export interface LineKnowledge {
-  /** Our item number, or "O&P" for the O&P row. */
-  item: string;
-  /** The denial text used: what a person typed, else the insurer's note under the line, else "". */
-  denialText: string;
-  /** null while there is no denial text. */
-  category: DenialCategory | null;
-  /** The words in the denial text that decided the category. */
-  matched: string[];
-  /** The suggested rebuttal's key, argument, evidence and presentation (null when none fits). */
-  rebuttalKey: string | null;
-  suggestedReason: string | null;
-  evidence: string | null;
-  presentation: string | null;
-  score: number;
-  rank: number;
-  parts: { gap: number; rfAsked: number; category: number };
-}

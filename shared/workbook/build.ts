@@ -2,13 +2,13 @@ import type { Reconciliation } from '../types/reconciliation';
 import type { PursueState, StatusEntry } from '../types/knowledge';
 import type { SheetDescription, WorkbookDescription } from '../types/workbook';
 import type { Cents } from '../types/money';
+import type { ModelRow, PursueModel } from '../types/model';
 import { formatMoney } from '../money';
 import { statusMessage } from '../report/status';
 import { READINESS_DEFAULTS } from '../host-rules';
 import {
   explainPriority,
   formatStatusCell,
-  readiness,
   rebuttalsToRows,
   topicGap,
   weightsToRows,
@@ -26,6 +26,7 @@ import {
   PC,
   PURSUE_COLUMNS,
   SHEETS,
+  SUGGESTED_PREFIX,
   TC,
   TOPIC_COLUMNS,
   TOTAL_LABELS,
@@ -33,7 +34,7 @@ import {
   textHash,
 } from './layout';
 import { compareItems } from '../item-order';
-import { decorateRows, pursueRows, type PursueRow } from './rows';
+import { pursueModel, readiness } from '../model';
 import { DATE_FMT, isoToSerial, usDate } from './dates';
 
 export interface BuildOptions {
@@ -50,6 +51,8 @@ export interface BuildOptions {
   statusOrder?: string[];
   /** Warnings from the merge and the read-back, listed on the Checks sheet. */
   warnings?: Array<{ item: string; message: string }>;
+  /** The per-item model of rec and state, when the caller already has it (buildPursue). */
+  model?: PursueModel;
 }
 
 const dollars = (c: Cents): number => c / 100;
@@ -64,9 +67,14 @@ function itemCell(label: string): string | number {
   return /^[0-9]{1,9}$/.test(label) ? Number(label) : label;
 }
 
+/** Column widths (characters) by column, so they follow the columns wherever PURSUE_COLUMNS puts them. */
+const PURSUE_WIDTHS: Record<keyof typeof PC, number> = {
+  priority: 7, item: 8, area: 14, name: 30, ours: 11, insurer: 11, gap: 11, kind: 13, denial: 28, approve: 30, status: 36, nextStep: 28, rf: 7, reItem: 7, override: 9, key: 12,
+};
+
 interface PursueLayout {
   sheet: SheetDescription;
-  rows: PursueRow[];
+  rows: ModelRow[];
   firstDataRow: number;
   lastDataRow: number;
   sumRow: number;
@@ -74,7 +82,7 @@ interface PursueLayout {
   residualRow: number;
 }
 
-function buildPursueSheet(rec: Reconciliation, state: PursueState, rows: PursueRow[], highlightN: number): PursueLayout {
+function buildPursueSheet(rec: Reconciliation, state: PursueState, rows: ModelRow[], highlightN: number): PursueLayout {
   const g = new SheetGrid(SHEETS.pursue, PURSUE_COLUMNS.length);
   const header = { bold: true, fontColor: COLORS.header, fill: COLORS.headerFill, wrap: true, hAlign: 'center' as const };
   PURSUE_COLUMNS.forEach((h, c) => g.set(0, c, h, header));
@@ -102,14 +110,18 @@ function buildPursueSheet(rec: Reconciliation, state: PursueState, rows: PursueR
     else g.set(r, PC.gap, dollars(row.gap), { numberFormat: FMT.money, bold: true });
     g.set(r, PC.kind, row.gapKind, { hAlign: 'center' });
     g.set(r, PC.denial, row.denial, { wrap: true });
-    g.set(r, PC.approve, row.approve, row.approveSuggested ? { wrap: true, italic: true, fontColor: COLORS.suggested } : { wrap: true });
+    // A suggestion is marked as one, so nobody takes it for what the team typed.
+    const approveCell = row.approveSuggested ? SUGGESTED_PREFIX + row.approve : row.approve;
+    g.set(r, PC.approve, approveCell, row.approveSuggested ? { wrap: true, italic: true, fontColor: COLORS.suggested } : { wrap: true });
     g.set(r, PC.status, formatStatusCell(row.status), { wrap: true });
+    // Worked out from the notes on every run (the model's next step); typing here changes nothing.
+    g.set(r, PC.nextStep, row.nextStep ?? '', { wrap: true, italic: true, fontColor: COLORS.suggested });
     if (row.kind !== 'insurer-only') g.set(r, PC.rf, row.rfCell, { hAlign: 'center', wrap: row.kind === 'topic' });
     g.set(r, PC.reItem, row.reItem, { hAlign: 'center' });
     g.set(r, PC.override, row.override, { hAlign: 'center' });
 
     const attrs: Record<string, string> = {};
-    if (row.approveSuggested) attrs.r = textHash(row.approve);
+    if (row.approveSuggested) attrs.r = textHash(approveCell);
     if (row.closedOn !== null) attrs.closed = row.closedOn;
     if (row.absentSince) attrs.absent = row.absentSince;
     // The name as written, so a re-run can tell an Item No. moved away from its name (identity.ts).
@@ -173,7 +185,7 @@ function buildPursueSheet(rec: Reconciliation, state: PursueState, rows: PursueR
   });
 
   // Sheet-level layout.
-  g.desc.columnWidths = [7, 8, 14, 30, 11, 11, 11, 13, 28, 30, 36, 7, 7, 9, 12];
+  g.desc.columnWidths = PURSUE_COLUMNS.map((_, c) => PURSUE_WIDTHS[(Object.keys(PC) as Array<keyof typeof PC>).find((k) => PC[k] === c)!]);
   g.desc.frozenRows = 1;
   // Item No. and Item Name stay in view while the notes scroll past.
   g.desc.frozenColumns = PC.name + 1;
@@ -211,6 +223,7 @@ function buildPursueSheet(rec: Reconciliation, state: PursueState, rows: PursueR
       cell: a1(0, PC.status),
       text: 'One dated entry per line, oldest first, e.g. "9/03 – spoke to adjuster J. Ruiz, confirmed denial reason; next: send code citation". Add new lines at the end; every entry is also kept on the Status Log sheet.',
     },
+    { cell: a1(0, PC.nextStep), text: 'What to do next on each open item, worked out again on every run: the "next: …" of the latest status note, else what the item still lacks. Write "next: …" in a status note to set it.' },
     { cell: a1(0, PC.rf), text: 'Y when the field rep (RF) asked to fight for this item.' },
     { cell: a1(0, PC.reItem), text: "The insurer's (RE) item this line was paired with." },
     { cell: a1(0, PC.override), text: "To pair this item with a different RE item, type the RE item number here; type none to leave it unpaired. Kept when you re-run." },
@@ -219,31 +232,7 @@ function buildPursueSheet(rec: Reconciliation, state: PursueState, rows: PursueR
   return { sheet: g.finish(), rows, firstDataRow: first, lastDataRow: last, sumRow, totalRow, residualRow };
 }
 
-/** "next: send code citation" from an entry, if the person wrote one. */
-function nextStep(text: string): string | null {
-  const m = /\bnext(?:\s+step)?\s*[:\-–]\s*(.+)$/i.exec(text);
-  return m ? m[1]!.trim() : null;
-}
-
-/**
- * What to do next on a row with a gap, always something: the next step the last note names, else
- * what is missing, in the order a call needs it.
- */
-export function suggestedNextStep(row: PursueRow): string {
-  const last = row.status.at(-1);
-  const named = last ? nextStep(last.text) : null;
-  if (named) return named;
-  const noReason = row.denial.trim() === '';
-  const steps: string[] = [];
-  if (noReason && (row.gapKind === 'denied' || row.kind === 'op')) steps.push('Ask the adjuster for the denial reason in writing.');
-  else if (noReason) steps.push(`Ask the adjuster in writing why the ${row.gapKind === 'price' ? 'price' : row.gapKind === 'quantity' ? 'quantity' : 'line'} was cut.`);
-  if (row.approveSuggested) steps.push('Make the suggested reason to approve yours, then send it with the evidence.');
-  else if (row.approve.trim() === '') steps.push('Write the reason to approve and gather the evidence.');
-  if (steps.length === 0) steps.push('Send the reason to approve with the evidence and ask for a revised estimate.');
-  return steps.join(' ');
-}
-
-function buildCallBrief(rec: Reconciliation, rows: PursueRow[], topN: number, today: string): SheetDescription {
+function buildCallBrief(rec: Reconciliation, model: PursueModel, topN: number, today: string): SheetDescription {
   const cols = ['#', 'Item', 'Gap $', 'Reason for denial (as written)', 'Reason to approve', 'Evidence to bring', 'Last status', 'Next step'];
   const g = new SheetGrid(SHEETS.brief, cols.length);
   g.set(0, 0, `Call Brief – top ${topN} items to pursue – ${usDate(today)}`, { bold: true });
@@ -259,23 +248,19 @@ function buildCallBrief(rec: Reconciliation, rows: PursueRow[], topN: number, to
   g.desc.merges.push(a1Range(1, 0, 1, cols.length - 1));
   const h = 3;
   cols.forEach((c, i) => g.set(h, i, c, { bold: true, fontColor: COLORS.header, fill: COLORS.headerFill, wrap: true, hAlign: 'center' }));
-  const ranked = rows
-    .filter((r) => r.priority !== null)
-    .sort((a, b) => a.priority!.rank - b.priority!.rank)
-    .slice(0, topN);
+  const ranked = model.ranked.slice(0, topN);
   let r = h + 1;
   for (const row of ranked) {
     const last = row.status.at(-1);
-    const next = suggestedNextStep(row);
     const name = row.kind === 'op' ? row.name : `${row.label} ${row.name}${row.area ? ` (${row.area})` : ''}`;
     g.set(r, 0, row.priority!.rank, { numberFormat: FMT.integer, hAlign: 'center', bold: true });
     g.set(r, 1, name, { wrap: true });
     g.set(r, 2, dollars(row.gap), { numberFormat: FMT.money, bold: true });
     g.set(r, 3, row.denial, { wrap: true });
-    g.set(r, 4, row.approve, { wrap: true, italic: row.approveSuggested });
+    g.set(r, 4, row.approveSuggested ? SUGGESTED_PREFIX + row.approve : row.approve, { wrap: true, italic: row.approveSuggested });
     g.set(r, 5, row.rebuttal ? row.rebuttal.evidence : '', { wrap: true });
     g.set(r, 6, last ? `${usDate(last.date)} – ${last.text}` : '', { wrap: true });
-    g.set(r, 7, next, { wrap: true });
+    g.set(r, 7, row.nextStep ?? '', { wrap: true });
     if (row.rfAsked) g.style(r, 1, { bold: true });
     r++;
   }
@@ -419,7 +404,7 @@ function workbookWords(text: string): string {
  * to do = what to get before the next call; pass = checked and fine. Each finding is listed once,
  * under a label a person understands (never an internal code).
  */
-function buildChecks(rec: Reconciliation, state: PursueState, today: string, warnings: Array<{ item: string; message: string }>, rows: PursueRow[]): SheetDescription {
+function buildChecks(rec: Reconciliation, today: string, warnings: Array<{ item: string; message: string }>, model: PursueModel): SheetDescription {
   const cols = ['Status', 'Check', 'What was found and what to do'];
   const g = new SheetGrid(SHEETS.checks, cols.length);
   cols.forEach((c, i) => g.set(0, i, c, { bold: true, fontColor: COLORS.header, fill: COLORS.headerFill }));
@@ -459,8 +444,8 @@ function buildChecks(rec: Reconciliation, state: PursueState, today: string, war
   }
   for (const w of warnings) add('warning', w.item === '' ? 'Workbook' : w.item === OP_ITEM ? 'O&P row' : w.item === TAX_ITEM ? 'Tax row' : `Item ${w.item}`, w.message);
   // The suggestion the readiness message mentions is shown only where a row has one.
-  const suggested = new Set(rows.filter((x) => x.approveSuggested).flatMap((x) => x.items));
-  for (const i of readiness(rec, state, { ...READINESS_DEFAULTS, today })) {
+  const suggested = new Set(model.rows.filter((x) => x.approveSuggested).flatMap((x) => x.items));
+  for (const i of readiness(model, { ...READINESS_DEFAULTS, today })) {
     const msg = i.message.replace(/\s*\(the Rebuttals sheet has a suggestion\)/, suggested.has(i.item) ? ' (a suggestion is shown in grey on Pursue Items: make it yours)' : '');
     add('to do', `${i.item === OP_ITEM ? 'O&P row' : `Item ${i.item}`} (${formatMoney(i.gap)})`, msg);
   }
@@ -477,21 +462,20 @@ function buildChecks(rec: Reconciliation, state: PursueState, today: string, war
 export function buildWorkbook(rec: Reconciliation, state: PursueState, opts: BuildOptions): WorkbookDescription {
   const topN = opts.topN ?? 10;
   const highlightN = opts.highlightN ?? 5;
-  const rows = pursueRows(rec, state);
-  decorateRows(rows, state);
-  const pursue = buildPursueSheet(rec, state, rows, highlightN);
+  const model = opts.model ?? pursueModel(rec, state);
+  const pursue = buildPursueSheet(rec, state, model.rows, highlightN);
   const rebuttalRows = rebuttalsToRows(state.rebuttals);
   const weightRows = weightsToRows(state.weights);
   return {
     sheets: [
       pursue.sheet,
-      buildCallBrief(rec, rows, topN, opts.today),
+      buildCallBrief(rec, model, topN, opts.today),
       buildStatusLog(state, opts.statusOrder ?? []),
       buildTopics(rec, state),
       textSheet(SHEETS.rebuttals, rebuttalRows, [16, 24, 14, 50, 40, 40], 'The rebuttal library: edit any text, or add a row. A re-run keeps your edits.'),
       // The rows already end with the explanation sentence; the note says how to use the sheet instead.
       buildPriority(weightRows as (string | number | null)[][]),
-      buildChecks(rec, state, opts.today, opts.warnings ?? [], rows),
+      buildChecks(rec, opts.today, opts.warnings ?? [], model),
     ],
   };
 }

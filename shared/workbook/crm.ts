@@ -1,8 +1,7 @@
-import type { Reconciliation } from '../types/reconciliation';
-import type { PursueState } from '../types/knowledge';
+import type { PursueModel } from '../types/model';
 import { formatMoney } from '../money';
 import { formatStatusCell } from '../knowledge';
-import { pursueRows } from './rows';
+import { typedApprove } from '../model';
 
 export const CRM_COLUMNS = ['Item Number', 'Item Name', 'Gap $', 'Reason for Insurance denial', 'Reason to approve', 'Status/notes'] as const;
 
@@ -21,11 +20,11 @@ function safe(text: string): string {
  * a header line, then every open item, topic, O&P and tax row with a gap, in our item-number order.
  * Only what a person typed goes in (suggestions stay in the workbook).
  */
-export function crmText(rec: Reconciliation, state: PursueState): string {
+export function crmText(model: PursueModel): string {
   const lines: string[] = [CRM_COLUMNS.join('\t')];
-  for (const r of pursueRows(rec, state)) {
+  for (const r of model.rows) {
     if (r.kind === 'insurer-only' || r.gap === 0 || r.closedOn !== null) continue;
-    lines.push([r.label, r.name, formatMoney(r.gap), r.denial, r.approve, formatStatusCell(r.status)].map(safe).join('\t'));
+    lines.push([r.label, r.name, formatMoney(r.gap), r.denial, typedApprove(r), formatStatusCell(r.status)].map(safe).join('\t'));
   }
   return lines.join('\n') + '\n';
 }

@@ -23,6 +23,7 @@ export const PURSUE_COLUMNS = [
   'Reason for denial',
   'Reason to approve',
   'Status / notes',
+  'Next step',
   'RF asked',
   'RE Item No.',
   'Match override',
@@ -41,10 +42,11 @@ export const PC = {
   denial: 8,
   approve: 9,
   status: 10,
-  rf: 11,
-  reItem: 12,
-  override: 13,
-  key: 14,
+  nextStep: 11,
+  rf: 12,
+  reItem: 13,
+  override: 14,
+  key: 15,
 } as const;
 
 export const LOG_COLUMNS = ['Timestamp', 'Date', 'Item', 'Author', 'Entry', 'Missing'] as const;

@@ -70,17 +70,40 @@ describe('unusable input: non-zero exit and a clear message', () => {
   });
 });
 
-test('--json adds the denial category, suggested reason to approve, score and rank per line', () => {
+test('--json adds the denial category, reason to approve, score, rank and next step per line', () => {
   const out = JSON.parse(execFileSync(process.execPath, [CLI, ...sampleCliArgs('case2'), '--json'], { encoding: 'utf8' }));
   const ice = out.lines.find((l: any) => l.description === 'Ice & water barrier');
   // The insurer's note under the line is the denial text: "allowed in valleys only" is a quantity cut.
   expect(ice.denialCategory).toBe('quantity');
   expect(typeof ice.reasonToApprove).toBe('string');
   expect(ice.reasonToApprove).toMatch(/R905\.1\.2/);
-  const ranks = out.lines.map((l: any) => l.rank).sort((a: number, b: number) => a - b);
+  expect(ice.reasonToApproveSuggested).toBe(true);
+  // Only lines with a gap to pursue are ranked (no accepted topic on a first run, so each rank once).
+  const open = out.lines.filter((l: any) => l.gap > 0);
+  const shut = out.lines.filter((l: any) => l.gap <= 0);
+  expect(shut.length).toBeGreaterThan(0);
+  for (const l of shut) expect([l.rank, l.score, l.nextStep]).toEqual([null, null, null]);
+  const ranks = open.map((l: any) => l.rank);
   expect(new Set(ranks).size).toBe(ranks.length);
-  const top = out.lines.find((l: any) => l.rank === 1);
-  expect(top.score).toBeGreaterThanOrEqual(Math.max(...out.lines.map((l: any) => l.score)));
+  const top = out.lines.find((l: any) => l.rank === Math.min(...ranks));
+  expect(top.score).toBeGreaterThanOrEqual(Math.max(...open.map((l: any) => l.score)));
+  for (const l of open) expect(typeof l.nextStep).toBe('string');
+  const denied = open.find((l: any) => l.kind === 'denied' && l.denialCategory === null);
+  expect(denied.nextStep).toMatch(/^Ask the adjuster for the denial reason in writing\./);
+});
+
+test("the text report's Pri. column is --json's rank (blank when not ranked)", () => {
+  const json = JSON.parse(execFileSync(process.execPath, [CLI, ...sampleCliArgs('case2'), '--json'], { encoding: 'utf8' }));
+  const text = execFileSync(process.execPath, [CLI, ...sampleCliArgs('case2')], { encoding: 'utf8' });
+  // A line's first row: Pri. (5 wide), then the item number (6 wide).
+  const shown = new Map<string, string>();
+  for (const row of text.split('\n').slice(2)) {
+    const m = /^(.{5})(\S+)\s/.exec(row);
+    if (m && !shown.has(m[2]!)) shown.set(m[2]!, m[1]!.trim());
+  }
+  const ranked = json.lines.filter((l: any) => l.rank !== null);
+  expect(ranked.length).toBeGreaterThan(5);
+  for (const l of json.lines) expect({ item: l.item, pri: shown.get(l.item) }).toEqual({ item: l.item, pri: l.rank === null ? '' : String(l.rank) });
 });
 
 test('--crm prints the CRM fields tab-separated', () => {

@@ -1,12 +1,11 @@
 import {
   appendStatus,
   emptyState,
-  lineKnowledge,
   makeStatusEntry,
   mergeState,
   OP_ITEM,
-  readiness,
 } from '../../shared/knowledge';
+import { pursueModel, readiness, rowsByItem } from '../../shared/model';
 import type { ItemAnnotation, PursueState } from '../../shared/types/knowledge';
 import { makeRec } from './factory';
 
@@ -197,7 +196,7 @@ describe('readiness', () => {
   state.items['4'].reasonToApprove = 'Discontinued';
   state.items['4'].status = [makeStatusEntry('8/20 – RF says discontinued; next: supplier letter', '2026-08-20T10:00:00Z', 'Ana')];
 
-  const issues = readiness(REV1, state, { minGap: 20000, days: 7, today: '2026-09-10' });
+  const issues = readiness(pursueModel(REV1, state), { minGap: 20000, days: 7, today: '2026-09-10' });
 
   test('lists open items over the gap with what they lack, largest gap first', () => {
     expect(issues.map((i) => [i.item, i.gap, i.missing])).toEqual([
@@ -224,37 +223,46 @@ describe('readiness', () => {
   });
 
   test('an entry exactly N days old still counts as recent', () => {
-    const r = readiness(REV1, state, { minGap: 20000, days: 21, today: '2026-09-10' });
+    const r = readiness(pursueModel(REV1, state), { minGap: 20000, days: 21, today: '2026-09-10' });
     expect(r.find((i) => i.item === '4')).toBeUndefined();
   });
 });
 
-describe('lineKnowledge', () => {
+describe('the per-item model', () => {
   test('category, suggestion and rank per line from the insurer notes alone', () => {
-    const k = lineKnowledge(REV1);
-    const one = k.lines.find((l) => l.item === '1');
-    expect(one).toMatchObject({ denialText: DRIP_NOTE, category: 'code', rebuttalKey: 'drip-edge' });
-    expect(one?.suggestedReason).toContain('IRC R905.2.8.5');
-    const two = k.lines.find((l) => l.item === '2');
-    expect(two).toMatchObject({ category: 'quantity', rebuttalKey: 'ice-water' });
-    const three = k.lines.find((l) => l.item === '3');
-    expect(three).toMatchObject({ denialText: '', category: null, rebuttalKey: 'starter' });
-    expect(k.overheadProfit.item).toBe(OP_ITEM);
-    expect(k.overheadProfit.rebuttalKey).toBe('op');
-    const ranks = [...k.lines, k.overheadProfit].map((l) => l.rank).sort((a, b) => a - b);
-    expect(ranks).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    const model = pursueModel(REV1, emptyState());
+    const byItem = rowsByItem(model);
+    const one = byItem.get('1')!;
+    expect(one).toMatchObject({ denial: DRIP_NOTE, category: 'code', approveSuggested: true });
+    expect(one.rebuttal?.key).toBe('drip-edge');
+    expect(one.approve).toContain('IRC R905.2.8.5');
+    expect(byItem.get('2')).toMatchObject({ category: 'quantity', rebuttal: expect.objectContaining({ key: 'ice-water' }) });
+    expect(byItem.get('3')).toMatchObject({ denial: '', category: null, rebuttal: expect.objectContaining({ key: 'starter' }) });
+    const op = byItem.get(OP_ITEM)!;
+    expect(op.rebuttal?.key).toBe('op');
+    // Only rows with an open gap are ranked, 1..n once each; the rest have no priority.
+    const ranks = model.ranked.map((r) => r.priority!.rank);
+    expect(ranks).toEqual(ranks.map((_, i) => i + 1));
+    for (const r of model.rows) expect(r.priority !== null).toBe(r.gap > 0 && r.kind !== 'tax' && r.kind !== 'insurer-only' && r.closedOn === null);
     // The biggest gap (siding, $2,410) is capped at 50 points and ranks first.
-    expect(k.lines.find((l) => l.rank === 1)?.item).toBe('4');
-    expect(k.lines.find((l) => l.item === '6')?.rank).toBe(8);
+    expect(model.ranked[0]!.items).toEqual(['4']);
+  });
+
+  test('every open row with a gap has a next step; a denied item with no reason asks for it', () => {
+    const model = pursueModel(REV1, emptyState());
+    for (const r of model.rows) expect(r.nextStep !== null).toBe(r.gap > 0 && r.kind !== 'insurer-only' && r.closedOn === null);
+    const denied = model.rows.find((r) => r.gapKind === 'denied' && r.denial === '');
+    if (denied) expect(denied.nextStep).toMatch(/^Ask the adjuster for the denial reason in writing\./);
+    expect(rowsByItem(model).get(OP_ITEM)!.nextStep).toMatch(/^Ask the adjuster for the denial reason in writing\./);
   });
 
   test('uses what a person typed: RF asked moves an item up', () => {
     const state = mergeState(emptyState(), REV1, '2026-09-01').state;
-    const before = lineKnowledge(REV1, state).lines.find((l) => l.item === '8');
+    const before = rowsByItem(pursueModel(REV1, state)).get('8')!.priority!;
     state.items['8'].rfAsked = true;
-    const after = lineKnowledge(REV1, state).lines.find((l) => l.item === '8');
-    expect(after!.parts.rfAsked).toBe(state.weights.rfAsked);
-    expect(after!.rank).toBeLessThan(before!.rank);
+    const after = rowsByItem(pursueModel(REV1, state)).get('8')!.priority!;
+    expect(after.parts.rfAsked).toBe(state.weights.rfAsked);
+    expect(after.rank).toBeLessThan(before.rank);
   });
 });
 

@@ -1,6 +1,7 @@
 /** The knowledge layer on the real samples, through the real engine. */
 import { runPursue } from '../../shared/index';
-import { emptyState, lineKnowledge, mergeState, OP_ITEM, readiness, topicGap } from '../../shared/knowledge';
+import { emptyState, mergeState, OP_ITEM, topicGap } from '../../shared/knowledge';
+import { pursueModel, readiness, rowsByItem } from '../../shared/model';
 import type { DenialCategory } from '../../shared/types/knowledge';
 import { fixtureJson, sampleInput, SAMPLE_NAMES, type SampleName } from '../helpers/samples';
 
@@ -37,23 +38,22 @@ describe.each(SAMPLE_NAMES)('%s', (name) => {
   });
 
   test('notes are classified as the team reads them, and get a suggestion', () => {
-    const k = lineKnowledge(rec, state);
+    const byItem = rowsByItem(pursueModel(rec, state));
     for (const [item, category] of Object.entries(NOTE_CATEGORIES[name] ?? {})) {
-      const line = k.lines.find((l) => l.item === item);
+      const line = byItem.get(item);
       expect(line?.category).toBe(category);
-      expect(line?.suggestedReason).toBeTruthy();
+      expect(line?.rebuttal?.argument).toBeTruthy();
     }
   });
 
-  test('ranks: 1..n once each; lines with no gap to pursue rank after every open one', () => {
-    const k = lineKnowledge(rec, state);
-    const all = [...k.lines, k.overheadProfit];
-    expect(all.map((l) => l.rank).sort((a, b) => a - b)).toEqual(all.map((_, i) => i + 1));
+  test('ranks: 1..n once each over the open lines and O&P; lines with no gap to pursue have none', () => {
+    const byItem = rowsByItem(pursueModel(rec, state));
     const gapOf = new Map(expected.map((l) => [String(l.our_line), cents(l.gap)]));
     gapOf.set(OP_ITEM, rec.overheadProfitGap);
-    const open = all.filter((l) => (gapOf.get(l.item) ?? 0) > 0);
-    const shut = all.filter((l) => (gapOf.get(l.item) ?? 0) <= 0);
-    if (shut.length > 0) expect(Math.max(...open.map((l) => l.rank))).toBeLessThan(Math.min(...shut.map((l) => l.rank)));
+    const open = [...gapOf].filter(([, gap]) => gap > 0).map(([item]) => item);
+    const ranks = open.map((item) => byItem.get(item)!.priority!.rank);
+    expect([...ranks].sort((a, b) => a - b)).toEqual(ranks.map((_, i) => i + 1));
+    for (const [item, gap] of gapOf) if (gap <= 0) expect(byItem.get(item)!.priority).toBeNull();
   });
 
   test('topics: two or more open items each, an item in one topic only, gap = the sum of the expected gaps', () => {
@@ -71,7 +71,7 @@ describe.each(SAMPLE_NAMES)('%s', (name) => {
   });
 
   test('readiness lists every open line of $500 or more, largest first', () => {
-    const issues = readiness(rec, state, { minGap: 50000, days: 7, today: '2026-09-01' });
+    const issues = readiness(pursueModel(rec, state), { minGap: 50000, days: 7, today: '2026-09-01' });
     const want = expected.filter((l) => cents(l.gap) >= 50000).map((l) => String(l.our_line));
     if (rec.overheadProfitGap >= 50000) want.push(OP_ITEM);
     expect(issues.map((i) => i.item).sort()).toEqual(want.sort());

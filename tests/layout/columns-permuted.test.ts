@@ -28,7 +28,7 @@ const PERMUTATIONS: Record<string, Order> = {
   reversed: [...ORIGINAL].reverse(),
   rotated: [...ORIGINAL.slice(5), ...ORIGINAL.slice(0, 5)],
   // Gap $ before the figures it subtracts, Gap kind and Priority far apart.
-  shuffled: ['Key', 'Gap $', 'Item Name', 'Insurer $', 'Gap kind', 'Area', 'Ours $', 'Status / notes', 'Item No(s).', 'Match override', 'Reason for denial', 'RF asked', 'Priority', 'Reason to approve', 'RE Item No.'],
+  shuffled: ['Key', 'Gap $', 'Item Name', 'Insurer $', 'Gap kind', 'Area', 'Ours $', 'Status / notes', 'Next step', 'Item No(s).', 'Match override', 'Reason for denial', 'RF asked', 'Priority', 'Reason to approve', 'RE Item No.'],
 };
 
 /**

@@ -53,8 +53,8 @@ describe('Pursue workbook description', () => {
 
   test('header, columns and rows in our item-number order, then insurer-only, O&P, tax', () => {
     const s = pursue();
-    expect(s.values[0]!.slice(0, 12)).toEqual([
-      'Priority', 'Item No(s).', 'Area', 'Item Name', 'Ours $', 'Insurer $', 'Gap $', 'Gap kind', 'Reason for denial', 'Reason to approve', 'Status / notes', 'RF asked',
+    expect(s.values[0]!.slice(0, 13)).toEqual([
+      'Priority', 'Item No(s).', 'Area', 'Item Name', 'Ours $', 'Insurer $', 'Gap $', 'Gap kind', 'Reason for denial', 'Reason to approve', 'Status / notes', 'Next step', 'RF asked',
     ]);
     expect(s.values[0]).toEqual([...PURSUE_COLUMNS]);
     const keys = s.values.slice(1).map((r) => r[PC.key]).filter((k): k is string => typeof k === 'string').map((k) => k.split(';')[0]);
@@ -64,6 +64,21 @@ describe('Pursue workbook description', () => {
     expect(s.filter).toBe(`A1:${X(PC.key)}${rowOfKey(s, 'tax') + 1}`);
     expect(s.print.landscape).toBe(true);
     expect(s.print.fitToPageWide).toBe(true);
+  });
+
+  test('Next step: every open row with a gap has one (the Call Brief says the same); rows with nothing to pursue have none', () => {
+    const wb = buildWorkbook(sampleRec(), stateWith(), { today });
+    const s = wb.sheets[0]!;
+    const brief = wb.sheets[1]!;
+    for (let r = 1; r < s.values.length; r++) {
+      const key = String(s.values[r]![PC.key] ?? '').split(';')[0]!;
+      if (key === '' || ['sum', 'total', 'residual'].includes(key)) continue;
+      const gap = Number(s.values[r]![PC.gap] ?? 0) || (Number(s.values[r]![PC.ours]) - Number(s.values[r]![PC.insurer]));
+      const next = String(s.values[r]![PC.nextStep] ?? '');
+      expect({ key, hasNext: next !== '' }).toEqual({ key, hasNext: !key.startsWith('re:') && Math.round(gap * 100) > 0 });
+      const inBrief = brief.values.find((b) => b[0] === s.values[r]![PC.priority]);
+      if (typeof s.values[r]![PC.priority] === 'number' && inBrief) expect(inBrief[7]).toBe(next);
+    }
   });
 
   test('Gap is a live formula Ours − Insurer with currency formats showing negatives', () => {

@@ -3,6 +3,7 @@ import { statusNotePatch, rfPatch, topicPatch } from '../../shared/workbook/patc
 import { colLetter as X } from '../../shared/workbook/a1';
 import { readBackWorkbook } from '../../shared/workbook/readback';
 import { crmText, CRM_COLUMNS } from '../../shared/workbook/crm';
+import { pursueModel } from '../../shared/model';
 import { parseRange } from '../../shared/workbook/a1';
 import { LC, PC, SHEETS } from '../../shared/workbook/layout';
 import { emptyState, makeStatusEntry } from '../../shared/knowledge';
@@ -98,7 +99,7 @@ describe('Copy for CRM', () => {
     const st = emptyState();
     st.items['2'] = { item: '2', description: '', denialText: 'Not visible\tin photos\nprovided', reasonToApprove: 'Photos from RF', rfAsked: true, topic: null, override: null, closedOn: null,
       status: [makeStatusEntry('9/02 - emailed adjuster J. Ruiz; next: call', '2025-09-02T10:00:00', 'Dana'), makeStatusEntry('9/04 - called J. Ruiz, no answer; next: retry', '2025-09-04T10:00:00', 'Dana')] };
-    const text = crmText(sampleRec(), st);
+    const text = crmText(pursueModel(sampleRec(), st));
     expect(text.endsWith('\n')).toBe(true);
     const lines = text.slice(0, -1).split('\n');
     expect(lines[0]!.split('\t')).toEqual([...CRM_COLUMNS]);
