@@ -10,6 +10,7 @@ import { emptyState, mergeState } from '../shared/knowledge';
 import { followRenumbering } from '../shared/knowledge/renumber';
 import { buildWorkbook } from '../shared/workbook/build';
 import { crmText } from '../shared/workbook/crm';
+import { pursueModel } from '../shared/model';
 import { isPursueWorkbook, readBackWorkbook } from '../shared/workbook/readback';
 import { type Direction, pastes } from './pipeline';
 
@@ -37,8 +38,9 @@ function once(): void {
   const followed = step('follow renumbering', () => (read ? followRenumbering(read.state, read.overrides, read.statusOrder, prepared.ours.lines) : null));
   const rec = step('match and reconcile', () => reconcilePrepared(prepared, { overrides: followed?.overrides ?? {} }));
   const merged = step('merge knowledge', () => mergeState(followed?.state ?? emptyState(), rec, input.today));
-  step('build the workbook', () => buildWorkbook(rec, merged.state, { today: input.today, statusOrder: followed?.statusOrder ?? [], warnings: [] }));
-  step('CRM text', () => crmText(rec, merged.state));
+  const model = step('per-item model', () => pursueModel(rec, merged.state));
+  step('build the workbook', () => buildWorkbook(rec, merged.state, { today: input.today, statusOrder: followed?.statusOrder ?? [], warnings: [], model }));
+  step('CRM text', () => crmText(model));
 }
 
 once(); // warm up the JIT
