@@ -3,11 +3,12 @@
  * write what it describes (syncs bounded by bytes, see payload.ts), finish (one sync). The engine
  * is passed in so tests and the bench can measure round trips and request sizes with any input.
  */
+import { picksProblem, type PastePick, type PastePicks } from '../shared/index';
 import type { Cell, Rows, ReconcileOptions, Reconciliation, PursueState, PursueModel, ReadinessIssue, ReadinessOptions, Topic, WorkbookDescription, NoteSpec } from '../shared/index';
 import { PURSUE_SHEETS, readWorkbook, UserError, type Source, type WorkbookRead } from './reader';
 import { queuePatches, writePlan, type CellPatch, type HostCaps, type WriteReport } from './writer';
 import { planWorkbook, type WritePlan } from './payload';
-import { itemAtRow, rfAskedAt, rowOfItem, type ShownItem } from './item-rule';
+import { itemAtRow, rfAskedAt, rowOfItem, type ShownItem } from '../shared/index';
 
 export interface BuildResult {
   rec: Reconciliation;
@@ -64,15 +65,16 @@ export function countingSync(context: Excel.RequestContext): { count: () => numb
   return { count: () => n };
 }
 
-/** Refuses a request with a missing side, naming the side, before anything is read. */
+/** The engine's picks for the pane's sources: a whole sheet, or a range of it. */
+export function pastePicks(req: Pick<BuildRequest, 'ours' | 'theirs' | 'compare'>): PastePicks {
+  const pick = (s: Source | null | undefined): PastePick | null => (s ? { sheet: s.sheet, range: s.kind === 'range' ? s.address : null } : null);
+  return req.compare !== undefined ? { compare: pick(req.compare) } : { ours: pick(req.ours), theirs: pick(req.theirs) };
+}
+
+/** Refuses a request with a missing side (naming it) or both sides on the same cells, before anything is read. */
 export function requireSources(req: Pick<BuildRequest, 'ours' | 'theirs' | 'compare'>): void {
-  if (req.compare !== undefined) {
-    if (!req.compare) throw new UserError('Pick the sheet that holds the side-by-side comparison (step 1).');
-    return;
-  }
-  if (!req.ours && !req.theirs) throw new UserError("Pick our estimate and the insurer's estimate (step 1): a sheet each, or select the cells and press \"Use selection\".");
-  if (!req.ours) throw new UserError('Our estimate is not picked. Pick the sheet or selection that holds it (step 1).');
-  if (!req.theirs) throw new UserError("The insurer's estimate is not picked. Pick the sheet or selection that holds it (step 1).");
+  const problem = picksProblem(pastePicks(req));
+  if (problem) throw new UserError(problem);
 }
 
 function rowsOrError(read: WorkbookRead['ours'], who: string): Rows {

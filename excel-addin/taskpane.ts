@@ -12,8 +12,8 @@ import '@fluentui/web-components/spinner.js';
 import '@fluentui/web-components/text-input.js';
 import { setTheme } from '@fluentui/web-components/theme/set-theme.js';
 import { webDarkTheme, webLightTheme } from '@fluentui/tokens';
-import { localNow, localToday, type PdfOrigin, type PdfOrigins, type TotalsText } from '../shared/index';
-import { applyPatch, readForBuild, requireSources, selectedItem, writeBuilt, type BuildRequest, type PickedItem } from './actions';
+import { localNow, localToday, samePasteWarning, type PdfOrigin, type PdfOrigins, type TotalsText } from '../shared/index';
+import { applyPatch, pastePicks, readForBuild, requireSources, selectedItem, writeBuilt, type BuildRequest, type PickedItem } from './actions';
 import { mountPdfInput, PDF_SHEETS } from './pdf/pane';
 import { PURSUE_SHEETS, readWorkbook, UserError, type Source } from './reader';
 import { queuePatches, type HostCaps } from './writer';
@@ -108,15 +108,9 @@ function describe(s: Source): string {
   return s.kind === 'sheet' ? `Everything on sheet "${s.sheet}"` : `Cells ${s.address} of "${s.sheet}"`;
 }
 
-function sameSource(a: Source | null, b: Source | null): boolean {
-  if (!a || !b || a.sheet !== b.sheet) return false;
-  return a.kind === 'sheet' || b.kind === 'sheet' || a.address === b.address;
-}
-
 /** Warns as soon as both sides point at the same cells: the build would compare a paste with itself. */
 function checkSame(): string | null {
-  const same = mode() === 'pair' && sameSource(sources.ours, sources.theirs);
-  const text = same ? `Our estimate and the insurer's are both "${sources.ours!.sheet}". Pick the sheet that holds the insurer's estimate; built like this, every gap would be $0.00.` : null;
+  const text = mode() === 'pair' ? samePasteWarning(pastePicks({ ours: sources.ours, theirs: sources.theirs })) : null;
   $('same-sheet-text').textContent = text ?? '';
   $('same-sheet').hidden = !text;
   return text;
@@ -259,16 +253,12 @@ function origin(read: { sheet: string; firstRow: number } | null): PasteOrigin |
 /** Reads the pastes and the Pursue sheets (one sync) and packs what the engine needs. */
 async function engineInput(context: Excel.RequestContext) {
   const req = request();
+  checkSame();
   try {
     requireSources(req);
   } catch (e) {
     open('step-1');
     throw e;
-  }
-  const same = checkSame();
-  if (same) {
-    open('step-1');
-    throw new UserError(same);
   }
   const { read, input } = await readForBuild(context, req);
   const engineIn: EngineInput = {

@@ -9,6 +9,7 @@ import {
   formatMoney,
   itemAtRow,
   parseReadinessOptions,
+  picksProblem,
   PursueInputError,
   readiness,
   readinessHeadline,
@@ -196,17 +197,13 @@ function runEngine(spreadsheet: SS, req: BuildRequest, existing: Record<string, 
     today: todayIso(spreadsheet).today,
     pdf: req.pdf,
   };
-  if (req.compare) {
-    input.compare = readSource(spreadsheet, req.compare, 'the side-by-side comparison');
-  } else {
-    if (!req.ours && !req.theirs) throw new PaneError("Choose the sheets that hold our estimate and the insurer's estimate (step 1), then build.");
-    if (!req.ours) throw new PaneError('Our estimate is not chosen: pick the sheet that holds it in step 1, then build.');
-    if (!req.theirs) throw new PaneError("The insurer's estimate is not chosen: pick the sheet that holds it in step 1, then build.");
-    if (req.ours.sheet === req.theirs.sheet && (req.ours.range ?? '') === (req.theirs.range ?? '')) {
-      throw new PaneError(`Our estimate and the insurer's are both "${req.ours.sheet}". Pick the sheet that holds the insurer's estimate; built like this, every gap would be $0.00.`);
-    }
-    input.ours = readSource(spreadsheet, req.ours, 'our estimate');
-    input.theirs = readSource(spreadsheet, req.theirs, "the insurer's estimate");
+  // A side not picked, or the same cells for both sides: the engine's rule, in the panes' words.
+  const problem = picksProblem(req.compare !== undefined ? { compare: req.compare } : { ours: req.ours, theirs: req.theirs });
+  if (problem) throw new PaneError(problem);
+  if (req.compare) input.compare = readSource(spreadsheet, req.compare, 'the side-by-side comparison');
+  else {
+    input.ours = readSource(spreadsheet, req.ours!, 'our estimate');
+    input.theirs = readSource(spreadsheet, req.theirs!, "the insurer's estimate");
   }
   return buildPursue(input);
 }

@@ -16,12 +16,13 @@ export {
   READINESS_DEFAULTS, parseReadinessOptions, isIsoDate, localToday, localNow,
   type Host, type TotalFigure, type TotalsText, type FieldError,
 } from './host-rules';
+export { picksProblem, samePaste, samePasteWarning, type PastePick, type PastePicks } from './picks';
 export { statusNotePatch, rfPatch, topicPatch, type CellPatch } from './workbook/patch';
 export { pursueModel, readiness, readinessHeadline, rowsByItem, type ReadinessOptions } from './model/index';
 export { SHEETS, PC, OP_ITEM, TAX_ITEM, parseKey } from './workbook/layout';
 export { pursueHeader, cellString, isPursueWorkbook } from './workbook/readback';
 export { colLetter, a1, a1Range, parseA1, parseRange } from './workbook/a1';
-export { itemAtRow, rowOfItem, splitItemList, type ShownItem } from './workbook/identity';
+export { itemAtRow, rfAskedAt, rowOfItem, splitItemList, type ShownItem } from './workbook/identity';
 export type * from './types/cells';
 export type * from './types/estimate';
 export type * from './types/money';

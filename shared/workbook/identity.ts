@@ -5,7 +5,7 @@
 // contradict each other is refused rather than guessed.
 import type { Cell } from '../types/cells';
 import { OP_ITEM, PC, PURSUE_COLUMNS, TAX_ITEM, TOTAL_LABELS, parseKey, textHash, type RowKey } from './layout';
-import { cellString, findTitleRow } from './readback';
+import { cellString, findTitleRow, pursueHeader } from './readback';
 
 /** The item (or topic) a row of Pursue Items shows. */
 export interface ShownItem {
@@ -296,4 +296,11 @@ export function parseTopicOverride(cell: Cell, members: string[]): { per: Map<st
     else loose.push(p);
   }
   return { per, loose: loose.join('; ') };
+}
+
+/** The RF asked flag shown on a row ("Y…" = asked), so a pane can load the picked item's state. */
+export function rfAskedAt(rows: Cell[][], row0: number): boolean {
+  const h = pursueHeader(rows);
+  if (!h || h.cols[PC.rf]! < 0) return false;
+  return /^y/i.test(cellString((rows[row0] ?? [])[h.cols[PC.rf]!]));
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import {
   DEFAULT_TOLERANCE, isIsoDate, localToday, parseReadinessOptions, parseTolerance, parseTypedTotals,
-  READINESS_DEFAULTS, reconcileOptionsFromText, totalFieldName,
+  READINESS_DEFAULTS, reconcileOptionsFromText, totalFieldName, picksProblem, samePaste, samePasteWarning,
 } from '../../shared/index';
 
 describe('typed totals: one rule for every host', () => {
@@ -74,5 +74,26 @@ describe('dates', () => {
   test('field names', () => {
     expect(totalFieldName('cli', 'theirs', 'overheadProfit')).toBe('--theirs-op');
     expect(totalFieldName('excel', 'theirs', 'rcv')).toBe('Approved RCV');
+  });
+});
+
+describe('picks: one rule for both panes', () => {
+  const ours = { sheet: 'Ours' };
+  const theirs = { sheet: 'Insurer' };
+  test('a side not picked is named; nothing picked says both', () => {
+    expect(picksProblem({ ours: null, theirs: null })).toMatch(/^Pick our estimate and the insurer's estimate in step 1/);
+    expect(picksProblem({ ours, theirs: null })).toMatch(/^The insurer's estimate is not picked\. /);
+    expect(picksProblem({ ours: null, theirs })).toMatch(/^Our estimate is not picked\. /);
+    expect(picksProblem({ compare: null })).toMatch(/side-by-side comparison in step 1/);
+    expect(picksProblem({ compare: { sheet: 'Compare' } })).toBeNull();
+    expect(picksProblem({ ours, theirs })).toBeNull();
+  });
+  test('the same cells for both sides: a whole sheet overlaps any range of it; two ranges only when equal', () => {
+    expect(picksProblem({ ours, theirs: { sheet: 'Ours' } })).toMatch(/are both "Ours"\..*every gap would be \$0\.00/);
+    expect(samePaste({ sheet: 'S', range: 'A1:A9' }, { sheet: 'S' })).toBe(true);
+    expect(samePaste({ sheet: 'S', range: 'A1:A9' }, { sheet: 'S', range: 'A1:A9' })).toBe(true);
+    expect(samePaste({ sheet: 'S', range: 'A1:A9' }, { sheet: 'S', range: 'C1:C9' })).toBe(false);
+    expect(samePaste({ sheet: 'S' }, { sheet: 'T' })).toBe(false);
+    expect(samePasteWarning({ compare: null, ours, theirs: ours })).toBeNull();
   });
 });

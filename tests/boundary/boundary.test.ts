@@ -38,6 +38,14 @@ describe('import boundary', () => {
   });
 
   test.each([
+    ['gas/engine.ts', "export { rfAskedAt } from '../excel-addin/item-rule';"],
+    ['cli/main.ts', "import { toCells } from '../gas/writer';"],
+    ['excel-addin/taskpane.ts', "import { server } from '../gas/sidebar/server-calls';"],
+  ])('a host importing another host fails: %s', (file, text) => {
+    expect(violations([{ file, text }])).toEqual([expect.objectContaining({ file, rule: 'host-imports-another-host' })]);
+  });
+
+  test.each([
     ['excel-addin/count.ts', "import { countExcelSyncs } from '../tests/excel/count';"],
     ['bench/bench.ts', "import { countGasCalls } from '../tests/gas/fake-gas';"],
     ['shared/pursue.ts', "import { sample } from '../tests/helpers/samples';"],
@@ -51,6 +59,7 @@ describe('import boundary', () => {
       { file: 'gas/server.ts', text: "import { buildPursue } from '../shared/index';\nimport { writeBook } from './writer';" },
       { file: 'cli/xlsx/read.ts', text: "import type { Cell } from '../../shared/index';\nimport ExcelJS from 'exceljs';" },
       { file: 'shared/pursue.ts', text: "import { matchLines } from './match/lines';" },
+      { file: 'gas/sidebar/pdf.ts', text: "import { mountPdfDropZones } from '../../excel-addin/pdf/drop-zone';" },
       { file: 'tests/gas/x.test.ts', text: "import { fake } from './fake-gas';\nimport { a1 } from '../../shared/workbook/a1';" },
     ];
     expect(violations(ok)).toEqual([]);

@@ -2,6 +2,7 @@
  * The import rules that keep the engine and the hosts apart, as a pure function over file texts so a
  * test can feed it bad imports as well as the real tree:
  * - a host (excel-addin/, gas/, cli/) reaches the engine only through shared/index.ts;
+ * - a host never imports another host (a rule two hosts need belongs in the engine);
  * - nothing outside tests/ imports test code.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -16,10 +17,15 @@ export interface SourceFile {
 export interface Violation {
   file: string;
   specifier: string;
-  rule: 'host-imports-engine-internals' | 'imports-test-code';
+  rule: 'host-imports-engine-internals' | 'host-imports-another-host' | 'imports-test-code';
 }
 
 const HOSTS = ['excel-addin/', 'gas/', 'cli/'];
+/**
+ * Browser code both panes run (the PDF drop zone and PDF.js loader: DOM, so not the engine's) lives
+ * once, under the task pane, and the sidebar's browser code may import it.
+ */
+const PANE_SHARED = { from: 'gas/sidebar/', to: 'excel-addin/pdf/' };
 const ENGINE_API = new Set(['shared/index', 'shared/index.ts', 'shared/index.js']);
 
 /** Every module specifier in a file: static imports and re-exports, side-effect imports, import(), require(). */
@@ -52,6 +58,10 @@ export function violations(files: SourceFile[]): Violation[] {
       if (isHost && (to === 'shared' || to.startsWith('shared/')) && !ENGINE_API.has(to)) {
         out.push({ file, specifier: spec, rule: 'host-imports-engine-internals' });
       }
+      const host = HOSTS.find((h) => file.startsWith(h));
+      const other = HOSTS.find((h) => to.startsWith(h) || `${to}/` === h);
+      const paneShared = file.startsWith(PANE_SHARED.from) && to.startsWith(PANE_SHARED.to);
+      if (host && other && other !== host && !paneShared) out.push({ file, specifier: spec, rule: 'host-imports-another-host' });
       if (!isTest && (to === 'tests' || to.startsWith('tests/'))) {
         out.push({ file, specifier: spec, rule: 'imports-test-code' });
       }

@@ -153,7 +153,7 @@ describe.each(WRITERS)('build from two pasted sheets (%s)', (_label, advancedShe
     expect(() =>
       b.call('pursueBuild', { ours: { sheet: 'Ours' }, theirs: { sheet: 'Theirs' }, totals: { oursRcv: 'lots' } }),
     ).toThrow(/Our RCV: "lots" is not an amount\. Type dollars/);
-    expect(() => b.call('pursueBuild', { ours: { sheet: 'Ours' } })).toThrow(/The insurer's estimate is not chosen: pick the sheet that holds it in step 1/);
+    expect(() => b.call('pursueBuild', { ours: { sheet: 'Ours' } })).toThrow(/The insurer's estimate is not picked\. Pick the sheet or cells that hold it in step 1/);
   });
 });
 

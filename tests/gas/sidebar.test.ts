@@ -188,7 +188,7 @@ describe('sidebar error paths: each says what to do, styled as an error', () => 
     // One side.
     await page.selectOption('#theirs-sheet', '');
     await click(page, '#build');
-    await expectError(/^The insurer's estimate is not chosen: pick the sheet that holds it in step 1/);
+    await expectError(/^The insurer's estimate is not picked\. Pick the sheet or cells that hold it in step 1/);
     // The same sheet twice: a warning at once, and the build refuses.
     await page.selectOption('#theirs-sheet', 'Ours');
     expect(await page.locator('#same-sheet').isVisible()).toBe(true);
