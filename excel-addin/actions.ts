@@ -3,20 +3,15 @@
  * write what it describes (syncs bounded by bytes, see payload.ts), finish (one sync). The engine
  * is passed in so tests and the bench can measure round trips and request sizes with any input.
  */
-import { picksProblem, type PastePick, type PastePicks } from '../shared/index';
-import type { Cell, Rows, ReconcileOptions, Reconciliation, PursueState, PursueModel, ReadinessIssue, ReadinessOptions, Topic, WorkbookDescription, NoteSpec } from '../shared/index';
+import { picksProblem, type PastePick, type PastePicks, type PursueInput, type PursueResult } from '../shared/index';
+import type { Cell, Rows, ReconcileOptions, PursueModel, ReadinessIssue, ReadinessOptions, Topic, NoteSpec } from '../shared/index';
 import { PURSUE_SHEETS, readWorkbook, UserError, type Source, type WorkbookRead } from './reader';
 import { queuePatches, writePlan, type CellPatch, type HostCaps, type WriteReport } from './writer';
 import { planWorkbook, type WritePlan } from './payload';
 import { itemAtRow, rfAskedAt, rowOfItem, type ShownItem } from '../shared/index';
 
-export interface BuildResult {
-  rec: Reconciliation;
-  state: PursueState;
-  workbook: WorkbookDescription;
-  warnings: Array<{ item: string; message: string }>;
-  crm: string;
-}
+/** What the pane uses of the engine's result (the engine's own type, so the two cannot drift). */
+export type BuildResult = Pick<PursueResult, 'rec' | 'state' | 'workbook' | 'warnings' | 'crm'>;
 
 export interface PatchResult {
   patches: CellPatch[];
@@ -25,14 +20,7 @@ export interface PatchResult {
 
 /** The engine calls the host makes (all through shared/index.ts). */
 export interface PursueEngine {
-  buildPursue(input: {
-    ours?: Rows;
-    theirs?: Rows;
-    compare?: Rows;
-    options?: ReconcileOptions;
-    existing?: Record<string, Cell[][]> | null;
-    today: string;
-  }): BuildResult;
+  buildPursue(input: PursueInput): BuildResult;
   statusNotePatch(existing: Record<string, Cell[][]>, item: string, text: string, author: string, nowIso: string): PatchResult;
   rfPatch(existing: Record<string, Cell[][]>, item: string, asked: boolean): PatchResult;
   topicPatch(existing: Record<string, Cell[][]>, topic: Topic): PatchResult;
@@ -40,7 +28,7 @@ export interface PursueEngine {
 }
 
 /** Where the pastes are: our estimate and the insurer's, or one side-by-side comparison. */
-export interface BuildRequest {
+export interface PaneBuildRequest {
   ours: Source | null;
   theirs: Source | null;
   compare?: Source | null;
@@ -66,13 +54,13 @@ export function countingSync(context: Excel.RequestContext): { count: () => numb
 }
 
 /** The engine's picks for the pane's sources: a whole sheet, or a range of it. */
-export function pastePicks(req: Pick<BuildRequest, 'ours' | 'theirs' | 'compare'>): PastePicks {
+export function pastePicks(req: Pick<PaneBuildRequest, 'ours' | 'theirs' | 'compare'>): PastePicks {
   const pick = (s: Source | null | undefined): PastePick | null => (s ? { sheet: s.sheet, range: s.kind === 'range' ? s.address : null } : null);
   return req.compare !== undefined ? { compare: pick(req.compare) } : { ours: pick(req.ours), theirs: pick(req.theirs) };
 }
 
 /** Refuses a request with a missing side (naming it) or both sides on the same cells, before anything is read. */
-export function requireSources(req: Pick<BuildRequest, 'ours' | 'theirs' | 'compare'>): void {
+export function requireSources(req: Pick<PaneBuildRequest, 'ours' | 'theirs' | 'compare'>): void {
   const problem = picksProblem(pastePicks(req));
   if (problem) throw new UserError(problem);
 }
@@ -85,7 +73,7 @@ function rowsOrError(read: WorkbookRead['ours'], who: string): Rows {
 }
 
 /** The pasted rows and what the Pursue sheets hold, in one sync, checked for empty pastes. */
-export async function readForBuild(context: Excel.RequestContext, req: BuildRequest): Promise<{ read: WorkbookRead; input: { ours?: Rows; theirs?: Rows; compare?: Rows } }> {
+export async function readForBuild(context: Excel.RequestContext, req: PaneBuildRequest): Promise<{ read: WorkbookRead; input: { ours?: Rows; theirs?: Rows; compare?: Rows } }> {
   requireSources(req);
   const read = await readWorkbook(context, { ours: req.compare ? null : req.ours, theirs: req.compare ? null : req.theirs, compare: req.compare ?? null, existing: true, names: PURSUE_SHEETS });
   if (req.compare) return { read, input: { compare: rowsOrError(read.compare, 'The side-by-side comparison') } };
@@ -93,7 +81,7 @@ export async function readForBuild(context: Excel.RequestContext, req: BuildRequ
 }
 
 /** Runs the engine over the pasted estimates without writing anything (one sync). */
-export async function analyse(context: Excel.RequestContext, engine: PursueEngine, req: BuildRequest) {
+export async function analyse(context: Excel.RequestContext, engine: PursueEngine, req: PaneBuildRequest) {
   const { read, input } = await readForBuild(context, req);
   const result = engine.buildPursue({ ...input, options: req.options, existing: read.existing, today: req.today });
   return { read, result };
@@ -117,7 +105,7 @@ export async function writeBuilt(
 export async function buildWorkbook(
   context: Excel.RequestContext,
   engine: PursueEngine,
-  req: BuildRequest,
+  req: PaneBuildRequest,
   caps: HostCaps,
 ): Promise<BuildOutcome> {
   const counter = countingSync(context);

@@ -13,7 +13,7 @@ import '@fluentui/web-components/text-input.js';
 import { setTheme } from '@fluentui/web-components/theme/set-theme.js';
 import { webDarkTheme, webLightTheme } from '@fluentui/tokens';
 import { localNow, localToday, samePasteWarning, type PdfOrigin, type PdfOrigins, type TotalsText } from '../shared/index';
-import { applyPatch, pastePicks, readForBuild, requireSources, selectedItem, writeBuilt, type BuildRequest, type PickedItem } from './actions';
+import { applyPatch, pastePicks, readForBuild, requireSources, selectedItem, writeBuilt, type PaneBuildRequest, type PickedItem } from './actions';
 import { mountPdfInput, PDF_SHEETS } from './pdf/pane';
 import { PURSUE_SHEETS, readWorkbook, UserError, type Source } from './reader';
 import { queuePatches, type HostCaps } from './writer';
@@ -227,8 +227,8 @@ function fillTotals(s: PaneSummary): void {
 
 // ---------------------------------------------------------------- step 3: build and review
 
-function request(): BuildRequest {
-  const req: BuildRequest = { ours: sources.ours, theirs: sources.theirs, options: {}, today: localToday() };
+function request(): PaneBuildRequest {
+  const req: PaneBuildRequest = { ours: sources.ours, theirs: sources.theirs, options: {}, today: localToday() };
   if (mode() === 'compare') req.compare = sources.compare;
   return req;
 }

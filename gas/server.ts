@@ -47,7 +47,7 @@ export interface TotalsInput {
   theirsOp?: string;
 }
 
-export interface BuildRequest {
+export interface SidebarBuildRequest {
   ours?: SourceRef | null;
   theirs?: SourceRef | null;
   /** A side-by-side comparison someone already made, instead of ours + theirs. */
@@ -176,7 +176,7 @@ export function readExisting(spreadsheet: SS): Existing {
 }
 
 /** The typed totals and tolerance through the engine's one rule; a field error stops the build. */
-function options(req: BuildRequest) {
+function options(req: SidebarBuildRequest) {
   const t = req.totals ?? {};
   const { options, errors } = reconcileOptionsFromText(
     {
@@ -190,7 +190,7 @@ function options(req: BuildRequest) {
   return options;
 }
 
-function runEngine(spreadsheet: SS, req: BuildRequest, existing: Record<string, Cell[][]>) {
+function runEngine(spreadsheet: SS, req: SidebarBuildRequest, existing: Record<string, Cell[][]>) {
   const input: Parameters<typeof buildPursue>[0] = {
     options: options(req),
     existing,
@@ -280,24 +280,24 @@ function paneNotes(result: PursueResult): BuildSummary['notes'] {
   return [...out.filter((n) => n.kind === 'error'), ...out.filter((n) => n.kind === 'advisory')];
 }
 
-function savedRequest(): BuildRequest | null {
+function savedRequest(): SidebarBuildRequest | null {
   const props = PropertiesService.getDocumentProperties();
   const raw = props ? props.getProperty(REQUEST_KEY) : null;
   if (!raw) return null;
   try {
-    return JSON.parse(raw) as BuildRequest;
+    return JSON.parse(raw) as SidebarBuildRequest;
   } catch {
     return null;
   }
 }
 
-function saveRequest(req: BuildRequest): void {
+function saveRequest(req: SidebarBuildRequest): void {
   const props = PropertiesService.getDocumentProperties();
   // Where a PDF's rows were on paper is for this build only (and may be larger than a property holds).
   if (props) props.setProperty(REQUEST_KEY, JSON.stringify({ ...req, pdf: undefined }));
 }
 
-function requireSaved(): BuildRequest {
+function requireSaved(): SidebarBuildRequest {
   const req = savedRequest();
   if (!req) throw new Error('Build the pursue items first: choose the two pastes in the Pursue sidebar (Pursue > Open sidebar) and press Build.');
   return req;
@@ -307,7 +307,7 @@ function requireSaved(): BuildRequest {
 
 export function pursueSidebarInit(): {
   sheets: string[];
-  saved: BuildRequest | null;
+  saved: SidebarBuildRequest | null;
   author: string;
   hasPursue: boolean;
 } {
@@ -335,7 +335,7 @@ export function pursueUseSelection(): SourceRef {
 }
 
 /** Runs the engine without writing, to show what the pastes printed before the user confirms totals. */
-export function pursueReadTotals(req: BuildRequest): BuildSummary {
+export function pursueReadTotals(req: SidebarBuildRequest): BuildSummary {
   const spreadsheet = ss();
   return summarize(runEngine(spreadsheet, { ...req, totals: {} }, existingValues(spreadsheet)), false);
 }
@@ -345,7 +345,7 @@ export function pursueReadTotals(req: BuildRequest): BuildSummary {
  * With the Sheets API the whole write is one batchUpdate; Google applies it all or nothing, so
  * if it is refused the SpreadsheetApp writer can still write the same description.
  */
-export function pursueBuild(req: BuildRequest): BuildSummary {
+export function pursueBuild(req: SidebarBuildRequest): BuildSummary {
   try {
     return build(req);
   } catch (e) {
@@ -367,7 +367,7 @@ function writeFailure(e: unknown): string {
 /** An error whose message already says what to do. */
 class PaneError extends Error {}
 
-function build(req: BuildRequest): BuildSummary {
+function build(req: SidebarBuildRequest): BuildSummary {
   const spreadsheet = ss();
   const snap = readBatch(spreadsheet);
   if (snap) {
@@ -509,13 +509,13 @@ export function pursueAcceptTopic(name: string, items: string[], accept: boolean
 }
 
 /** The CRM text from the sheets as they are now (what people typed since the build included). */
-export function pursueCopyForCrm(req?: BuildRequest): { text: string } {
+export function pursueCopyForCrm(req?: SidebarBuildRequest): { text: string } {
   const spreadsheet = ss();
   const result = runEngine(spreadsheet, req ?? requireSaved(), existingValues(spreadsheet));
   return { text: result.crm };
 }
 
-export function pursueReadiness(opts?: { minGap?: string; days?: string | number }, req?: BuildRequest): {
+export function pursueReadiness(opts?: { minGap?: string; days?: string | number }, req?: SidebarBuildRequest): {
   issues: Array<{ item: string; gap: string; missing: string[]; message: string }>;
   /** How many items to prepare, or that every item is ready (the engine's words). */
   headline: string;

@@ -3,7 +3,7 @@
  * (server-calls.ts); the server does the work. Every text that came from a paste is put in the page
  * with textContent, never as HTML.
  */
-import type { BuildRequest, BuildSummary, SelectedItem, SourceRef } from '../server';
+import type { SidebarBuildRequest, BuildSummary, SelectedItem, SourceRef } from '../server';
 import type { PdfOrigin } from '../../shared/index';
 import { mountSidebarPdf, PDF_SHEETS, type PdfSide } from './pdf';
 import { server } from './server-calls';
@@ -87,8 +87,8 @@ const TOTAL_FIELDS = ['oursRcv', 'oursTax', 'oursOp', 'theirsRcv', 'theirsTax', 
 /** PDFs read in this sidebar, by side: sent with the build while the side still uses their whole sheet. */
 const pdfRead: Partial<Record<PdfSide, PdfOrigin>> = {};
 
-function request(): BuildRequest {
-  const req: BuildRequest = { totals: {}, tolerance: $<HTMLInputElement>('tolerance').value };
+function request(): SidebarBuildRequest {
+  const req: SidebarBuildRequest = { totals: {}, tolerance: $<HTMLInputElement>('tolerance').value };
   if (mode() === 'compare') req.compare = source('compare');
   else {
     req.ours = source('ours');
@@ -103,7 +103,7 @@ function request(): BuildRequest {
   return req;
 }
 
-function fillSheets(names: string[], saved: BuildRequest | null): void {
+function fillSheets(names: string[], saved: SidebarBuildRequest | null): void {
   for (const key of SIDES) {
     const select = $<HTMLSelectElement>(`${key}-sheet`);
     const keep = select.value || saved?.[key]?.sheet || '';

@@ -1,9 +1,10 @@
 /** Hand-built workbook descriptions and a stand-in engine for the Excel host's tests. */
-import type { Cell, Rows } from '../../shared/types/cells';
+import type { Cell, } from '../../shared/types/cells';
 import type { CellValue, SheetDescription, WorkbookDescription } from '../../shared/types/workbook';
 import type { Reconciliation } from '../../shared/types/reconciliation';
 import type { PursueState } from '../../shared/types/knowledge';
 import type { BuildResult, PursueEngine } from '../../excel-addin/actions';
+import type { PursueInput } from '../../shared/pursue';
 
 const HEADERS = ['Priority', 'Item No(s).', 'Item Name', 'Ours $', 'Insurer $', 'Gap $', 'Gap kind', 'Reason for denial', 'Reason to approve', 'Status / notes', 'RF asked', 'Key'];
 const MONEY = '$#,##0.00;[Red]-$#,##0.00';
@@ -87,7 +88,7 @@ const EMPTY_STATE = { items: {}, topics: [], rebuttals: [], weights: {} } as unk
  * A stand-in engine: describes `items`, keeping what a person typed in "Status / notes" and
  * "Reason for denial" on an existing Pursue Items sheet (what the real engine's read-back does).
  */
-export function fakeEngine(items: ItemRow[], seen: { existing?: Record<string, Cell[][]> | null; ours?: Rows } = {}): PursueEngine {
+export function fakeEngine(items: ItemRow[], seen: { existing?: Record<string, Cell[][]> | null; ours?: PursueInput['ours'] } = {}): PursueEngine {
   return {
     buildPursue(input) {
       seen.existing = input.existing ?? null;
