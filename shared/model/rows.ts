@@ -132,16 +132,26 @@ function ourRows(rec: Reconciliation, state: PursueState): ModelRow[] {
   }
   // Lines sharing an item number ("5" and "5 (2)"), so each row can say how to tell them apart.
   const repeatsOf = new Map<string, LineGap[]>();
-  for (const l of rec.lines) repeatsOf.set(baseItem(l.ours.item), [...(repeatsOf.get(baseItem(l.ours.item)) ?? []), l]);
+  for (const l of rec.lines) {
+    const base = baseItem(l.ours.item);
+    const same = repeatsOf.get(base);
+    if (same) same.push(l);
+    else repeatsOf.set(base, [l]);
+  }
   const row = (l: LineGap) => itemRow(l, state, repeatsOf.get(baseItem(l.ours.item)) ?? []);
   const rows: ModelRow[] = [];
+  const membersOf = new Map<string, LineGap[]>();
+  for (const l of rec.lines) {
+    const name = topicOf.get(l.ours.item);
+    if (name !== undefined) membersOf.set(name, [...(membersOf.get(name) ?? []), l]);
+  }
   const done = new Set<string>();
   for (const l of rec.lines) {
     const name = topicOf.get(l.ours.item);
     if (name === undefined) rows.push(row(l));
     else if (!done.has(name)) {
       done.add(name);
-      const members = rec.lines.filter((m) => topicOf.get(m.ours.item) === name).map(row);
+      const members = (membersOf.get(name) ?? []).map(row);
       // A topic with one item left in this revision is just that item's row.
       rows.push(...(members.length < 2 ? members : [topicRow(name, members)]));
     }
