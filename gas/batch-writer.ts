@@ -278,184 +278,240 @@ export function planWorkbook(wb: WorkbookDescription, snap: BatchSnapshot): Batc
   let nextId = Math.max(0, ...snap.sheets.map((s) => s.sheetId)) + 1;
   let sheetCount = snap.sheets.length;
   wb.sheets.forEach((sd, index) => {
-    const rows = Math.max(1, sd.rowCount);
-    const cols = Math.max(1, sd.colCount);
     const old = snap.sheets.find((s) => s.title === sd.name);
-    let sheetId: number;
-    let clearRows = rows;
-    let clearCols = cols;
+    let target: SheetTarget;
     if (!old) {
-      sheetId = nextId++;
+      const sheetId = nextId++;
       added[sd.name] = sheetId;
       sheetCount++;
-      requests.push({
-        addSheet: {
-          properties: {
-            sheetId,
-            title: sd.name,
-            // As insertSheet(name, index): Pursue sheets first, in the description's order.
-            index: Math.min(index, sheetCount),
-            gridProperties: { rowCount: rows + SPARE_ROWS, columnCount: Math.max(cols, NEW_SHEET_COLS) },
-          },
-        },
-      });
+      requests.push(addSheetRequest(sd, sheetId, Math.min(index, sheetCount)));
+      target = { sheetId, ...gridSize(sd) };
     } else {
-      sheetId = old.sheetId;
-      // Grow the grid (never shrink it: rows below may hold what people typed).
-      const grid: { rowCount?: number; columnCount?: number } = {};
-      if (rows > old.rowCount) grid.rowCount = rows + SPARE_ROWS;
-      if (cols > old.columnCount) grid.columnCount = cols;
-      if (grid.rowCount !== undefined || grid.columnCount !== undefined) {
-        requests.push({
-          updateSheetProperties: {
-            properties: { sheetId, gridProperties: grid },
-            fields: Object.keys(grid).map((k) => `gridProperties.${k}`).join(','),
-          },
-        });
-      }
-      // The last build's filter, rules and merges: undo them before writing the new ones.
-      if (old.hasFilter) requests.push({ clearBasicFilter: { sheetId } });
-      if (old.hasMerges) requests.push({ unmergeCells: { range: { sheetId } } });
-      for (let i = old.ruleCount - 1; i >= 0; i--) requests.push({ deleteConditionalFormatRule: { sheetId, index: i } });
-      clearRows = Math.max(rows, old.usedRows);
-      clearCols = Math.max(cols, old.usedCols);
+      const refresh = refreshRequests(sd, old);
+      requests.push(...refresh.requests);
+      target = refresh.target;
     }
-
-    // Values, formats and notes of the whole grid in one request; cells of the old grid outside the
-    // new one are cleared by the same request (the field mask names what a cell loses).
-    const notes = new Map<string, string>();
-    for (const n of sd.notes) {
-      const p = parseCell(n.cell);
-      if (p.row <= rows && p.col <= cols) notes.set(`${p.row - 1},${p.col - 1}`, n.text);
-    }
-    // Rows go in chunks of at most CHUNK_BYTES so batchUpdate calls can stay under Google's 2 MB;
-    // the last chunk's range runs to the old grid's end, clearing what the new grid no longer has.
-    let chunk: GoogleAppsScript.Sheets.Schema.RowData[] = [];
-    let chunkStart = 0;
-    let chunkBytes = 0;
-    const pushChunk = (end: number) => {
-      const updateCells: GoogleAppsScript.Sheets.Schema.UpdateCellsRequest = {
-        range: { sheetId, startRowIndex: chunkStart, endRowIndex: end, startColumnIndex: 0, endColumnIndex: clearCols },
-        fields: CELL_FIELDS,
-      };
-      if (chunk.length > 0) updateCells.rows = chunk;
-      requests.push({ updateCells });
-    };
-    for (let r = 0; r < sd.rowCount; r++) {
-      const values: CellData[] = [];
-      for (let c = 0; c < sd.colCount; c++) values.push(cellData(sd, r, c, notes.get(`${r},${c}`)));
-      const rowBytes = jsonBytes({ values });
-      if (chunk.length > 0 && chunkBytes + rowBytes > CHUNK_BYTES) {
-        pushChunk(r);
-        chunk = [];
-        chunkStart = r;
-        chunkBytes = 0;
-      }
-      chunk.push({ values });
-      chunkBytes += rowBytes;
-    }
-    pushChunk(Math.max(clearRows, sd.rowCount));
-
-    // Sheet-wide font size and vertical alignment: one request, not a field in every cell.
-    const wide: CellFormat = {};
-    const wideFields: string[] = [];
-    if (sd.fontSize !== undefined) {
-      wide.textFormat = { fontSize: sd.fontSize };
-      wideFields.push('userEnteredFormat.textFormat.fontSize');
-    }
-    if (sd.verticalAlign !== undefined) {
-      wide.verticalAlignment = V_ALIGN[sd.verticalAlign];
-      wideFields.push('userEnteredFormat.verticalAlignment');
-    }
-    if (wideFields.length > 0 && sd.rowCount > 0) {
-      requests.push({
-        repeatCell: {
-          range: { sheetId, startRowIndex: 0, endRowIndex: sd.rowCount, startColumnIndex: 0, endColumnIndex: cols },
-          cell: { userEnteredFormat: wide },
-          fields: wideFields.join(','),
-        },
-      });
-    }
-
-    for (const v of sd.validations) {
-      requests.push({
-        setDataValidation: {
-          range: gridRange(sheetId, v.range),
-          rule: {
-            condition: { type: 'ONE_OF_LIST', values: v.list.map((x) => ({ userEnteredValue: x })) },
-            inputMessage: v.message,
-            strict: true,
-            showCustomUi: true,
-          },
-        },
-      });
-    }
-
-    sd.conditionalFormats.forEach((cf, i) => {
-      const format: CellFormat = {};
-      if (cf.fill) format.backgroundColor = hexToColor(cf.fill);
-      if (cf.fontColor || cf.bold !== undefined) {
-        format.textFormat = {};
-        if (cf.fontColor) format.textFormat.foregroundColor = hexToColor(cf.fontColor);
-        if (cf.bold !== undefined) format.textFormat.bold = cf.bold;
-      }
-      requests.push({
-        addConditionalFormatRule: {
-          index: i,
-          rule: {
-            ranges: [gridRange(sheetId, cf.range)],
-            booleanRule: { condition: { type: 'CUSTOM_FORMULA', values: [{ userEnteredValue: cf.formula }] }, format },
-          },
-        },
-      });
-    });
-
-    // Frozen panes and the tab colour; listing tabColor with no value clears an old one.
-    const props: GoogleAppsScript.Sheets.Schema.SheetProperties = {
-      sheetId,
-      gridProperties: { frozenRowCount: sd.frozenRows, frozenColumnCount: sd.frozenColumns },
-    };
-    if (sd.tabColor) props.tabColor = hexToColor(sd.tabColor);
-    requests.push({
-      updateSheetProperties: {
-        properties: props,
-        fields: 'gridProperties.frozenRowCount,gridProperties.frozenColumnCount,tabColor',
-      },
-    });
-
-    // Runs of equal widths share one request.
-    const widths = sd.columnWidths.map(widthToPixels);
-    for (let c = 0; c < widths.length; ) {
-      let end = c + 1;
-      while (end < widths.length && widths[end] === widths[c]) end++;
-      requests.push({
-        updateDimensionProperties: {
-          range: { sheetId, dimension: 'COLUMNS', startIndex: c, endIndex: end },
-          properties: { pixelSize: widths[c]! },
-          fields: 'pixelSize',
-        },
-      });
-      c = end;
-    }
-
-    // Columns the reader needs but a person does not (the Key): hidden, still there for the next run.
-    for (const c of sd.hiddenColumns ?? []) {
-      requests.push({
-        updateDimensionProperties: {
-          range: { sheetId, dimension: 'COLUMNS', startIndex: c, endIndex: c + 1 },
-          properties: { hiddenByUser: true },
-          fields: 'hiddenByUser',
-        },
-      });
-    }
-
-    requests.push(...rowHeightRequests(sheetId, sd));
-
-    for (const b of sd.borders) requests.push(borderRequest(sheetId, b));
-    for (const m of sd.merges) requests.push({ mergeCells: { range: gridRange(sheetId, m), mergeType: 'MERGE_ALL' } });
-    if (sd.filter) requests.push({ setBasicFilter: { filter: { range: gridRange(sheetId, sd.filter) } } });
+    requests.push(...sheetRequests(sd, target));
   });
   return { requests, added };
+}
+
+/** Where one sheet is written: its id and the rows and columns its cell writes must cover. */
+interface SheetTarget {
+  sheetId: number;
+  clearRows: number;
+  clearCols: number;
+}
+
+/** The description's grid, at least one cell (Sheets has no empty grid). */
+function gridSize(sd: SheetDescription): { clearRows: number; clearCols: number } {
+  return { clearRows: Math.max(1, sd.rowCount), clearCols: Math.max(1, sd.colCount) };
+}
+
+function addSheetRequest(sd: SheetDescription, sheetId: number, index: number): Request {
+  const { clearRows: rows, clearCols: cols } = gridSize(sd);
+  return {
+    addSheet: {
+      properties: {
+        sheetId,
+        title: sd.name,
+        // As insertSheet(name, index): Pursue sheets first, in the description's order.
+        index,
+        gridProperties: { rowCount: rows + SPARE_ROWS, columnCount: Math.max(cols, NEW_SHEET_COLS) },
+      },
+    },
+  };
+}
+
+/** A sheet already there: grow its grid and undo the last build's filter, rules and merges. */
+function refreshRequests(sd: SheetDescription, old: SheetMeta): { requests: Request[]; target: SheetTarget } {
+  const { clearRows: rows, clearCols: cols } = gridSize(sd);
+  const sheetId = old.sheetId;
+  const requests: Request[] = [];
+  // Grow the grid (never shrink it: rows below may hold what people typed).
+  const grid: { rowCount?: number; columnCount?: number } = {};
+  if (rows > old.rowCount) grid.rowCount = rows + SPARE_ROWS;
+  if (cols > old.columnCount) grid.columnCount = cols;
+  if (grid.rowCount !== undefined || grid.columnCount !== undefined) {
+    requests.push({
+      updateSheetProperties: {
+        properties: { sheetId, gridProperties: grid },
+        fields: Object.keys(grid).map((k) => `gridProperties.${k}`).join(','),
+      },
+    });
+  }
+  if (old.hasFilter) requests.push({ clearBasicFilter: { sheetId } });
+  if (old.hasMerges) requests.push({ unmergeCells: { range: { sheetId } } });
+  for (let i = old.ruleCount - 1; i >= 0; i--) requests.push({ deleteConditionalFormatRule: { sheetId, index: i } });
+  return { requests, target: { sheetId, clearRows: Math.max(rows, old.usedRows), clearCols: Math.max(cols, old.usedCols) } };
+}
+
+/** Everything written on one sheet once it exists at the right size. */
+function sheetRequests(sd: SheetDescription, target: SheetTarget): Request[] {
+  const { sheetId } = target;
+  return [
+    ...cellRequests(sd, target),
+    ...sheetFormatRequests(sd, sheetId),
+    ...validationRequests(sd, sheetId),
+    ...conditionalFormatRequests(sd, sheetId),
+    sheetPropertiesRequest(sd, sheetId),
+    ...columnRequests(sd, sheetId),
+    ...rowHeightRequests(sheetId, sd),
+    ...sd.borders.map((b) => borderRequest(sheetId, b)),
+    ...sd.merges.map((m): Request => ({ mergeCells: { range: gridRange(sheetId, m), mergeType: 'MERGE_ALL' } })),
+    ...(sd.filter ? [{ setBasicFilter: { filter: { range: gridRange(sheetId, sd.filter) } } }] : []),
+  ];
+}
+
+/**
+ * Values, formats and notes of the whole grid; cells of the old grid outside the new one are
+ * cleared by the same requests (the field mask names what a cell loses). Rows go in chunks of at
+ * most CHUNK_BYTES so batchUpdate calls can stay under Google's 2 MB; the last chunk's range runs
+ * to the old grid's end, clearing what the new grid no longer has.
+ */
+function cellRequests(sd: SheetDescription, { sheetId, clearRows, clearCols }: SheetTarget): Request[] {
+  const notes = notesByCell(sd);
+  const requests: Request[] = [];
+  let chunk: GoogleAppsScript.Sheets.Schema.RowData[] = [];
+  let chunkStart = 0;
+  let chunkBytes = 0;
+  const pushChunk = (end: number) => {
+    const updateCells: GoogleAppsScript.Sheets.Schema.UpdateCellsRequest = {
+      range: { sheetId, startRowIndex: chunkStart, endRowIndex: end, startColumnIndex: 0, endColumnIndex: clearCols },
+      fields: CELL_FIELDS,
+    };
+    if (chunk.length > 0) updateCells.rows = chunk;
+    requests.push({ updateCells });
+  };
+  for (let r = 0; r < sd.rowCount; r++) {
+    const values: CellData[] = [];
+    for (let c = 0; c < sd.colCount; c++) values.push(cellData(sd, r, c, notes.get(`${r},${c}`)));
+    const rowBytes = jsonBytes({ values });
+    if (chunk.length > 0 && chunkBytes + rowBytes > CHUNK_BYTES) {
+      pushChunk(r);
+      chunk = [];
+      chunkStart = r;
+      chunkBytes = 0;
+    }
+    chunk.push({ values });
+    chunkBytes += rowBytes;
+  }
+  pushChunk(Math.max(clearRows, sd.rowCount));
+  return requests;
+}
+
+/** Notes keyed "row,col" (0-based), inside the description's grid. */
+function notesByCell(sd: SheetDescription): Map<string, string> {
+  const { clearRows: rows, clearCols: cols } = gridSize(sd);
+  const notes = new Map<string, string>();
+  for (const n of sd.notes) {
+    const p = parseCell(n.cell);
+    if (p.row <= rows && p.col <= cols) notes.set(`${p.row - 1},${p.col - 1}`, n.text);
+  }
+  return notes;
+}
+
+/** Sheet-wide font size and vertical alignment: one request, not a field in every cell. */
+function sheetFormatRequests(sd: SheetDescription, sheetId: number): Request[] {
+  const wide: CellFormat = {};
+  const wideFields: string[] = [];
+  if (sd.fontSize !== undefined) {
+    wide.textFormat = { fontSize: sd.fontSize };
+    wideFields.push('userEnteredFormat.textFormat.fontSize');
+  }
+  if (sd.verticalAlign !== undefined) {
+    wide.verticalAlignment = V_ALIGN[sd.verticalAlign];
+    wideFields.push('userEnteredFormat.verticalAlignment');
+  }
+  if (wideFields.length === 0 || sd.rowCount === 0) return [];
+  return [
+    {
+      repeatCell: {
+        range: { sheetId, startRowIndex: 0, endRowIndex: sd.rowCount, startColumnIndex: 0, endColumnIndex: gridSize(sd).clearCols },
+        cell: { userEnteredFormat: wide },
+        fields: wideFields.join(','),
+      },
+    },
+  ];
+}
+
+function validationRequests(sd: SheetDescription, sheetId: number): Request[] {
+  return sd.validations.map((v) => ({
+    setDataValidation: {
+      range: gridRange(sheetId, v.range),
+      rule: {
+        condition: { type: 'ONE_OF_LIST', values: v.list.map((x) => ({ userEnteredValue: x })) },
+        inputMessage: v.message,
+        strict: true,
+        showCustomUi: true,
+      },
+    },
+  }));
+}
+
+function conditionalFormatRequests(sd: SheetDescription, sheetId: number): Request[] {
+  return sd.conditionalFormats.map((cf, i) => {
+    const format: CellFormat = {};
+    if (cf.fill) format.backgroundColor = hexToColor(cf.fill);
+    if (cf.fontColor || cf.bold !== undefined) {
+      format.textFormat = {};
+      if (cf.fontColor) format.textFormat.foregroundColor = hexToColor(cf.fontColor);
+      if (cf.bold !== undefined) format.textFormat.bold = cf.bold;
+    }
+    return {
+      addConditionalFormatRule: {
+        index: i,
+        rule: {
+          ranges: [gridRange(sheetId, cf.range)],
+          booleanRule: { condition: { type: 'CUSTOM_FORMULA', values: [{ userEnteredValue: cf.formula }] }, format },
+        },
+      },
+    };
+  });
+}
+
+/** Frozen panes and the tab colour; listing tabColor with no value clears an old one. */
+function sheetPropertiesRequest(sd: SheetDescription, sheetId: number): Request {
+  const props: GoogleAppsScript.Sheets.Schema.SheetProperties = {
+    sheetId,
+    gridProperties: { frozenRowCount: sd.frozenRows, frozenColumnCount: sd.frozenColumns },
+  };
+  if (sd.tabColor) props.tabColor = hexToColor(sd.tabColor);
+  return {
+    updateSheetProperties: {
+      properties: props,
+      fields: 'gridProperties.frozenRowCount,gridProperties.frozenColumnCount,tabColor',
+    },
+  };
+}
+
+/** Column widths (runs of equal widths share one request), then the hidden columns. */
+function columnRequests(sd: SheetDescription, sheetId: number): Request[] {
+  const requests: Request[] = [];
+  const widths = sd.columnWidths.map(widthToPixels);
+  for (let c = 0; c < widths.length; ) {
+    let end = c + 1;
+    while (end < widths.length && widths[end] === widths[c]) end++;
+    requests.push({
+      updateDimensionProperties: {
+        range: { sheetId, dimension: 'COLUMNS', startIndex: c, endIndex: end },
+        properties: { pixelSize: widths[c]! },
+        fields: 'pixelSize',
+      },
+    });
+    c = end;
+  }
+  // Columns the reader needs but a person does not (the Key): hidden, still there for the next run.
+  for (const c of sd.hiddenColumns ?? []) {
+    requests.push({
+      updateDimensionProperties: {
+        range: { sheetId, dimension: 'COLUMNS', startIndex: c, endIndex: c + 1 },
+        properties: { hiddenByUser: true },
+        fields: 'hiddenByUser',
+      },
+    });
+  }
+  return requests;
 }
 
 export interface BatchWriteStats {

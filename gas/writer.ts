@@ -150,45 +150,63 @@ export function writeSheet(app: App, st: SheetState, sd: SheetDescription): void
   const { sheet } = st;
   const rows = Math.max(1, sd.rowCount);
   const cols = Math.max(1, sd.colCount);
+  sizeGrid(st, rows, cols);
+  if (!st.fresh) clearLastBuild(st, sd, rows, cols);
+  const range = sheet.getRange(1, 1, rows, cols);
+  if (sd.rowCount === 0) return;
+  writeCells(range, sd);
+  if (sd.notes.length > 0) range.setNotes(notesBlock(sd, rows, cols));
+  if (sd.validations.length > 0) range.setDataValidations(validationsBlock(app, sd, rows, cols));
+  if (sd.conditionalFormats.length > 0 || !st.fresh) sheet.setConditionalFormatRules(conditionalRules(app, sheet, sd));
+  if (sd.frozenRows > 0 || !st.fresh) sheet.setFrozenRows(sd.frozenRows);
+  if (sd.frozenColumns > 0 || !st.fresh) sheet.setFrozenColumns(sd.frozenColumns);
+  columnWidths(sheet, sd);
+  for (const c of sd.hiddenColumns ?? []) sheet.hideColumns(c + 1);
+  writeBorders(app, sheet, sd.borders);
+  for (const m of sd.merges) sheet.getRange(m).merge();
+  if (sd.filter) sheet.getRange(sd.filter).createFilter();
+  if (sd.tabColor) sheet.setTabColor(sd.tabColor);
+}
 
-  // Size the grid first: Google refuses a range outside the sheet. A new sheet gets exactly one
-  // resize call (the rows plus room to type below), so the call count does not depend on rows.
-  if (st.fresh) {
+/**
+ * Size the grid first: Google refuses a range outside the sheet. A new sheet gets exactly one
+ * resize call (the rows plus room to type below), so the call count does not depend on rows.
+ */
+function sizeGrid({ sheet, fresh, usedRows, usedCols }: SheetState, rows: number, cols: number): void {
+  if (fresh) {
     const target = rows + SPARE_ROWS;
     if (target > NEW_SHEET_ROWS) sheet.insertRowsAfter(NEW_SHEET_ROWS, target - NEW_SHEET_ROWS);
     else if (target < NEW_SHEET_ROWS) sheet.deleteRows(target + 1, NEW_SHEET_ROWS - target);
     if (cols > NEW_SHEET_COLS) sheet.insertColumnsAfter(NEW_SHEET_COLS, cols - NEW_SHEET_COLS);
-  } else {
-    if (rows > st.usedRows) {
-      const maxRows = sheet.getMaxRows();
-      if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows + SPARE_ROWS);
-    }
-    if (cols > st.usedCols) {
-      const maxCols = sheet.getMaxColumns();
-      if (maxCols < cols) sheet.insertColumnsAfter(maxCols, cols - maxCols);
-    }
+    return;
   }
-
-  if (!st.fresh) {
-    // The previous build's filter covers other rows; Google allows one filter per sheet.
-    const filter = sheet.getFilter();
-    if (filter) filter.remove();
-    // Clear what the last build wrote (values, formats, notes, validations) over the larger grid.
-    const clearRows = Math.max(rows, st.usedRows);
-    const clearCols = Math.max(cols, st.usedCols);
-    const old = sheet.getRange(1, 1, clearRows, clearCols);
-    old.clear({ contentsOnly: true, formatOnly: true, validationsOnly: true, commentsOnly: true });
-    if (sd.merges.length > 0) old.breakApart();
+  if (rows > usedRows) {
+    const maxRows = sheet.getMaxRows();
+    if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows + SPARE_ROWS);
   }
+  if (cols > usedCols) {
+    const maxCols = sheet.getMaxColumns();
+    if (maxCols < cols) sheet.insertColumnsAfter(maxCols, cols - maxCols);
+  }
+}
 
-  const range = sheet.getRange(1, 1, rows, cols);
-  if (sd.rowCount === 0) return;
+/** Undo the previous build on a sheet that was already there: its filter, cells and merges. */
+function clearLastBuild({ sheet, usedRows, usedCols }: SheetState, sd: SheetDescription, rows: number, cols: number): void {
+  // The previous build's filter covers other rows; Google allows one filter per sheet.
+  const filter = sheet.getFilter();
+  if (filter) filter.remove();
+  // Clear what the last build wrote (values, formats, notes, validations) over the larger grid.
+  const old = sheet.getRange(1, 1, Math.max(rows, usedRows), Math.max(cols, usedCols));
+  old.clear({ contentsOnly: true, formatOnly: true, validationsOnly: true, commentsOnly: true });
+  if (sd.merges.length > 0) old.breakApart();
+}
 
+/** Values and cell formats, one 2D call per property; a property nobody set is not written. */
+function writeCells(range: GoogleAppsScript.Spreadsheet.Range, sd: SheetDescription): void {
   // Number formats go first so text cells are already plain text ("@") when the values land.
   const formats = block(sd, sd.numberFormats, (f) => sheetsNumberFormat(f ?? 'General'));
   if (!allEqual(formats, SHEETS_AUTOMATIC)) range.setNumberFormats(formats);
   range.setValues(valuesBlock(sd));
-
   const weights = block(sd, sd.bold, (b) => (b ? 'bold' : 'normal'));
   if (!allEqual(weights, 'normal')) range.setFontWeights(weights);
   const styles = block(sd, sd.italic, (b) => (b ? 'italic' : 'normal'));
@@ -204,50 +222,50 @@ export function writeSheet(app: App, st: SheetState, sd: SheetDescription): void
   // Sheet-wide font size and vertical alignment: one call each, whatever the number of rows.
   if (sd.fontSize !== undefined) range.setFontSize(sd.fontSize);
   if (sd.verticalAlign !== undefined) range.setVerticalAlignment(sd.verticalAlign === 'center' ? 'middle' : sd.verticalAlign);
+}
 
-  if (sd.notes.length > 0) {
-    const notes = block<string, string>(sd, [], () => '');
-    for (const n of sd.notes) {
-      const p = parseCell(n.cell);
-      if (p.row <= rows && p.col <= cols) notes[p.row - 1]![p.col - 1] = n.text;
+/** The notes as one 2D block ('' = no note), for a single setNotes call. */
+function notesBlock(sd: SheetDescription, rows: number, cols: number): string[][] {
+  const notes = block<string, string>(sd, [], () => '');
+  for (const n of sd.notes) {
+    const p = parseCell(n.cell);
+    if (p.row <= rows && p.col <= cols) notes[p.row - 1]![p.col - 1] = n.text;
+  }
+  return notes;
+}
+
+/** The drop-down lists as one 2D block of rules (null = none), for a single setDataValidations call. */
+function validationsBlock(app: App, sd: SheetDescription, rows: number, cols: number): GoogleAppsScript.Spreadsheet.DataValidation[][] {
+  const rules: (GoogleAppsScript.Spreadsheet.DataValidation | null)[][] = block(sd, [], () => null);
+  for (const v of sd.validations) {
+    const rule = app
+      .newDataValidation()
+      .requireValueInList(v.list, true)
+      .setAllowInvalid(false)
+      .setHelpText(v.message)
+      .build();
+    const [a, b] = v.range.split(':');
+    const p = parseCell(a!);
+    const q = parseCell(b ?? a!);
+    for (let r = p.row; r <= Math.min(q.row, rows); r++) {
+      for (let c = p.col; c <= Math.min(q.col, cols); c++) rules[r - 1]![c - 1] = rule;
     }
-    range.setNotes(notes);
   }
+  return rules as GoogleAppsScript.Spreadsheet.DataValidation[][];
+}
 
-  if (sd.validations.length > 0) {
-    const rules: (GoogleAppsScript.Spreadsheet.DataValidation | null)[][] = block(sd, [], () => null);
-    for (const v of sd.validations) {
-      const rule = app
-        .newDataValidation()
-        .requireValueInList(v.list, true)
-        .setAllowInvalid(false)
-        .setHelpText(v.message)
-        .build();
-      const [a, b] = v.range.split(':');
-      const p = parseCell(a!);
-      const q = parseCell(b ?? a!);
-      for (let r = p.row; r <= Math.min(q.row, rows); r++) {
-        for (let c = p.col; c <= Math.min(q.col, cols); c++) rules[r - 1]![c - 1] = rule;
-      }
-    }
-    range.setDataValidations(rules as GoogleAppsScript.Spreadsheet.DataValidation[][]);
-  }
+function conditionalRules(app: App, sheet: Sheet, sd: SheetDescription): GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] {
+  return sd.conditionalFormats.map((cf) => {
+    let b = app.newConditionalFormatRule().whenFormulaSatisfied(cf.formula);
+    if (cf.fill) b = b.setBackground(cf.fill);
+    if (cf.fontColor) b = b.setFontColor(cf.fontColor);
+    if (cf.bold !== undefined) b = b.setBold(cf.bold);
+    return b.setRanges([sheet.getRange(cf.range)]).build();
+  });
+}
 
-  if (sd.conditionalFormats.length > 0 || !st.fresh) {
-    const rules = sd.conditionalFormats.map((cf) => {
-      let b = app.newConditionalFormatRule().whenFormulaSatisfied(cf.formula);
-      if (cf.fill) b = b.setBackground(cf.fill);
-      if (cf.fontColor) b = b.setFontColor(cf.fontColor);
-      if (cf.bold !== undefined) b = b.setBold(cf.bold);
-      return b.setRanges([sheet.getRange(cf.range)]).build();
-    });
-    sheet.setConditionalFormatRules(rules);
-  }
-
-  if (sd.frozenRows > 0 || !st.fresh) sheet.setFrozenRows(sd.frozenRows);
-  if (sd.frozenColumns > 0 || !st.fresh) sheet.setFrozenColumns(sd.frozenColumns);
-
-  // Runs of equal widths share one call.
+/** Runs of equal widths share one call. */
+function columnWidths(sheet: Sheet, sd: SheetDescription): void {
   const widths = sd.columnWidths.map(widthToPixels);
   for (let c = 0; c < widths.length; ) {
     let end = c + 1;
@@ -256,14 +274,6 @@ export function writeSheet(app: App, st: SheetState, sd: SheetDescription): void
     else sheet.setColumnWidths(c + 1, end - c, widths[c]!);
     c = end;
   }
-
-  for (const c of sd.hiddenColumns ?? []) sheet.hideColumns(c + 1);
-
-  writeBorders(app, sheet, sd.borders);
-
-  for (const m of sd.merges) sheet.getRange(m).merge();
-  if (sd.filter) sheet.getRange(sd.filter).createFilter();
-  if (sd.tabColor) sheet.setTabColor(sd.tabColor);
 }
 
 /** What this writer does with each part of a description (see WriterSupport). */

@@ -219,7 +219,16 @@ async function refreshSheets(): Promise<void> {
   checkSame();
 }
 
+/** The sidebar's event wiring, section by section as the page shows them. */
 function wire(): void {
+  wirePastes();
+  $('build').addEventListener('click', build);
+  wireItem();
+  wireBeforeCall();
+}
+
+/** 1. Pastes: mode, sheets and ranges, "use selection", estimate PDFs and reading the totals. */
+function wirePastes(): void {
   document.querySelectorAll<HTMLInputElement>('input[name="mode"]').forEach((r) => r.addEventListener('change', showMode));
   for (const key of SIDES) {
     $(`${key}-sheet`).addEventListener('change', checkSame);
@@ -227,70 +236,75 @@ function wire(): void {
     // Sheets come and go while the sidebar is open: the lists refresh when one is opened.
     $(`${key}-sheet`).addEventListener('focus', () => void refreshSheets().catch(() => undefined));
   }
-  document.querySelectorAll<HTMLButtonElement>('button.sel').forEach((b) =>
-    b.addEventListener('click', () =>
-      act('Reading the selection…', async () => {
-        const key = b.dataset['for'] as SideKey;
-        const ref = await server('pursueUseSelection');
-        const select = $<HTMLSelectElement>(`${key}-sheet`);
-        if (!Array.from(select.options).some((o) => o.value === ref.sheet)) {
-          const o = el('option', ref.sheet);
-          o.value = ref.sheet;
-          select.append(o);
-        }
-        select.value = ref.sheet;
-        $<HTMLInputElement>(`${key}-range`).value = ref.range ?? '';
-        checkSame();
-        return `Using ${ref.sheet}!${ref.range ?? ''}.`;
-      }),
-    ),
-  );
-
+  document.querySelectorAll<HTMLButtonElement>('button.sel').forEach((b) => b.addEventListener('click', () => useSelection(b)));
   // Estimate PDFs: read here in the browser; the rows go to the side's sheet in batches, then build.
   mountSidebarPdf({ ours: $('ours-sheet').parentElement!, theirs: $('theirs-sheet').parentElement! }, {
     act: (label, work) => act(label, work),
     writeBatch: (batch) => server('pursueWritePdfRows', batch),
-    written: async (side, sheet, read) => {
-      pdfRead[side] = read;
-      const pair = document.querySelector<HTMLInputElement>('input[name="mode"][value="pair"]');
-      if (pair) pair.checked = true;
-      showMode();
-      const select = $<HTMLSelectElement>(`${side}-sheet`);
-      if (!Array.from(select.options).some((o) => o.value === sheet)) {
-        const o = el('option', sheet);
-        o.value = sheet;
-        select.append(o);
-      }
-      select.value = sheet;
-      $<HTMLInputElement>(`${side}-range`).value = '';
-      if ($<HTMLSelectElement>('ours-sheet').value && $<HTMLSelectElement>('theirs-sheet').value) $('build').click();
-    },
+    written: pdfWritten,
   });
+  $('read-totals').addEventListener('click', readTotals);
+}
 
-  $('read-totals').addEventListener('click', () =>
-    act('Reading the pastes…', async () => {
-      const s = await server('pursueReadTotals', request());
-      prefill(s);
-      const missing = [s.ours.prefill.rcv, s.theirs.prefill.rcv].filter((v) => v === '').length;
-      return missing
-        ? { text: 'A total is not in the pastes: type it under Confirm totals, then build.', kind: 'advice' }
-        : 'Totals read. Check them, type what is missing, then build.';
-    }),
-  );
+/** Chooses a sheet in a side's list, adding it when the list does not have it yet. */
+function chooseSheet(key: SideKey, sheet: string, range: string): void {
+  const select = $<HTMLSelectElement>(`${key}-sheet`);
+  if (!Array.from(select.options).some((o) => o.value === sheet)) {
+    const o = el('option', sheet);
+    o.value = sheet;
+    select.append(o);
+  }
+  select.value = sheet;
+  $<HTMLInputElement>(`${key}-range`).value = range;
+}
 
-  $('build').addEventListener('click', () =>
-    act('Building the pursue items…', async () => {
-      const s = await server('pursueBuild', request());
-      prefill(s);
-      showResult(s);
-      // The result where the user is: below the sticky outcome.
-      $('result').scrollIntoView?.({ block: 'start' });
-      $('result').focus({ preventScroll: true });
-      const label = s.status.state === 'reconciled' ? 'reconciled' : s.status.state === 'unverified' ? 'unverified' : 'not reconciled';
-      return { text: `Built: ${s.lines} items, total gap ${s.totalGap}, ${label}.`, kind: s.status.state === 'reconciled' ? 'ok' : 'advice' };
-    }),
-  );
+function useSelection(b: HTMLButtonElement): Promise<void> {
+  return act('Reading the selection…', async () => {
+    const key = b.dataset['for'] as SideKey;
+    const ref = await server('pursueUseSelection');
+    chooseSheet(key, ref.sheet, ref.range ?? '');
+    checkSame();
+    return `Using ${ref.sheet}!${ref.range ?? ''}.`;
+  });
+}
 
+/** A PDF's rows are on their sheet: use that sheet for its side, and build once both sides are chosen. */
+async function pdfWritten(side: PdfSide, sheet: string, read: PdfOrigin): Promise<void> {
+  pdfRead[side] = read;
+  const pair = document.querySelector<HTMLInputElement>('input[name="mode"][value="pair"]');
+  if (pair) pair.checked = true;
+  showMode();
+  chooseSheet(side, sheet, '');
+  if ($<HTMLSelectElement>('ours-sheet').value && $<HTMLSelectElement>('theirs-sheet').value) $('build').click();
+}
+
+function readTotals(): Promise<void> {
+  return act('Reading the pastes…', async () => {
+    const s = await server('pursueReadTotals', request());
+    prefill(s);
+    const missing = [s.ours.prefill.rcv, s.theirs.prefill.rcv].filter((v) => v === '').length;
+    return missing
+      ? { text: 'A total is not in the pastes: type it under Confirm totals, then build.', kind: 'advice' }
+      : 'Totals read. Check them, type what is missing, then build.';
+  });
+}
+
+/** 3. Build and review. */
+function build(): Promise<void> {
+  return act('Building the pursue items…', async () => {
+    const s = await server('pursueBuild', request());
+    prefill(s);
+    showResult(s);
+    // The result where the user is: below the sticky outcome.
+    $('result').scrollIntoView?.({ block: 'start' });
+    $('result').focus({ preventScroll: true });
+    const label = s.status.state === 'reconciled' ? 'reconciled' : s.status.state === 'unverified' ? 'unverified' : 'not reconciled';
+    return { text: `Built: ${s.lines} items, total gap ${s.totalGap}, ${label}.`, kind: s.status.state === 'reconciled' ? 'ok' : 'advice' };
+  });
+}
+
+/** 4. One item: pick the selected row, then add a dated note or save RF asked on it. */
+function wireItem(): void {
   $('get-item').addEventListener('click', () =>
     act('Reading the selected row…', async () => {
       const it = await server('pursueSelectedItem');
@@ -300,7 +314,6 @@ function wire(): void {
       return `Picked ${$('item').textContent}. Notes and RF go to it until you pick another row.`;
     }),
   );
-
   $('add-note').addEventListener('click', () =>
     act('Adding the note…', async () => {
       const item = target();
@@ -311,7 +324,6 @@ function wire(): void {
       return { text: `Note added to item ${r.item} (${r.date}).${lacks}`, kind: lacks ? 'advice' : 'ok' };
     }),
   );
-
   $('set-rf').addEventListener('click', () =>
     act('Saving RF asked…', async () => {
       const item = target();
@@ -320,26 +332,11 @@ function wire(): void {
       return `RF asked ${r.asked ? 'set' : 'cleared'} for item ${r.item}.`;
     }),
   );
+}
 
-  $('crm').addEventListener('click', () =>
-    act('Reading the current sheet for the CRM…', async () => {
-      const r = await server('pursueCopyForCrm', request());
-      const ta = $<HTMLTextAreaElement>('crm-text');
-      ta.hidden = false;
-      $('crm-label').hidden = false;
-      ta.value = r.text;
-      ta.focus();
-      ta.select();
-      // Apps Script cannot write the clipboard; the browser may, from this click.
-      try {
-        if (document.execCommand('copy')) return 'Copied. Paste it into the CRM field.';
-      } catch {
-        /* fall through: the user copies by hand */
-      }
-      return 'Selected: press Ctrl+C (Cmd+C) and paste it into the CRM field.';
-    }),
-  );
-
+/** 5. Before the call: copy for the CRM, the readiness check, sharing. */
+function wireBeforeCall(): void {
+  $('crm').addEventListener('click', copyForCrm);
   $('ready').addEventListener('click', () =>
     act('Checking readiness…', async () => {
       const r = await server('pursueReadiness', {}, request());
@@ -350,7 +347,6 @@ function wire(): void {
       return r.issues.length ? { text: r.headline, kind: 'advice' } : r.headline;
     }),
   );
-
   $('share').addEventListener('click', () =>
     act('Sharing…', async () => {
       const r = await server('pursueShare', {
@@ -360,6 +356,25 @@ function wire(): void {
       return r.message;
     }),
   );
+}
+
+function copyForCrm(): Promise<void> {
+  return act('Reading the current sheet for the CRM…', async () => {
+    const r = await server('pursueCopyForCrm', request());
+    const ta = $<HTMLTextAreaElement>('crm-text');
+    ta.hidden = false;
+    $('crm-label').hidden = false;
+    ta.value = r.text;
+    ta.focus();
+    ta.select();
+    // Apps Script cannot write the clipboard; the browser may, from this click.
+    try {
+      if (document.execCommand('copy')) return 'Copied. Paste it into the CRM field.';
+    } catch {
+      /* fall through: the user copies by hand */
+    }
+    return 'Selected: press Ctrl+C (Cmd+C) and paste it into the CRM field.';
+  });
 }
 
 function start(): void {

@@ -77,6 +77,8 @@ function currentItems(rec: Reconciliation): Current[] {
   return out;
 }
 
+type Warning = { item: string; message: string };
+
 /**
  * Carries everything a person typed onto a new reconciliation (a new revision from the insurer).
  * Nothing typed is lost: items whose gap closed stay, marked closedOn; items missing from the new
@@ -86,15 +88,10 @@ function currentItems(rec: Reconciliation): Current[] {
  * under its matched line as its denial text. Accepted and refused topics are kept; suggestions are
  * refreshed for items not already in a topic.
  */
-export function mergeState(
-  previous: PursueState,
-  rec: Reconciliation,
-  today: string,
-): { state: PursueState; warnings: Array<{ item: string; message: string }> } {
-  const warnings: Array<{ item: string; message: string }> = [];
+export function mergeState(previous: PursueState, rec: Reconciliation, today: string): { state: PursueState; warnings: Warning[] } {
+  const warnings: Warning[] = [];
   const items: Record<string, ItemAnnotation> = {};
   const seen = new Set<string>();
-
   for (const cur of currentItems(rec)) {
     // The tax row only gets an entry once a person has typed on it.
     if (cur.item === TAX_ITEM && !has(previous.items, TAX_ITEM)) continue;
@@ -106,56 +103,83 @@ export function mergeState(
       continue;
     }
     seen.add(cur.item);
-    const prev = has(previous.items, cur.item) ? previous.items[cur.item] : undefined;
-    const a = prev ? copyAnnotation(prev) : newAnnotation(cur.item, cur.description);
-
-    if (prev && prev.description.trim() !== '' && normalizeWords(prev.description) !== normalizeWords(cur.description)) {
-      warnings.push({
-        item: cur.item,
-        message: `Item ${cur.item} was "${prev.description}" and is now "${cur.description}": its notes were carried over by item number. Check they still apply.`,
-      });
-    }
-    a.description = cur.description;
-
-    if (cur.note !== null) {
-      if (a.denialText.trim() === '') {
-        a.denialText = cur.note;
-      } else if (prev && (prev.insurerNote ?? null) !== null && prev.insurerNote !== cur.note && !a.denialText.includes(cur.note)) {
-        warnings.push({
-          item: cur.item,
-          message: `The insurer's note on item ${cur.item} changed to "${cur.note}". Your Reason for denial was kept; update it if the reason changed.`,
-        });
-      }
-    }
-    a.insurerNote = cur.note;
-
-    const wasOpen = prev ? (prev.gap !== undefined ? prev.gap > 0 : hasTypedData(prev)) : false;
-    if (cur.gap <= 0) {
-      if (a.closedOn === null && wasOpen) {
-        a.closedOn = today;
-        // The O&P and tax rows are written on every run, so there is no row to remove.
-        const rowKept = cur.item === OP_ITEM || cur.item === TAX_ITEM ? 'its notes are kept.' : 'it is kept and marked closed. Remove the row when you are done with it.';
-        warnings.push({ item: cur.item, message: `${itemName(cur.item, cur.description)} has no gap left in this revision: ${rowKept}` });
-      }
-    } else if (a.closedOn !== null) {
-      warnings.push({
-        item: cur.item,
-        message: `${itemName(cur.item, cur.description)} was closed on ${a.closedOn} but has a gap of ${formatMoney(cur.gap)} again: it is open again.`,
-      });
-      a.closedOn = null;
-    }
-    if (prev && prev.absentSince) {
-      warnings.push({ item: cur.item, message: `Item ${cur.item} is back in this revision; its notes were kept.` });
-    }
-    a.absentSince = null;
-    a.gap = cur.gap;
-    items[cur.item] = a;
+    const carried = carryItem(has(previous.items, cur.item) ? previous.items[cur.item] : undefined, cur, today);
+    items[cur.item] = carried.annotation;
+    warnings.push(...carried.warnings);
   }
+  const absent = keepAbsent(previous.items, seen, today);
+  Object.assign(items, absent.items);
+  warnings.push(...absent.warnings);
+  const topics = mergeTopics(previous.topics, rec, items);
+  return { state: { items, topics, ...copySettings(previous) }, warnings };
+}
 
-  // Items the new revision no longer has: never dropped, a person decides.
-  for (const key of Object.keys(previous.items)) {
+/** One current item's annotation: the previous one carried over (or a new one), brought up to date. */
+function carryItem(prev: ItemAnnotation | undefined, cur: Current, today: string): { annotation: ItemAnnotation; warnings: Warning[] } {
+  const a = prev ? copyAnnotation(prev) : newAnnotation(cur.item, cur.description);
+  const warnings: Warning[] = [];
+  if (prev && prev.description.trim() !== '' && normalizeWords(prev.description) !== normalizeWords(cur.description)) {
+    warnings.push({
+      item: cur.item,
+      message: `Item ${cur.item} was "${prev.description}" and is now "${cur.description}": its notes were carried over by item number. Check they still apply.`,
+    });
+  }
+  a.description = cur.description;
+  const noteWarning = carryInsurerNote(a, prev, cur);
+  if (noteWarning) warnings.push(noteWarning);
+  const closedWarning = carryClosed(a, prev, cur, today);
+  if (closedWarning) warnings.push(closedWarning);
+  if (prev && prev.absentSince) {
+    warnings.push({ item: cur.item, message: `Item ${cur.item} is back in this revision; its notes were kept.` });
+  }
+  a.absentSince = null;
+  a.gap = cur.gap;
+  return { annotation: a, warnings };
+}
+
+/** The insurer's note fills an empty denial reason; a changed note never overwrites a typed one. */
+function carryInsurerNote(a: ItemAnnotation, prev: ItemAnnotation | undefined, cur: Current): Warning | null {
+  let warning: Warning | null = null;
+  if (cur.note !== null) {
+    if (a.denialText.trim() === '') {
+      a.denialText = cur.note;
+    } else if (prev && (prev.insurerNote ?? null) !== null && prev.insurerNote !== cur.note && !a.denialText.includes(cur.note)) {
+      warning = {
+        item: cur.item,
+        message: `The insurer's note on item ${cur.item} changed to "${cur.note}". Your Reason for denial was kept; update it if the reason changed.`,
+      };
+    }
+  }
+  a.insurerNote = cur.note;
+  return warning;
+}
+
+/** Marks an item closed when its gap is gone, and open again when a gap comes back. */
+function carryClosed(a: ItemAnnotation, prev: ItemAnnotation | undefined, cur: Current, today: string): Warning | null {
+  const wasOpen = prev ? (prev.gap !== undefined ? prev.gap > 0 : hasTypedData(prev)) : false;
+  if (cur.gap <= 0) {
+    if (a.closedOn !== null || !wasOpen) return null;
+    a.closedOn = today;
+    // The O&P and tax rows are written on every run, so there is no row to remove.
+    const rowKept = cur.item === OP_ITEM || cur.item === TAX_ITEM ? 'its notes are kept.' : 'it is kept and marked closed. Remove the row when you are done with it.';
+    return { item: cur.item, message: `${itemName(cur.item, cur.description)} has no gap left in this revision: ${rowKept}` };
+  }
+  if (a.closedOn === null) return null;
+  const warning = {
+    item: cur.item,
+    message: `${itemName(cur.item, cur.description)} was closed on ${a.closedOn} but has a gap of ${formatMoney(cur.gap)} again: it is open again.`,
+  };
+  a.closedOn = null;
+  return warning;
+}
+
+/** Items the new revision no longer has: never dropped, a person decides. */
+function keepAbsent(previous: Record<string, ItemAnnotation>, seen: Set<string>, today: string): { items: Record<string, ItemAnnotation>; warnings: Warning[] } {
+  const items: Record<string, ItemAnnotation> = {};
+  const warnings: Warning[] = [];
+  for (const key of Object.keys(previous)) {
     if (seen.has(key)) continue;
-    const a = copyAnnotation(previous.items[key]);
+    const a = copyAnnotation(previous[key]);
     const already = Boolean(a.absentSince);
     a.absentSince = a.absentSince ?? today;
     items[key] = a;
@@ -165,9 +189,15 @@ export function mergeState(
       message: `${itemName(key, a.description)} is not in this reconciliation. It was kept with everything typed on it; check the paste, or remove the row if the item is gone.`,
     });
   }
+  return { items, warnings };
+}
 
-  // Topics: a person's decisions (accepted, refused) stay; suggestions are redone.
-  const kept = previous.topics.filter((t) => t.state !== 'suggested').map(copyTopic);
+/**
+ * Topics: a person's decisions (accepted, refused) stay; suggestions are redone. Sets each accepted
+ * topic's name on its items that have none.
+ */
+function mergeTopics(previous: Topic[], rec: Reconciliation, items: Record<string, ItemAnnotation>): Topic[] {
+  const kept = previous.filter((t) => t.state !== 'suggested').map(copyTopic);
   for (const t of kept) {
     if (t.state !== 'accepted') continue;
     for (const it of t.items) if (has(items, it) && items[it].topic === null) items[it].topic = t.name;
@@ -179,19 +209,18 @@ export function mergeState(
       .filter((l) => !inTopic.has(l.ours.item) && items[l.ours.item]?.topic === null)
       .map((l) => ({ item: l.ours.item, area: l.ours.area, description: l.ours.description, gap: l.gap })),
   ).filter((t) => !names.has(t.name.toLowerCase()));
+  return [...kept, ...fresh];
+}
 
+/** The rebuttals and weights, copied so the new state shares nothing with the old. */
+function copySettings(previous: PursueState): Pick<PursueState, 'rebuttals' | 'weights'> {
   return {
-    state: {
-      items,
-      topics: [...kept, ...fresh],
-      rebuttals: previous.rebuttals.map((r) => ({ ...r, itemWords: [...r.itemWords] })),
-      weights: {
-        ...previous.weights,
-        categories: Object.fromEntries(
-          Object.entries(previous.weights.categories).map(([k, v]) => [k, { ...v }]),
-        ) as PursueState['weights']['categories'],
-      },
+    rebuttals: previous.rebuttals.map((r) => ({ ...r, itemWords: [...r.itemWords] })),
+    weights: {
+      ...previous.weights,
+      categories: Object.fromEntries(
+        Object.entries(previous.weights.categories).map(([k, v]) => [k, { ...v }]),
+      ) as PursueState['weights']['categories'],
     },
-    warnings,
   };
 }

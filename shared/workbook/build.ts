@@ -84,75 +84,100 @@ interface PursueLayout {
 
 function buildPursueSheet(rec: Reconciliation, state: PursueState, rows: ModelRow[], highlightN: number): PursueLayout {
   const g = new SheetGrid(SHEETS.pursue, PURSUE_COLUMNS.length);
-  const header = { bold: true, fontColor: COLORS.header, fill: COLORS.headerFill, wrap: true, hAlign: 'center' as const };
-  PURSUE_COLUMNS.forEach((h, c) => g.set(0, c, h, header));
-
+  headerRow(g);
   const first = 1;
   let r = first;
-  for (const row of rows) {
-    const muted = row.kind === 'insurer-only' || (row.kind === 'item' && row.gap === 0);
-    const base = { fontColor: muted ? COLORS.muted : COLORS.text, fill: row.kind === 'op' || row.kind === 'tax' ? COLORS.band : null };
-    g.styleRow(r, base);
-    if (row.closedOn !== null) g.styleRow(r, { fill: COLORS.closedFill, italic: true });
-    if (row.kind === 'insurer-only') g.styleRow(r, { italic: true });
-
-    if (row.absentSince) g.styleRow(r, { fill: COLORS.closedFill, italic: true });
-    if (row.absentSince) g.set(r, PC.priority, 'absent', { hAlign: 'center' });
-    else if (row.closedOn !== null) g.set(r, PC.priority, 'closed', { hAlign: 'center' });
-    else if (row.priority) g.set(r, PC.priority, row.priority.rank, { numberFormat: FMT.integer, hAlign: 'center', bold: true });
-    // A topic's list of item numbers wraps in its cell rather than being cut off.
-    g.set(r, PC.item, itemCell(row.label), { numberFormat: FMT.integer, hAlign: 'center', wrap: row.kind === 'topic' });
-    g.set(r, PC.area, row.area, { wrap: true });
-    g.set(r, PC.name, row.name, { wrap: true });
-    if (row.ours !== null) g.set(r, PC.ours, dollars(row.ours), { numberFormat: FMT.money });
-    if (row.insurer !== null) g.set(r, PC.insurer, dollars(row.insurer), { numberFormat: FMT.money });
-    if (row.gapIsDifference) g.formula(r, PC.gap, rowGapFormula(r), { numberFormat: FMT.money, bold: true });
-    else g.set(r, PC.gap, dollars(row.gap), { numberFormat: FMT.money, bold: true });
-    g.set(r, PC.kind, row.gapKind, { hAlign: 'center' });
-    g.set(r, PC.denial, row.denial, { wrap: true });
-    // A suggestion is marked as one, so nobody takes it for what the team typed.
-    const approveCell = row.approveSuggested ? SUGGESTED_PREFIX + row.approve : row.approve;
-    g.set(r, PC.approve, approveCell, row.approveSuggested ? { wrap: true, italic: true, fontColor: COLORS.suggested } : { wrap: true });
-    g.set(r, PC.status, formatStatusCell(row.status), { wrap: true });
-    // Worked out from the notes on every run (the model's next step); typing here changes nothing.
-    g.set(r, PC.nextStep, row.nextStep ?? '', { wrap: true, italic: true, fontColor: COLORS.suggested });
-    if (row.kind !== 'insurer-only') g.set(r, PC.rf, row.rfCell, { hAlign: 'center', wrap: row.kind === 'topic' });
-    g.set(r, PC.reItem, row.reItem, { hAlign: 'center' });
-    g.set(r, PC.override, row.override, { hAlign: 'center' });
-
-    const attrs: Record<string, string> = {};
-    if (row.approveSuggested) attrs.r = textHash(approveCell);
-    if (row.closedOn !== null) attrs.closed = row.closedOn;
-    if (row.absentSince) attrs.absent = row.absentSince;
-    // The name as written, so a re-run can tell an Item No. moved away from its name (identity.ts).
-    if (row.kind === 'item') attrs.n = textHash(row.name);
-    const key =
-      row.kind === 'item'
-        ? formatKey('item', row.items[0]!, attrs)
-        : row.kind === 'topic'
-          ? formatKey('topic', (row.topic ?? '').replace(/;/g, ','), attrs)
-          : row.kind === 'insurer-only'
-            ? formatKey('re', row.reItem)
-            : formatKey(row.kind, '', attrs);
-    g.set(r, PC.key, key, { fontColor: COLORS.muted });
-
-    const remarks = [...row.remarks];
-    if (row.closedOn !== null) remarks.unshift(`Gap closed on ${usDate(row.closedOn)}. Delete this row when nothing more is needed.`);
-    if (remarks.length > 0) g.desc.notes.push({ cell: a1(r, PC.name), text: remarks.join('\n') });
-    if (row.priority && row.priority.rank <= highlightN) {
-      const p = row.priority.parts;
-      g.desc.notes.push({
-        cell: a1(r, PC.priority),
-        text: `Score ${row.priority.score.toFixed(1)} = gap ${p.gap.toFixed(1)} + RF asked ${p.rfAsked.toFixed(1)} + category ${p.category.toFixed(1)}`,
-      });
-    }
-    r++;
-  }
+  for (const row of rows) itemRow(g, r++, row, highlightN);
   const last = Math.max(first, r - 1);
   if (r === first) r++; // keep one (empty) data row so formulas and the filter have a range
+  const totals = totalsBlock(g, rec, first, last, r);
+  sheetLayout(g, last, totals);
+  highlightsAndDropdowns(g, rows, first, last, totals.residualRow, highlightN);
+  g.desc.notes.push(...headerNotes(state));
+  return { sheet: g.finish(), rows, firstDataRow: first, lastDataRow: last, ...totals };
+}
 
-  // Totals block, one blank row below the table (outside the filter, so sorting leaves it in place).
-  const sumRow = r + 1;
+function headerRow(g: SheetGrid): void {
+  const header = { bold: true, fontColor: COLORS.header, fill: COLORS.headerFill, wrap: true, hAlign: 'center' as const };
+  PURSUE_COLUMNS.forEach((h, c) => g.set(0, c, h, header));
+}
+
+/** One model row on sheet row r: its look, its cells, its Key and its notes. */
+function itemRow(g: SheetGrid, r: number, row: ModelRow, highlightN: number): void {
+  rowStyle(g, r, row);
+  const approveCell = itemCells(g, r, row);
+  g.set(r, PC.key, rowKey(row, approveCell), { fontColor: COLORS.muted });
+  const remarks = [...row.remarks];
+  if (row.closedOn !== null) remarks.unshift(`Gap closed on ${usDate(row.closedOn)}. Delete this row when nothing more is needed.`);
+  if (remarks.length > 0) g.desc.notes.push({ cell: a1(r, PC.name), text: remarks.join('\n') });
+  if (row.priority && row.priority.rank <= highlightN) {
+    const p = row.priority.parts;
+    g.desc.notes.push({
+      cell: a1(r, PC.priority),
+      text: `Score ${row.priority.score.toFixed(1)} = gap ${p.gap.toFixed(1)} + RF asked ${p.rfAsked.toFixed(1)} + category ${p.category.toFixed(1)}`,
+    });
+  }
+}
+
+function rowStyle(g: SheetGrid, r: number, row: ModelRow): void {
+  const muted = row.kind === 'insurer-only' || (row.kind === 'item' && row.gap === 0);
+  const base = { fontColor: muted ? COLORS.muted : COLORS.text, fill: row.kind === 'op' || row.kind === 'tax' ? COLORS.band : null };
+  g.styleRow(r, base);
+  if (row.closedOn !== null) g.styleRow(r, { fill: COLORS.closedFill, italic: true });
+  if (row.kind === 'insurer-only') g.styleRow(r, { italic: true });
+  if (row.absentSince) g.styleRow(r, { fill: COLORS.closedFill, italic: true });
+}
+
+/** The visible cells of one row; returns the Approve cell's text as written (the Key hashes it). */
+function itemCells(g: SheetGrid, r: number, row: ModelRow): string {
+  if (row.absentSince) g.set(r, PC.priority, 'absent', { hAlign: 'center' });
+  else if (row.closedOn !== null) g.set(r, PC.priority, 'closed', { hAlign: 'center' });
+  else if (row.priority) g.set(r, PC.priority, row.priority.rank, { numberFormat: FMT.integer, hAlign: 'center', bold: true });
+  // A topic's list of item numbers wraps in its cell rather than being cut off.
+  g.set(r, PC.item, itemCell(row.label), { numberFormat: FMT.integer, hAlign: 'center', wrap: row.kind === 'topic' });
+  g.set(r, PC.area, row.area, { wrap: true });
+  g.set(r, PC.name, row.name, { wrap: true });
+  if (row.ours !== null) g.set(r, PC.ours, dollars(row.ours), { numberFormat: FMT.money });
+  if (row.insurer !== null) g.set(r, PC.insurer, dollars(row.insurer), { numberFormat: FMT.money });
+  if (row.gapIsDifference) g.formula(r, PC.gap, rowGapFormula(r), { numberFormat: FMT.money, bold: true });
+  else g.set(r, PC.gap, dollars(row.gap), { numberFormat: FMT.money, bold: true });
+  g.set(r, PC.kind, row.gapKind, { hAlign: 'center' });
+  g.set(r, PC.denial, row.denial, { wrap: true });
+  // A suggestion is marked as one, so nobody takes it for what the team typed.
+  const approveCell = row.approveSuggested ? SUGGESTED_PREFIX + row.approve : row.approve;
+  g.set(r, PC.approve, approveCell, row.approveSuggested ? { wrap: true, italic: true, fontColor: COLORS.suggested } : { wrap: true });
+  g.set(r, PC.status, formatStatusCell(row.status), { wrap: true });
+  // Worked out from the notes on every run (the model's next step); typing here changes nothing.
+  g.set(r, PC.nextStep, row.nextStep ?? '', { wrap: true, italic: true, fontColor: COLORS.suggested });
+  if (row.kind !== 'insurer-only') g.set(r, PC.rf, row.rfCell, { hAlign: 'center', wrap: row.kind === 'topic' });
+  g.set(r, PC.reItem, row.reItem, { hAlign: 'center' });
+  g.set(r, PC.override, row.override, { hAlign: 'center' });
+  return approveCell;
+}
+
+/** The hidden Key a re-run finds this row by. */
+function rowKey(row: ModelRow, approveCell: string): string {
+  const attrs: Record<string, string> = {};
+  if (row.approveSuggested) attrs.r = textHash(approveCell);
+  if (row.closedOn !== null) attrs.closed = row.closedOn;
+  if (row.absentSince) attrs.absent = row.absentSince;
+  // The name as written, so a re-run can tell an Item No. moved away from its name (identity.ts).
+  if (row.kind === 'item') attrs.n = textHash(row.name);
+  if (row.kind === 'item') return formatKey('item', row.items[0]!, attrs);
+  if (row.kind === 'topic') return formatKey('topic', (row.topic ?? '').replace(/;/g, ','), attrs);
+  if (row.kind === 'insurer-only') return formatKey('re', row.reItem);
+  return formatKey(row.kind, '', attrs);
+}
+
+interface TotalRows {
+  sumRow: number;
+  totalRow: number;
+  residualRow: number;
+}
+
+/** Totals block, one blank row below the table (outside the filter, so sorting leaves it in place). */
+function totalsBlock(g: SheetGrid, rec: Reconciliation, first: number, last: number, afterTable: number): TotalRows {
+  const sumRow = afterTable + 1;
   const totalRow = sumRow + 1;
   const residualRow = totalRow + 1;
   const totalStyle = { fill: COLORS.totalFill, bold: true };
@@ -165,6 +190,16 @@ function buildPursueSheet(rec: Reconciliation, state: PursueState, rows: ModelRo
   g.set(totalRow, PC.insurer, dollars(rec.theirs.rcv), { numberFormat: FMT.money });
   g.formula(totalRow, PC.gap, rowGapFormula(totalRow), { numberFormat: FMT.money });
   g.set(totalRow, PC.key, 'total', { fontColor: COLORS.muted, bold: false });
+  residualCells(g, rec, { sumRow, totalRow, residualRow });
+  g.desc.notes.push({
+    cell: a1(totalRow, PC.ours),
+    text: `Our RCV (${rec.ours.rcvSource}) and the insurer's approved RCV (${rec.theirs.rcvSource}).`,
+  });
+  return { sumRow, totalRow, residualRow };
+}
+
+/** The residual row: what is left unexplained, and whether that is within tolerance. */
+function residualCells(g: SheetGrid, rec: Reconciliation, { sumRow, totalRow, residualRow }: TotalRows): void {
   g.set(residualRow, PC.name, TOTAL_LABELS.residual);
   g.formula(residualRow, PC.gap, residualFormula(totalRow, sumRow), { numberFormat: FMT.money });
   const tol = (rec.tolerance / 100).toFixed(2);
@@ -179,12 +214,10 @@ function buildPursueSheet(rec: Reconciliation, state: PursueState, rows: ModelRo
     { wrap: true, bold: false },
   );
   g.set(residualRow, PC.key, 'residual', { fontColor: COLORS.muted, bold: false });
-  g.desc.notes.push({
-    cell: a1(totalRow, PC.ours),
-    text: `Our RCV (${rec.ours.rcvSource}) and the insurer's approved RCV (${rec.theirs.rcvSource}).`,
-  });
+}
 
-  // Sheet-level layout.
+/** Sheet-level layout: widths, freezes, hidden Key, filter, print area and borders. */
+function sheetLayout(g: SheetGrid, last: number, { sumRow, residualRow }: TotalRows): void {
   g.desc.columnWidths = PURSUE_COLUMNS.map((_, c) => PURSUE_WIDTHS[(Object.keys(PC) as Array<keyof typeof PC>).find((k) => PC[k] === c)!]);
   g.desc.frozenRows = 1;
   // Item No. and Item Name stay in view while the notes scroll past.
@@ -198,6 +231,10 @@ function buildPursueSheet(rec: Reconciliation, state: PursueState, rows: ModelRo
     { range: a1Range(0, 0, last, PC.override), edges: ['top', 'bottom', 'left', 'right', 'insideHorizontal', 'insideVertical'], style: 'thin', color: COLORS.border },
     { range: a1Range(sumRow, 0, residualRow, PC.override), edges: ['top', 'bottom', 'left', 'right'], style: 'medium', color: COLORS.border },
   );
+}
+
+/** Conditional formats (top ranks, the Reconciled mark) and the drop-down lists. */
+function highlightsAndDropdowns(g: SheetGrid, rows: ModelRow[], first: number, last: number, residualRow: number, highlightN: number): void {
   const dataRange = a1Range(first, 0, last, PC.key);
   g.desc.conditionalFormats.push(
     { range: dataRange, formula: topRankRule(first, highlightN), fill: COLORS.top },
@@ -214,7 +251,11 @@ function buildPursueSheet(rec: Reconciliation, state: PursueState, rows: ModelRo
     });
   }
   g.desc.validations.push({ range: a1Range(first, PC.rf, last, PC.rf), list: ['Y', 'N'], allowBlank: true, message: 'Type Y if the field rep (RF) asked to fight for this item, else N.' });
-  g.desc.notes.push(
+}
+
+/** What each header means, as notes on the header cells. */
+function headerNotes(state: PursueState): SheetDescription['notes'] {
+  return [
     { cell: a1(0, PC.priority), text: `1 = pursue first. ${explainPriority(state.weights)} Weights are on the Priority sheet.` },
     { cell: a1(0, PC.gap), text: 'Gap $ = Ours $ − Insurer $. Change a figure and the totals follow.' },
     { cell: a1(0, PC.denial), text: "The insurer's denial reason exactly as written. Type or paste it here; it is kept when you re-run." },
@@ -228,8 +269,7 @@ function buildPursueSheet(rec: Reconciliation, state: PursueState, rows: ModelRo
     { cell: a1(0, PC.reItem), text: "The insurer's (RE) item this line was paired with." },
     { cell: a1(0, PC.override), text: "To pair this item with a different RE item, type the RE item number here; type none to leave it unpaired. Kept when you re-run." },
     { cell: a1(0, PC.key), text: 'Lets a re-run find this row even after sorting. Do not edit.' },
-  );
-  return { sheet: g.finish(), rows, firstDataRow: first, lastDataRow: last, sumRow, totalRow, residualRow };
+  ];
 }
 
 function buildCallBrief(rec: Reconciliation, model: PursueModel, topN: number, today: string): SheetDescription {

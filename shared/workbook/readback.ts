@@ -15,7 +15,7 @@ import {
 import { entryIdentity } from './build';
 import { LC, LOG_COLUMNS, PC, SHEETS, TC, TOPIC_COLUMNS, textHash } from './layout';
 import { PursueInputError } from '../run';
-import { ambiguityMessage, itemsHeader, labelledValues, parseLabelled, parseTopicOverride, parseTopicRf, readIdentities, splitItemList } from './identity';
+import { ambiguityMessage, itemsHeader, labelledValues, parseLabelled, parseTopicOverride, parseTopicRf, readIdentities, splitItemList, type ShownItem } from './identity';
 
 export type ExistingWorkbook = Record<string, Cell[][]>;
 
@@ -140,203 +140,255 @@ function topicState(text: string): Topic['state'] {
  * Nothing typed is dropped: an entry that cannot be placed is kept and reported.
  */
 export function readBackWorkbook(existing: ExistingWorkbook | null | undefined, opts: { today?: string; author?: string } = {}): ReadBack {
-  const today = opts.today ?? new Date().toISOString().slice(0, 10);
-  const runAuthor = (opts.author ?? '').trim();
-  const base = emptyState();
-  const items: Record<string, ItemAnnotation> = {};
-  const warnings: ReadBack['warnings'] = [];
-  const overrides: Record<string, string> = {};
-  const statusOrder: string[] = [];
-  if (!existing) return { state: { ...base, rebuttals: defaultRebuttals(), weights: defaultWeights() }, statusOrder, overrides, warnings };
-
-  const ann = (item: string): ItemAnnotation => {
-    let a = items[item];
-    if (!a) {
-      a = { item, description: '', denialText: '', reasonToApprove: '', rfAsked: false, status: [], topic: null, override: null, closedOn: null };
-      items[item] = a;
-    }
-    return a;
+  const rd: Reading = {
+    today: opts.today ?? new Date().toISOString().slice(0, 10),
+    runAuthor: (opts.author ?? '').trim(),
+    items: {},
+    warnings: [],
+    overrides: {},
+    statusOrder: [],
   };
-
+  const base = emptyState();
+  const { statusOrder, overrides, warnings } = rd;
+  if (!existing) return { state: { ...base, rebuttals: defaultRebuttals(), weights: defaultWeights() }, statusOrder, overrides, warnings };
   // 1. Status Log: the record of every entry, in row order.
   const log = findSheet(existing, SHEETS.log);
-  if (log) {
-    const h = findTitleRow(log, LOG_COLUMNS, [LOG_COLUMNS[LC.item], LOG_COLUMNS[LC.text]]);
-    if (!h) warnings.push({ item: '', message: 'The Status Log sheet has lost its header row (Timestamp, Date, Item, Author, Entry): restore it so typed rows are read.' });
-    else {
-      const get = (row: Cell[], c: number): Cell => (h.cols[c]! >= 0 ? row[h.cols[c]!] : null);
-      for (let r = h.row + 1; r < log.length; r++) {
-        const row = log[r] ?? [];
-        const text = cellString(get(row, LC.text));
-        if (text === '') continue;
-        let item = cellString(get(row, LC.item));
-        if (item === '') {
-          item = '(no item)';
-          warnings.push({ item, message: `Status Log row ${r + 1} has no item number: type the Item so the entry shows with its item.` });
-        }
-        const author = cellString(get(row, LC.author));
-        const stamp = isoDateOf(get(row, LC.timestamp), today);
-        const dated = isoDateOf(get(row, LC.date), today) ?? stamp;
-        const missingCell = cellString(get(row, LC.missing)).replace(/^missing:\s*/i, '');
-        let entry: StatusEntry;
-        if (stamp && stamp.timestamp) {
-          // A row the workbook wrote: keep it exactly.
-          entry = {
-            date: dated!.date,
-            timestamp: stamp.timestamp,
-            author,
-            text,
-            missing: missingCell === '' ? [] : missingCell.split(/\s*,\s*/),
-          };
-        } else {
-          // A row a person typed: date from the Date cell or the entry's own leading date.
-          const lead = parseStatusDate(text, today);
-          const date = dated?.date ?? lead;
-          const missing = vagueness(text);
-          if (!date) missing.push('date');
-          const d = date ?? today;
-          entry = { date: d, timestamp: `${d}T00:00:00`, author: author === '' ? runAuthor : author, text, missing };
-        }
-        const a = ann(item);
-        a.status = [...a.status, entry];
-        statusOrder.push(entryIdentity(item, entry));
-      }
-    }
-  }
-
+  if (log) readStatusLog(rd, log);
   // 2. Pursue Items: typed text per row, for the item the row shows (see identity.ts).
   const sheet = findSheet(existing, SHEETS.pursue);
-  const pendingNotes: Array<{ item: string; known: string[]; cell: string; members: string[] }> = [];
-  if (sheet) {
-    const ids = readIdentities(sheet);
-    if (!ids) warnings.push({ item: '', message: 'The Pursue Items sheet has lost its header row: restore "Item No(s)." and "Item Name" so typed text is read back.' });
-    else {
-      if (ids.ambiguous.length > 0) throw new PursueInputError(ambiguityMessage(ids.ambiguous));
-      for (const w of ids.warnings) warnings.push({ item: '', message: w });
-      const h = ids.header;
-      const get = (row: Cell[], c: number): Cell => (h.cols[c]! >= 0 ? row[h.cols[c]!] : null);
-      for (const { shown, attrs } of ids.rows) {
-        const row = sheet[shown.row] ?? [];
-        const members = shown.items;
-        const single = shown.kind !== 'topic';
-        let approveCell = cellString(get(row, PC.approve));
-        if (attrs.r && textHash(approveCell) === attrs.r) approveCell = ''; // the untouched suggestion
-        const denialCell = cellString(get(row, PC.denial));
-        const rfCell = get(row, PC.rf);
-        const overrideCell = cellString(get(row, PC.override));
-        if (single) {
-          const it = members[0]!;
-          const a = ann(it);
-          if (shown.kind === 'item') a.description = shown.name;
-          // The gap it had, so the merge can mark closed every row whose gap closes, typed on or not.
-          const gap = rowGap(row, get);
-          if (gap !== null) a.gap = gap;
-          // A label the workbook wrote when the item was in a topic ("Item 7: …") is not part of the text.
-          const own = (cell: string): string => {
-            const p = parseLabelled(cell, [it]);
-            return p.per.has(it) && p.unlabelled === '' ? p.per.get(it)! : cell;
-          };
-          if (denialCell !== '') a.denialText = own(denialCell);
-          if (approveCell !== '') a.reasonToApprove = own(approveCell);
-          if (cellString(rfCell) !== '') a.rfAsked = yes(rfCell);
-          if (attrs.closed) a.closedOn = attrs.closed;
-          if (attrs.absent) a.absentSince = attrs.absent;
-          if (overrideCell !== '' && shown.kind === 'item') {
-            const o = /^none$/i.test(overrideCell) ? 'none' : overrideCell;
-            a.override = o;
-            overrides[it] = o;
-          }
-        } else {
-          // A topic row: each member keeps its own values; text typed for the whole topic goes to every member.
-          const spread = (cell: string, set: (a: ItemAnnotation, v: string) => void): void => {
-            if (cell === '') return;
-            const p = parseLabelled(cell, members);
-            for (const m of members) {
-              const parts = [p.unlabelled, p.per.get(m) ?? ''].filter((x) => x !== '');
-              if (parts.length > 0) set(ann(m), parts.join('\n'));
-            }
-          };
-          spread(denialCell, (a, v) => (a.denialText = v));
-          // The topic's untouched suggestion (unlabelled) is not typed text, even with members' lines added.
-          const approveParts = parseLabelled(approveCell, members);
-          const approveTyped = attrs.r && approveParts.unlabelled !== '' && textHash(approveParts.unlabelled) === attrs.r
-            ? labelledValues(members.map((m) => ({ item: m, text: approveParts.per.get(m) ?? '' })))
-            : approveCell;
-          spread(approveTyped, (a, v) => (a.reasonToApprove = v));
-          const rf = parseTopicRf(rfCell, members);
-          if (rf) for (const [m, v] of rf) ann(m).rfAsked = v;
-          else if (cellString(rfCell) !== '') {
-            warnings.push({ item: members[0]!, message: `Row ${shown.row + 1}: RF asked "${cellString(rfCell)}" is not Y, N or "Y: item numbers"; it was left as it was.` });
-          }
-          const o = parseTopicOverride(overrideCell, members);
-          for (const [m, v] of o.per) {
-            const val = /^none$/i.test(v) ? 'none' : v;
-            ann(m).override = val;
-            overrides[m] = val;
-          }
-          if (o.loose !== '') {
-            warnings.push({
-              item: members[0]!,
-              message: `Row ${shown.row + 1}: the Match override "${o.loose}" does not say which item of the topic it is for. Type it as "item: RE item", e.g. "${members[0]}: 12".`,
-            });
-          }
-          for (const m of members) if (attrs.closed) ann(m).closedOn = attrs.closed;
-        }
-        const notes = cellString(get(row, PC.status));
-        if (notes !== '') pendingNotes.push({ item: members[0]!, known: members, cell: notes, members });
-      }
-    }
-  }
-
+  const pendingNotes = sheet ? readPursueItems(rd, sheet) : [];
   // 3. Lines typed into a notes cell that the Status Log does not hold yet are new entries.
+  addTypedNotes(rd, pendingNotes);
+  // 4. Topics, rebuttals and weights.
+  const topics = readTopics(rd, findSheet(existing, SHEETS.topics));
+  const { rebuttals, weights } = readLibrary(rd, existing);
+  return { state: { ...base, items: rd.items, topics, rebuttals, weights }, statusOrder, overrides, warnings };
+}
+
+/** What one read-back fills in as it goes through the sheets, in sheet order. */
+interface Reading {
+  today: string;
+  runAuthor: string;
+  items: Record<string, ItemAnnotation>;
+  warnings: ReadBack['warnings'];
+  overrides: Record<string, string>;
+  statusOrder: string[];
+}
+
+/** A notes cell of Pursue Items, read once the Status Log is known (step 3). */
+interface PendingNote {
+  item: string;
+  known: string[];
+  cell: string;
+  members: string[];
+}
+
+/** The item's annotation, created empty the first time the item is met. */
+function annotation(items: Record<string, ItemAnnotation>, item: string): ItemAnnotation {
+  let a = items[item];
+  if (!a) {
+    a = { item, description: '', denialText: '', reasonToApprove: '', rfAsked: false, status: [], topic: null, override: null, closedOn: null };
+    items[item] = a;
+  }
+  return a;
+}
+
+/** A row's cell by logical column; null where a person deleted the column. */
+function columnGetter(cols: number[]): (row: Cell[], c: number) => Cell {
+  return (row, c) => (cols[c]! >= 0 ? row[cols[c]!] : null);
+}
+
+function readStatusLog(rd: Reading, log: Cell[][]): void {
+  const h = findTitleRow(log, LOG_COLUMNS, [LOG_COLUMNS[LC.item], LOG_COLUMNS[LC.text]]);
+  if (!h) {
+    rd.warnings.push({ item: '', message: 'The Status Log sheet has lost its header row (Timestamp, Date, Item, Author, Entry): restore it so typed rows are read.' });
+    return;
+  }
+  const get = columnGetter(h.cols);
+  for (let r = h.row + 1; r < log.length; r++) {
+    const row = log[r] ?? [];
+    const text = cellString(get(row, LC.text));
+    if (text === '') continue;
+    let item = cellString(get(row, LC.item));
+    if (item === '') {
+      item = '(no item)';
+      rd.warnings.push({ item, message: `Status Log row ${r + 1} has no item number: type the Item so the entry shows with its item.` });
+    }
+    const entry = logEntry((c) => get(row, c), text, rd);
+    const a = annotation(rd.items, item);
+    a.status = [...a.status, entry];
+    rd.statusOrder.push(entryIdentity(item, entry));
+  }
+}
+
+/** One Status Log row with an entry: a row the workbook wrote is kept exactly; a typed one is dated and checked. */
+function logEntry(cell: (c: number) => Cell, text: string, { today, runAuthor }: Reading): StatusEntry {
+  const author = cellString(cell(LC.author));
+  const stamp = isoDateOf(cell(LC.timestamp), today);
+  const dated = isoDateOf(cell(LC.date), today) ?? stamp;
+  const missingCell = cellString(cell(LC.missing)).replace(/^missing:\s*/i, '');
+  if (stamp && stamp.timestamp) {
+    return { date: dated!.date, timestamp: stamp.timestamp, author, text, missing: missingCell === '' ? [] : missingCell.split(/\s*,\s*/) };
+  }
+  // A row a person typed: date from the Date cell or the entry's own leading date.
+  const lead = parseStatusDate(text, today);
+  const date = dated?.date ?? lead;
+  const missing = vagueness(text);
+  if (!date) missing.push('date');
+  const d = date ?? today;
+  return { date: d, timestamp: `${d}T00:00:00`, author: author === '' ? runAuthor : author, text, missing };
+}
+
+/** The cells a person types on a Pursue Items row. */
+interface TypedCells {
+  denial: string;
+  /** Empty when it is the untouched suggestion. */
+  approve: string;
+  rf: Cell;
+  override: string;
+}
+
+/** Typed text per row of Pursue Items; returns the rows' notes cells for step 3. */
+function readPursueItems(rd: Reading, sheet: Cell[][]): PendingNote[] {
+  const pendingNotes: PendingNote[] = [];
+  const ids = readIdentities(sheet);
+  if (!ids) {
+    rd.warnings.push({ item: '', message: 'The Pursue Items sheet has lost its header row: restore "Item No(s)." and "Item Name" so typed text is read back.' });
+    return pendingNotes;
+  }
+  if (ids.ambiguous.length > 0) throw new PursueInputError(ambiguityMessage(ids.ambiguous));
+  for (const w of ids.warnings) rd.warnings.push({ item: '', message: w });
+  const get = columnGetter(ids.header.cols);
+  for (const { shown, attrs } of ids.rows) {
+    const row = sheet[shown.row] ?? [];
+    const members = shown.items;
+    let approve = cellString(get(row, PC.approve));
+    if (attrs.r && textHash(approve) === attrs.r) approve = ''; // the untouched suggestion
+    const typed: TypedCells = { denial: cellString(get(row, PC.denial)), approve, rf: get(row, PC.rf), override: cellString(get(row, PC.override)) };
+    if (shown.kind !== 'topic') readItemRow(rd, shown, attrs, typed, rowGap(row, get));
+    else readTopicRow(rd, shown, attrs, typed);
+    const notes = cellString(get(row, PC.status));
+    if (notes !== '') pendingNotes.push({ item: members[0]!, known: members, cell: notes, members });
+  }
+  return pendingNotes;
+}
+
+/** An item, O&P or tax row: everything typed belongs to its one item. */
+function readItemRow(rd: Reading, shown: ShownItem, attrs: Record<string, string>, typed: TypedCells, gap: Cents | null): void {
+  const it = shown.items[0]!;
+  const a = annotation(rd.items, it);
+  if (shown.kind === 'item') a.description = shown.name;
+  // The gap it had, so the merge can mark closed every row whose gap closes, typed on or not.
+  if (gap !== null) a.gap = gap;
+  // A label the workbook wrote when the item was in a topic ("Item 7: …") is not part of the text.
+  const own = (cell: string): string => {
+    const p = parseLabelled(cell, [it]);
+    return p.per.has(it) && p.unlabelled === '' ? p.per.get(it)! : cell;
+  };
+  if (typed.denial !== '') a.denialText = own(typed.denial);
+  if (typed.approve !== '') a.reasonToApprove = own(typed.approve);
+  if (cellString(typed.rf) !== '') a.rfAsked = yes(typed.rf);
+  if (attrs.closed) a.closedOn = attrs.closed;
+  if (attrs.absent) a.absentSince = attrs.absent;
+  if (typed.override !== '' && shown.kind === 'item') {
+    const o = /^none$/i.test(typed.override) ? 'none' : typed.override;
+    a.override = o;
+    rd.overrides[it] = o;
+  }
+}
+
+/** A topic row: each member keeps its own values; text typed for the whole topic goes to every member. */
+function readTopicRow(rd: Reading, shown: ShownItem, attrs: Record<string, string>, typed: TypedCells): void {
+  const members = shown.items;
+  const spread = (cell: string, set: (a: ItemAnnotation, v: string) => void): void => {
+    if (cell === '') return;
+    const p = parseLabelled(cell, members);
+    for (const m of members) {
+      const parts = [p.unlabelled, p.per.get(m) ?? ''].filter((x) => x !== '');
+      if (parts.length > 0) set(annotation(rd.items, m), parts.join('\n'));
+    }
+  };
+  spread(typed.denial, (a, v) => (a.denialText = v));
+  // The topic's untouched suggestion (unlabelled) is not typed text, even with members' lines added.
+  const approveParts = parseLabelled(typed.approve, members);
+  const approveTyped = attrs.r && approveParts.unlabelled !== '' && textHash(approveParts.unlabelled) === attrs.r
+    ? labelledValues(members.map((m) => ({ item: m, text: approveParts.per.get(m) ?? '' })))
+    : typed.approve;
+  spread(approveTyped, (a, v) => (a.reasonToApprove = v));
+  const rf = parseTopicRf(typed.rf, members);
+  if (rf) for (const [m, v] of rf) annotation(rd.items, m).rfAsked = v;
+  else if (cellString(typed.rf) !== '') {
+    rd.warnings.push({ item: members[0]!, message: `Row ${shown.row + 1}: RF asked "${cellString(typed.rf)}" is not Y, N or "Y: item numbers"; it was left as it was.` });
+  }
+  const o = parseTopicOverride(typed.override, members);
+  for (const [m, v] of o.per) {
+    const val = /^none$/i.test(v) ? 'none' : v;
+    annotation(rd.items, m).override = val;
+    rd.overrides[m] = val;
+  }
+  if (o.loose !== '') {
+    rd.warnings.push({
+      item: members[0]!,
+      message: `Row ${shown.row + 1}: the Match override "${o.loose}" does not say which item of the topic it is for. Type it as "item: RE item", e.g. "${members[0]}: 12".`,
+    });
+  }
+  for (const m of members) if (attrs.closed) annotation(rd.items, m).closedOn = attrs.closed;
+}
+
+/** Lines of a notes cell the Status Log does not hold yet become entries of their item. */
+function addTypedNotes(rd: Reading, pendingNotes: PendingNote[]): void {
   for (const p of pendingNotes) {
-    const known = p.known.flatMap((m) => items[m]?.status ?? []);
-    const fresh = parseStatusCell(p.cell, today, runAuthor).filter((c) => !known.some((e) => e.date === c.date && oneLine(e.text) === oneLine(c.text)));
+    const known = p.known.flatMap((m) => rd.items[m]?.status ?? []);
+    const fresh = parseStatusCell(p.cell, rd.today, rd.runAuthor).filter((c) => !known.some((e) => e.date === c.date && oneLine(e.text) === oneLine(c.text)));
     for (const f of fresh) {
       // On a topic row, "Item 9: …" files the note under item 9; otherwise under the row's first item.
       const lab = p.members.length > 1 ? parseLabelled(f.text, p.members) : null;
       const target = lab && lab.unlabelled === '' && lab.per.size === 1 ? [...lab.per.keys()][0]! : p.item;
       const entry = target === p.item ? f : { ...f, text: lab!.per.get(target)! };
-      const a = ann(target);
+      const a = annotation(rd.items, target);
       a.status = [...a.status, entry];
     }
   }
+}
 
-  // 4. Topics, rebuttals and weights.
+/** The Topics sheet's rows; an accepted topic's name goes on its items. */
+function readTopics(rd: Reading, tsheet: Cell[][] | null): Topic[] {
   const topics: Topic[] = [];
-  const tsheet = findSheet(existing, SHEETS.topics);
-  if (tsheet) {
-    const h = findTitleRow(tsheet, TOPIC_COLUMNS, [TOPIC_COLUMNS[TC.name], TOPIC_COLUMNS[TC.state]]);
-    if (h) {
-      for (let r = h.row + 1; r < tsheet.length; r++) {
-        const row = tsheet[r] ?? [];
-        const name = cellString(row[h.cols[TC.name]!]);
-        const list = h.cols[TC.items]! >= 0 ? splitItems(cellString(row[h.cols[TC.items]!])) : [];
-        if (name === '' && list.length === 0) continue;
-        if (list.length === 0) {
-          warnings.push({ item: '', message: `Topics row ${r + 1} ("${name}") lists no item numbers: type them, separated by commas.` });
-          continue;
-        }
-        const t: Topic = { name: name === '' ? `Items ${list.join(', ')}` : name, items: list, state: topicState(cellString(row[h.cols[TC.state]!])) };
-        topics.push(t);
-        if (t.state === 'accepted') for (const i of list) ann(i).topic = t.name;
-      }
+  if (!tsheet) return topics;
+  const h = findTitleRow(tsheet, TOPIC_COLUMNS, [TOPIC_COLUMNS[TC.name], TOPIC_COLUMNS[TC.state]]);
+  if (!h) return topics;
+  for (let r = h.row + 1; r < tsheet.length; r++) {
+    const row = tsheet[r] ?? [];
+    const name = cellString(row[h.cols[TC.name]!]);
+    const list = h.cols[TC.items]! >= 0 ? splitItems(cellString(row[h.cols[TC.items]!])) : [];
+    if (name === '' && list.length === 0) continue;
+    if (list.length === 0) {
+      rd.warnings.push({ item: '', message: `Topics row ${r + 1} ("${name}") lists no item numbers: type them, separated by commas.` });
+      continue;
     }
+    const t: Topic = { name: name === '' ? `Items ${list.join(', ')}` : name, items: list, state: topicState(cellString(row[h.cols[TC.state]!])) };
+    topics.push(t);
+    if (t.state === 'accepted') for (const i of list) annotation(rd.items, i).topic = t.name;
   }
+  return topics;
+}
+
+/** The edited rebuttal library and priority weights, or the defaults where a sheet is gone. */
+function readLibrary(rd: Reading, existing: ExistingWorkbook): Pick<PursueState, 'rebuttals' | 'weights'> {
   let rebuttals = defaultRebuttals();
   const rsheet = findSheet(existing, SHEETS.rebuttals);
   if (rsheet) {
     const got = rebuttalsFromRows(rsheet);
     rebuttals = got.library;
-    for (const p of got.problems) warnings.push({ item: '', message: p });
+    for (const p of got.problems) rd.warnings.push({ item: '', message: p });
   }
   let weights = defaultWeights();
   const psheet = findSheet(existing, SHEETS.priority);
   if (psheet) {
     const got = weightsFromRows(psheet);
     weights = got.weights;
-    for (const p of got.problems) warnings.push({ item: '', message: p });
+    for (const p of got.problems) rd.warnings.push({ item: '', message: p });
   }
-  return { state: { ...base, items, topics, rebuttals, weights }, statusOrder, overrides, warnings };
+  return { rebuttals, weights };
 }
 
