@@ -174,7 +174,7 @@ export function matchLines(ours: EstimateLine[], theirs: EstimateLine[], opts: M
   const po = prepareLines(ours, vocab);
   const pt = prepareLines(theirs, vocab);
   lap('prepare');
-  const index = new CandidateIndex(pt);
+  const index = new CandidateIndex(pt, vocab);
   lap('index');
   const assignPass = (acrossBuildings: boolean) => {
     const graph = buildCandidates(po, index, { skipRow: (i) => settled[i] === 1, skipCol: (j) => taken[j] === 1, acrossBuildings });
