@@ -251,7 +251,8 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
 
   const applyFigures = (raw: RawLine, split: SplitLine, row: number): boolean => {
     const fig = split.run;
-    const reading: Reading | null = solveRoles(fig.qty, fig.money, layout);
+    // The reading splitFigures just made under this header, else solved here.
+    const reading: Reading | null = split.solved && split.solved.hint === layout ? split.solved.reading : solveRoles(fig.qty, fig.money, layout);
     const hinted = reading !== null && layout !== null && isSubsequence(reading.roles, layout);
     if (!reading || (reading.held.length === 0 && reading.failed.length > 0 && !hinted)) {
       problems.push({
