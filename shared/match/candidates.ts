@@ -56,22 +56,27 @@ export interface Postings {
   items: Int32Array;
 }
 
-/** Groups lines by their keys (ids below `groups`), each list in the order `order` gives: a
- * counting sort, so no list is an array of its own. */
-function postings(groups: number, order: Int32Array, keysOf: (j: number) => ArrayLike<number>): Postings {
+/** Groups lines by their keys (ids below `groups`, `keyCount(j)` of them for line j, read by
+ * `keyAt(j, m)`), each list in the order `order` gives: a counting sort, so no list is an array
+ * of its own. */
+function postings(groups: number, order: Int32Array, keyCount: (j: number) => number, keyAt: (j: number, m: number) => number): Postings {
   const start = new Int32Array(groups + 1);
-  for (const j of order) for (const k of keysOf(j) as Int32Array) start[k + 1]++;
+  for (const j of order) for (let m = keyCount(j) - 1; m >= 0; m--) start[keyAt(j, m) + 1]++;
   for (let k = 0; k < groups; k++) start[k + 1] += start[k];
   const next = start.slice(0, groups);
   const items = new Int32Array(start[groups]);
-  for (const j of order) for (const k of keysOf(j) as Int32Array) items[next[k]++] = j;
+  for (const j of order) for (let m = 0; m < keyCount(j); m++) items[next[keyAt(j, m)]++] = j;
   return { start, items };
+}
+
+/** One key per line: key[j]. */
+function postingsOne(groups: number, order: Int32Array, key: Int32Array): Postings {
+  return postings(groups, order, () => 1, (j) => key[j]);
 }
 
 /** Lines ordered by an ordinal (few distinct), then by index: a stable counting sort. */
 function orderBy(ord: Int32Array, distinct: number): Int32Array {
-  const one = postings(distinct, Int32Array.from(ord.keys()), (j) => ord.subarray(j, j + 1));
-  return one.items;
+  return postingsOne(distinct, Int32Array.from(ord.keys()), ord).items;
 }
 
 /** First position in items[from, to) whose ordinal is ≥ want (the list is ascending by ordinal). */
@@ -121,12 +126,11 @@ export class CandidateIndex {
     this.placeOrd = new Int32Array(n);
     this.numberPlaces();
     const keyOf = Int32Array.from(theirs, (t) => t.keyId);
-    const oneKey = (j: number) => keyOf.subarray(j, j + 1);
-    this.byKey = postings(vocab.keyCount, Int32Array.from(keyOf.keys()), oneKey);
+    this.byKey = postingsOne(vocab.keyCount, Int32Array.from(keyOf.keys()), keyOf);
     const byPlace = orderBy(this.placeOrd, this.placeIds.size);
-    this.byKeyPlace = postings(vocab.keyCount, byPlace, oneKey);
-    this.byKeyBuilding = postings(vocab.keyCount, orderBy(this.buildingOrd, this.buildingIds.size), oneKey);
-    this.tokens = postings(vocab.tokenCount, byPlace, (j) => theirs[j].ids);
+    this.byKeyPlace = postingsOne(vocab.keyCount, byPlace, keyOf);
+    this.byKeyBuilding = postingsOne(vocab.keyCount, orderBy(this.buildingOrd, this.buildingIds.size), keyOf);
+    this.tokens = postings(vocab.tokenCount, byPlace, (j) => theirs[j].ids.length, (j, m) => theirs[j].ids[m]);
   }
 
   /** Places ordered by building then room (few distinct); each line's building and place ordinal. */

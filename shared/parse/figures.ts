@@ -315,6 +315,22 @@ export function solveRoles(qty: number | null, money: Cents[], hint: Role[] | nu
 // ---------------------------------------------------------------------------------------------
 // Finding the figures on a printed line.
 
+// Patterns of the per-token hot paths, made once (a literal in a function body is a new RegExp
+// object each time it runs).
+const DIGIT = /\d/;
+const LEADING_DIGIT = /^\d/;
+const BRACKETED = /^\((.+)\)$/;
+const BRACKETED_NUMBER = /^\(([\d.,]+)\)$/;
+const PLAIN_NUMBER = /^\(?[\d.,]+\)?$/;
+const LEADING_NUMBER = /^[-+]?[\d.,]+/;
+/** "13.49SQ": a quantity with its unit glued on. */
+const GLUED_UNIT = /^([-+]?[\d.,]+)([A-Za-z]{2,5})$/;
+/** "$521.95$17,811.00": money glued together. */
+const GLUED_MONEY = /(\d)\$/g;
+const SPACES = /\s+/;
+/** A figure cut short at the end of a paste: "3.", "$", "1,". */
+const CUT_SHORT = /^(\$|\d[\d,]*\.|\d{1,3},)$/;
+
 /** Words and flags printed among a line's figures that carry no amount. */
 const CONDITION_WORDS = /^(avg\.?|average|good|fair|poor|new|above|below|excellent|yrs?\.?|years?|na|n\/a)$/i;
 const AGE_LIFE = /^\d+\/(\d+|na)$/i;
@@ -385,7 +401,7 @@ export function moneyToken(t: string): Cents | null {
   if (q !== null) return q;
   const c0 = t.charCodeAt(0);
   // A word (no digit up front, nor a sign, $ or bracket) is never money.
-  if (!((c0 >= 48 && c0 <= 57) || c0 === 36 || c0 === 45 || c0 === 40 || c0 === 60 || c0 === 46 || c0 === 43) || !/\d/.test(t)) return null;
+  if (!((c0 >= 48 && c0 <= 57) || c0 === 36 || c0 === 45 || c0 === 40 || c0 === 60 || c0 === 46 || c0 === 43) || !DIGIT.test(t)) return null;
   return parseMoney(t);
 }
 
@@ -393,7 +409,7 @@ const unitCache = new Map<string, string | null>();
 
 /** normaliseUnit for a single token, remembered (units repeat on every line). */
 export function unitToken(t: string): string | null {
-  if (t.length > 8 || /\d/.test(t)) return null;
+  if (t.length > 8 || DIGIT.test(t)) return null;
   let u = unitCache.get(t);
   if (u === undefined) {
     u = normaliseUnit(t);
@@ -407,7 +423,7 @@ export function unitToken(t: string): string | null {
  * written 1.234,56. */
 function qtyToken(t: string): { value: number; european: boolean } | null {
   if (t.includes('$')) return null;
-  const paren = /^\((.+)\)$/.exec(t);
+  const paren = BRACKETED.exec(t);
   const n = readNumber(paren ? paren[1] : t);
   if (!n) return null;
   return paren ? { value: -n.value, european: n.european } : n;
@@ -436,7 +452,7 @@ export interface SplitLine {
 export function tokenize(text: string): string[] {
   const t = text.trim();
   if (t === '') return [];
-  return t.replace(/(\d)\$/g, '$1 $').split(/\s+/);
+  return t.replace(GLUED_MONEY, '$1 $').split(SPACES);
 }
 
 /**
@@ -455,7 +471,7 @@ function parseRun(tokens: string[], s: number, money0?: Array<Cents | null | und
   let qtyText = '';
   let unit = '';
   let european = false;
-  const glued = /^([-+]?[\d.,]+)([A-Za-z]{2,5})$/.exec(tokens[k]);
+  const glued = GLUED_UNIT.exec(tokens[k]);
   if (glued && normaliseUnit(glued[2]) && readNumber(glued[1])) {
     const n = readNumber(glued[1])!;
     qty = n.value;
@@ -463,7 +479,7 @@ function parseRun(tokens: string[], s: number, money0?: Array<Cents | null | und
     unit = normaliseUnit(glued[2])!;
     qtyText = tokens[k];
     k++;
-  } else if (unitToken(tokens[k]) && !/^\d/.test(tokens[k])) {
+  } else if (unitToken(tokens[k]) && !LEADING_DIGIT.test(tokens[k])) {
     unit = unitToken(tokens[k])!;
     k++;
   } else {
@@ -476,7 +492,7 @@ function parseRun(tokens: string[], s: number, money0?: Array<Cents | null | und
     k++;
     // "22.21 (22.33)": the price applies to the second (bundle-rounded) quantity.
     if (k < tokens.length) {
-      const alt = /^\(([\d.,]+)\)$/.exec(tokens[k]);
+      const alt = BRACKETED_NUMBER.exec(tokens[k]);
       const second = alt ? readNumber(alt[1]) : null;
       if (second && k + 1 < tokens.length && (unitToken(tokens[k + 1]) || moneyAt(k + 1) !== null)) {
         qty = second.value;
@@ -494,7 +510,7 @@ function parseRun(tokens: string[], s: number, money0?: Array<Cents | null | und
     const t = tokens[k];
     // A figure cut short at the end of a paste ("3.", "$"): the rest of the run still counts, and
     // the missing figures show up as a short run.
-    if (k === tokens.length - 1 && money.length > 0 && /^(\$|\d[\d,]*\.|\d{1,3},)$/.test(t)) break;
+    if (k === tokens.length - 1 && money.length > 0 && CUT_SHORT.test(t)) break;
     if (isSkipToken(t)) continue;
     if (!unit && money.length === 1 && normaliseUnit(t)) {
       unit = unitToken(t)!;
@@ -525,7 +541,7 @@ export function splitFigures(line: string, hint: Role[] | null = null): SplitLin
   for (let s = first; s < tokens.length; s++) {
     // A line without a quantity prints its unit first, right after the description; a unit with
     // a number before it is "qty unit".
-    if (s !== first && unitToken(tokens[s]) && !/^\d/.test(tokens[s])) continue;
+    if (s !== first && unitToken(tokens[s]) && !LEADING_DIGIT.test(tokens[s])) continue;
     const run = parseRun(tokens, s, money0);
     if (!run) continue;
     // Runs without a unit only when no run has one (a unit is what estimates print after a qty).
@@ -543,13 +559,13 @@ export function splitFigures(line: string, hint: Role[] | null = null): SplitLin
 }
 
 function figureish(t: string): boolean {
-  if (/\d/.test(t)) {
-    if (moneyToken(t) !== null || /^\(?[\d.,]+\)?$/.test(t) || isSkipToken(t)) return true;
+  if (DIGIT.test(t)) {
+    if (moneyToken(t) !== null || PLAIN_NUMBER.test(t) || isSkipToken(t)) return true;
   } else {
     if (unitToken(t) || isSkipToken(t)) return true;
     return false;
   }
-  return /^[-+]?[\d.,]+[A-Za-z]{2,5}$/.test(t) && normaliseUnit(t.replace(/^[-+]?[\d.,]+/, '')) !== null;
+  return GLUED_UNIT.test(t) && normaliseUnit(t.replace(LEADING_NUMBER, '')) !== null;
 }
 
 /** Is the whole line figures ("1.00 EA 165.00 10.31 ..."), with no description? No solving. */

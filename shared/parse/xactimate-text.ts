@@ -67,9 +67,11 @@ export function readColumnHeader(line: string): MoneyCol[] | null {
 const PERCENT = /^[(<-]?\d[\d,]*(\.\d+)?%[)>]?$/;
 
 function assign(raw: RawLine, values: Roles): void {
-  for (const [k, v] of Object.entries(values) as Array<[Role, Cents]>) {
+  // for-in visits the keys in the order Object.entries gives them, without an array per line.
+  for (const k in values) {
     if (k === 'reset') continue;
-    raw[k] = v;
+    const role = k as Exclude<Role, 'reset'>;
+    raw[role] = values[role]!;
   }
   if (values.reset !== undefined) {
     // RESET is part of the unit price like REMOVE and REPLACE.
