@@ -1,13 +1,19 @@
 /** Small text helpers shared by the knowledge modules. */
 
+// Made once: a literal in a function body is a new RegExp object each time it runs (every line).
+const NO_BREAK_SPACE = /[\u00a0\u2007\u202f]/g;
+const O_AND_P = /o\s*&\s*p/g;
+const AMPERSAND = /&/g;
+const NOT_WORD = /[^a-z0-9]+/g;
+
 /** Lower case, "&" spelled out, punctuation to spaces, single spaces: for matching words. */
 export function normalizeWords(text: string): string {
   return ` ${text
     .toLowerCase()
-    .replace(/[\u00a0\u2007\u202f]/g, ' ')
-    .replace(/o\s*&\s*p/g, ' o and p ')
-    .replace(/&/g, ' and ')
-    .replace(/[^a-z0-9]+/g, ' ')
+    .replace(NO_BREAK_SPACE, ' ')
+    .replace(O_AND_P, ' o and p ')
+    .replace(AMPERSAND, ' and ')
+    .replace(NOT_WORD, ' ')
     .trim()} `;
 }
 
@@ -42,7 +48,8 @@ export function wordText(text: string): WordText {
 /** True when `phrase` occurs in the normalised text as whole words. */
 export function hasPhrase(text: WordText, phrase: string): boolean {
   const p = normalizedPhrase(phrase);
-  if (p.trim() === '') return false;
+  // Only the two framing spaces: the phrase has no words (checked without trimming a copy).
+  if (p.length <= 2) return false;
   return text.words.includes(p);
 }
 

@@ -1,7 +1,7 @@
 import type { Cents } from '../types/money';
 import type { Topic } from '../types/knowledge';
 import { compareItems } from '../item-order';
-import { hasPhrase, wordText } from './text';
+import { hasPhrase, wordText, type WordText } from './text';
 
 interface TopicRule {
   name: string;
@@ -54,12 +54,16 @@ const TOPIC_RULES: TopicRule[] = [
   },
 ];
 
-function topicFor(area: string, description: string): string | null {
+function anyPhrase(text: WordText, phrases: readonly string[]): boolean {
+  for (const w of phrases) if (hasPhrase(text, w)) return true;
+  return false;
+}
+
+function topicFor(area: WordText, description: string): string | null {
   const d = wordText(description);
-  const a = wordText(area);
   for (const rule of TOPIC_RULES) {
-    if (rule.words.some((w) => hasPhrase(d, w))) return rule.name;
-    if (rule.areaWords?.some((w) => hasPhrase(a, w))) return rule.name;
+    if (anyPhrase(d, rule.words)) return rule.name;
+    if (rule.areaWords && anyPhrase(area, rule.areaWords)) return rule.name;
   }
   return null;
 }
@@ -72,9 +76,16 @@ function topicFor(area: string, description: string): string | null {
 export function suggestTopics(lines: Array<{ item: string; area: string; description: string; gap: Cents }>): Topic[] {
   // A set per topic: a 20,000-line estimate puts thousands of items in one topic.
   const byName = new Map<string, Set<string>>();
+  // Areas repeat on every line of a room: each is normalised once.
+  const areas = new Map<string, WordText>();
   for (const line of lines) {
     if (line.gap <= 0) continue;
-    const name = topicFor(line.area, line.description);
+    let area = areas.get(line.area);
+    if (area === undefined) {
+      area = wordText(line.area);
+      areas.set(line.area, area);
+    }
+    const name = topicFor(area, line.description);
     if (name === null) continue;
     const items = byName.get(name) ?? new Set<string>();
     items.add(line.item);

@@ -16,11 +16,13 @@ import { distance } from 'fastest-levenshtein';
 import type { EstimateLine } from '../types/estimate';
 import { areaPath, type AreaPath } from './area-path';
 import {
-  CLOSE_JACCARD, CLOSE_OVERLAP, descriptionKey, prepareDescription, qtyIn, similarityIds, unitRelation,
-  type PreparedDescription, type Similarity,
+  CLOSE_JACCARD, CLOSE_OVERLAP, prepareDescription, qtyIn, sharedIds, unitRelation,
+  type PreparedDescription,
 } from './describe';
 
 export const UNPAIRED = 1200;
+/** Marks a pair whose wording is not close (costs are never negative). */
+const NOT_CLOSE = -1;
 export const COST = {
   closeBase: 100,
   closeSpan: 600,
@@ -41,64 +43,70 @@ export interface PreparedLine {
   desc: PreparedDescription;
   /** Sorted token ids (the vocabulary is shared by both sides). */
   ids: Int32Array;
+  /** Id of desc.key in the vocabulary: equal ids = the same item. */
+  keyId: number;
   path: AreaPath;
   textKey: string;
   /** building ␁ room. */
   place: string;
-  /** desc.key ␁ building, and desc.key ␁ building ␁ room: the hash keys candidates look up. */
-  keyBuilding: string;
-  keyPlace: string;
 }
 
 const SEP = '\u0001';
-const textKeys = new Map<string, string>();
-function textKeyOf(description: string): string {
-  let k = textKeys.get(description);
-  if (k === undefined) {
-    k = descriptionKey(description);
-    if (textKeys.size > 50_000) textKeys.clear();
-    textKeys.set(description, k);
-  }
-  return k;
+
+/** What a matching run derives from one description. */
+interface DescriptionIds {
+  ids: Int32Array;
+  keyId: number;
 }
 
-/** Token ids for one matching run, and what is derived per description and per area (estimates
- * repeat both, so each is worked out once). */
+/** Token and item-key ids for one matching run, and what is derived per description and per area
+ * (estimates repeat both, so each is worked out once). Ids are dense, in order of first use. */
 export class Vocabulary {
-  private readonly ids = new Map<string, number>();
-  readonly byDescription = new Map<string, Int32Array>();
-  readonly byPlace = new Map<string, { place: string; keyBuilding: string; keyPlace: string }>();
-  id(token: string): number {
-    let v = this.ids.get(token);
+  private readonly tokenIds = new Map<string, number>();
+  private readonly keyIds = new Map<string, number>();
+  private readonly byDescription = new Map<PreparedDescription, DescriptionIds>();
+  private readonly byArea = new Map<string, { path: AreaPath; place: string }>();
+  get tokenCount(): number {
+    return this.tokenIds.size;
+  }
+  get keyCount(): number {
+    return this.keyIds.size;
+  }
+  private static idIn(ids: Map<string, number>, text: string): number {
+    let v = ids.get(text);
     if (v === undefined) {
-      v = this.ids.size;
-      this.ids.set(token, v);
+      v = ids.size;
+      ids.set(text, v);
     }
     return v;
   }
-  idsOf(description: string, desc: PreparedDescription): Int32Array {
-    let ids = this.byDescription.get(description);
-    if (ids === undefined) {
-      ids = Int32Array.from(desc.tokens.map((t) => this.id(t))).sort();
-      this.byDescription.set(description, ids);
+  describe(desc: PreparedDescription): DescriptionIds {
+    let d = this.byDescription.get(desc);
+    if (d === undefined) {
+      const ids = new Int32Array(desc.tokens.length);
+      for (let k = 0; k < ids.length; k++) ids[k] = Vocabulary.idIn(this.tokenIds, desc.tokens[k]);
+      d = { ids: ids.sort(), keyId: Vocabulary.idIn(this.keyIds, desc.key) };
+      this.byDescription.set(desc, d);
     }
-    return ids;
+    return d;
+  }
+  placeOf(area: string): { path: AreaPath; place: string } {
+    let p = this.byArea.get(area);
+    if (p === undefined) {
+      const path = areaPath(area);
+      p = { path, place: path.building + SEP + path.room };
+      this.byArea.set(area, p);
+    }
+    return p;
   }
 }
 
 export function prepareLines(lines: EstimateLine[], vocab: Vocabulary): PreparedLine[] {
   return lines.map((line, index) => {
     const desc = prepareDescription(line.description);
-    const ids = vocab.idsOf(line.description, desc);
-    const path = areaPath(line.area);
-    const k = desc.key + SEP + line.area;
-    let keys = vocab.byPlace.get(k);
-    if (keys === undefined) {
-      const place = path.building + SEP + path.room;
-      keys = { place, keyBuilding: desc.key + SEP + path.building, keyPlace: desc.key + SEP + place };
-      vocab.byPlace.set(k, keys);
-    }
-    return { index, line, desc, ids, path, textKey: textKeyOf(line.description), place: keys.place, keyBuilding: keys.keyBuilding, keyPlace: keys.keyPlace };
+    const { ids, keyId } = vocab.describe(desc);
+    const { path, place } = vocab.placeOf(line.area);
+    return { index, line, desc, ids, keyId, path, textKey: desc.textKey, place };
   });
 }
 
@@ -107,17 +115,28 @@ function relDiff(a: number, b: number): number {
   return m === 0 ? 0 : Math.min(1, Math.abs(a - b) / m);
 }
 
-/** Description cost alone, with the similarity behind it; null when not close enough. */
-export function descriptionCost(o: PreparedLine, t: PreparedLine): { cost: number; exact: boolean; sim: Similarity | null } | null {
-  if (o.desc.action !== t.desc.action) return null;
-  if (o.desc.key === t.desc.key) return { cost: o.textKey === t.textKey ? 0 : COST.textDiffers, exact: true, sim: null };
-  const sim = similarityIds(o.ids, t.ids);
-  if (sim.overlap < CLOSE_OVERLAP || sim.jaccard < CLOSE_JACCARD) return null;
+/** Description cost alone (0 or COST.textDiffers for the same item, else close wording), or
+ * NOT_CLOSE; a number, not an object, because candidates cost many pairs per line. */
+function descriptionCostValue(o: PreparedLine, t: PreparedLine): number {
+  if (o.desc.action !== t.desc.action) return NOT_CLOSE;
+  if (o.keyId === t.keyId) return o.textKey === t.textKey ? 0 : COST.textDiffers;
+  const shared = sharedIds(o.ids, t.ids);
+  const min = Math.min(o.ids.length, t.ids.length);
+  const union = o.ids.length + t.ids.length - shared;
+  const overlap = min === 0 ? 0 : shared / min;
+  const jaccard = union === 0 ? 0 : shared / union;
+  if (overlap < CLOSE_OVERLAP || jaccard < CLOSE_JACCARD) return NOT_CLOSE;
   const a = o.desc.object;
   const b = t.desc.object;
   const chars = 1 - distance(a, b) / Math.max(a.length, b.length, 1);
-  const score = 0.5 * sim.overlap + 0.3 * sim.jaccard + 0.2 * chars;
-  return { cost: COST.closeBase + Math.round(COST.closeSpan * (1 - score)), exact: false, sim };
+  const score = 0.5 * overlap + 0.3 * jaccard + 0.2 * chars;
+  return COST.closeBase + Math.round(COST.closeSpan * (1 - score));
+}
+
+/** Description cost alone; null when not close enough. */
+export function descriptionCost(o: PreparedLine, t: PreparedLine): { cost: number; exact: boolean } | null {
+  const cost = descriptionCostValue(o, t);
+  return cost === NOT_CLOSE ? null : { cost, exact: cost <= COST.textDiffers };
 }
 
 /** Area cost: buildings first, then rooms. */
@@ -132,11 +151,11 @@ export function areaCost(a: AreaPath, b: AreaPath): number {
 export function pairCost(o: PreparedLine, t: PreparedLine, acrossBuildings = false): number | null {
   const unit = unitRelation(o.line.unit, t.line.unit);
   if (unit === null) return null;
-  const d = descriptionCost(o, t);
-  if (d === null) return null;
+  const d = descriptionCostValue(o, t);
+  if (d === NOT_CLOSE) return null;
   const otherBuilding = o.path.building !== '' && t.path.building !== '' && o.path.building !== t.path.building;
-  if (otherBuilding && (!d.exact || !acrossBuildings)) return null;
-  let c = d.cost + areaCost(o.path, t.path);
+  if (otherBuilding && (d > COST.textDiffers || !acrossBuildings)) return null;
+  let c = d + areaCost(o.path, t.path);
   if (unit !== 'same') c += COST.unit;
   c += Math.round(COST.qty * relDiff(o.line.qty, qtyIn(o.line.unit, t.line.unit, t.line.qty)));
   const priceIn = unit === 'converted' ? t.line.unitPrice / qtyIn(o.line.unit, t.line.unit, 1) : t.line.unitPrice;

@@ -66,6 +66,8 @@ export interface PreparedDescription {
   object: string;
   /** action + object: equal keys = the same item. */
   key: string;
+  /** The words as printed, bar case, spacing and trailing punctuation (`descriptionKey`). */
+  textKey: string;
 }
 
 const described = new Map<string, PreparedDescription>();
@@ -76,7 +78,7 @@ export function prepareDescription(description: string): PreparedDescription {
   const action = actionOf(description);
   const tokens = descriptionTokens(description);
   const object = [...tokens].sort().join(' ');
-  const p: PreparedDescription = { action, tokens, object, key: `${action}|${object}` };
+  const p: PreparedDescription = { action, tokens, object, key: `${action}|${object}`, textKey: descriptionKey(description) };
   if (described.size > 50_000) described.clear();
   described.set(description, p);
   return p;
@@ -90,8 +92,8 @@ export interface Similarity {
   shared: number;
 }
 
-/** Overlap of two sorted, duplicate-free id lists. */
-export function similarityIds(a: Int32Array, b: Int32Array): Similarity {
+/** How many ids two sorted, duplicate-free id lists share. */
+export function sharedIds(a: Int32Array, b: Int32Array): number {
   let i = 0;
   let j = 0;
   let shared = 0;
@@ -103,6 +105,12 @@ export function similarityIds(a: Int32Array, b: Int32Array): Similarity {
     } else if (a[i] < b[j]) i++;
     else j++;
   }
+  return shared;
+}
+
+/** Overlap of two sorted, duplicate-free id lists. */
+export function similarityIds(a: Int32Array, b: Int32Array): Similarity {
+  const shared = sharedIds(a, b);
   const min = Math.min(a.length, b.length);
   const union = a.length + b.length - shared;
   return { overlap: min === 0 ? 0 : shared / min, jaccard: union === 0 ? 0 : shared / union, shared };

@@ -57,9 +57,10 @@ function explain(o: PreparedLine, t: PreparedLine, fallback: boolean): Omit<Matc
   const sameBuilding = o.path.building === t.path.building || o.path.building === '' || t.path.building === '';
   const otherBuilding = !sameBuilding;
   const samePlace = sameBuilding && (o.path.room === t.path.room || o.path.room === '' || t.path.room === '');
-  const oa = o.line.area.trim();
-  const ta = t.line.area.trim();
-  if (oa && ta && oa.toLowerCase() !== ta.toLowerCase()) {
+  // The areas as printed (trimmed once per area); equal text needs no case folding.
+  const oa = o.path.text;
+  const ta = t.path.text;
+  if (oa && ta && oa !== ta && oa.toLowerCase() !== ta.toLowerCase()) {
     notes.push(samePlace ? `area named differently: ${oa} / ${ta}` : `area differs: ${oa} / ${ta}`);
   }
   if (otherBuilding) notes.push('paired across buildings: the insurer has this item in another building only');
@@ -174,7 +175,7 @@ export function matchLines(ours: EstimateLine[], theirs: EstimateLine[], opts: M
   const po = prepareLines(ours, vocab);
   const pt = prepareLines(theirs, vocab);
   lap('prepare');
-  const index = new CandidateIndex(pt);
+  const index = new CandidateIndex(pt, vocab);
   lap('index');
   const assignPass = (acrossBuildings: boolean) => {
     const graph = buildCandidates(po, index, { skipRow: (i) => settled[i] === 1, skipCol: (j) => taken[j] === 1, acrossBuildings });

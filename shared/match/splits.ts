@@ -94,17 +94,18 @@ export function findSplits(
       else m.set(k, [t]);
     }
     if (removes.size === 0 || installs.size === 0) return;
+    // Item key ␁ place: equal for the same item in the same place.
+    const at = (l: PreparedLine, key: string) => key + SEP + l.place;
     // Every free line's item and place on each side, for the strict pass's "no exact twin" test.
     const placed = (lines: PreparedLine[], free: (k: number) => boolean) => {
       const s = new Set<string>();
-      if (strict) for (const l of lines) if (free(l.index)) s.add(l.keyPlace);
+      if (strict) for (const l of lines) if (free(l.index)) s.add(at(l, l.desc.key));
       return s;
     };
     let onesPlacedSet: Set<string> | null = null;
     let twosPlacedSet: Set<string> | null = null;
     const onesPlaced = { has: (k: string) => (onesPlacedSet ??= placed(ones, oneFree)).has(k) };
     const twosPlaced = { has: (k: string) => (twosPlacedSet ??= placed(twos, twoFree)).has(k) };
-    const at = (l: PreparedLine, key: string) => key + SEP + l.place;
     for (const o of ones) {
       if (!oneFree(o.index) || o.desc.action !== 'rr') continue;
       const k = o.desc.object + SEP + o.path.building;

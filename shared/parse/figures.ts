@@ -157,6 +157,10 @@ interface Compiled {
   roles: Role[];
   at: Int8Array;
   key: string;
+  /** Its place in compiled(n). */
+  k: number;
+  /** How many identities it can check at most. */
+  maxIds: number;
 }
 
 const compiledByLength = new Map<number, Compiled[]>();
@@ -164,12 +168,12 @@ const compiledByLength = new Map<number, Compiled[]>();
 function compiled(n: number): Compiled[] {
   let c = compiledByLength.get(n);
   if (!c) {
-    c = candidates(n).map((roles) => {
+    c = candidates(n).map((roles, k) => {
       const at = new Int8Array(10).fill(-1);
-      roles.forEach((r, k) => {
-        at[ROLE_INDEX[r]] = k;
+      roles.forEach((r, pos) => {
+        at[ROLE_INDEX[r]] = pos;
       });
-      return { roles, at, key: roles.join(',') };
+      return { roles, at, key: roles.join(','), k, maxIds: maxIdentities(roles) };
     });
     compiledByLength.set(n, c);
   }
@@ -221,7 +225,41 @@ interface Shape {
   /** The reading the header names exactly, if any. */
   named: Compiled | undefined;
 }
-const shapeCache = new Map<string, Shape>();
+/** Hint key ("" for none) → shapes by figure count. */
+const shapeCache = new Map<string, Shape[]>();
+
+/** The shape of n figures under a header, made the first time it is seen. */
+function shapeOf(n: number, hint: Role[] | null, hintKey: string): Shape {
+  let byLength = shapeCache.get(hintKey);
+  if (byLength === undefined) {
+    byLength = [];
+    shapeCache.set(hintKey, byLength);
+  }
+  let shape = byLength[n];
+  if (shape === undefined) {
+    const all = compiled(n);
+    const bonus = Int8Array.from(all, (c) => (!hint ? 0 : c.key === hintKey ? 15 : isSubsequence(c.roles, hint) ? 14 : 0));
+    shape = { last: null, maxBonus: Math.max(0, ...bonus), bonus, named: hint ? all.find((c) => c.key === hintKey) : undefined };
+    byLength[n] = shape;
+  }
+  return shape;
+}
+
+/**
+ * Reading c when every identity it allows holds and no reading could get a bigger header bonus:
+ * what the full search would find again. Null otherwise; quickScore rules most misses out before
+ * the full account is made (a score short of 2 per identity by more than an implausible figure's
+ * 3 cannot be all held).
+ */
+function tryFast(qty: number | null, money: Cents[], c: Compiled | null | undefined, shape: Shape): Reading | null {
+  if (!c || shape.bonus[c.k] !== shape.maxBonus) return null;
+  const q = quickScore(qty, c.at, money);
+  if ((q & 1) === 0 || (q >> 1) - 100 < 2 * c.maxIds - 3) return null;
+  const r = evaluate(qty, c.roles, money);
+  if (r.failed.length > 0 || !r.extensionFits || r.held.length < c.maxIds) return null;
+  r.rank = r.score * 10 + shape.maxBonus;
+  return r;
+}
 
 /** How many identities a column set can check at most. */
 function maxIdentities(roles: Role[]): number {
@@ -246,28 +284,12 @@ export function solveRoles(qty: number | null, money: Cents[], hint: Role[] | nu
     }
   }
   const all = compiled(money.length);
-  const bonusOf = (c: Compiled) => (!hint ? 0 : c.key === hintKey ? 15 : isSubsequence(c.roles, hint) ? 14 : 0);
   // Lines of one paste share a column set. The last winner for this shape, when every identity
   // it allows holds and no reading could get a bigger header bonus, is what the search would
   // find again: taken without trying the other ~80 readings.
-  const shape = `${money.length}|${hintKey ?? ''}`;
-  let cache = shapeCache.get(shape);
-  if (!cache) {
-    const bonus = Int8Array.from(all, bonusOf);
-    cache = { last: null, maxBonus: Math.max(0, ...bonus), bonus, named: hint ? all.find((c) => c.key === hintKey) : undefined };
-    shapeCache.set(shape, cache);
-  }
+  const cache = shapeOf(money.length, hint, hintKey ?? '');
   const bonus = cache.bonus;
-  const tryFast = (c: Compiled | null | undefined): Reading | null => {
-    if (!c || bonusOf(c) !== cache!.maxBonus) return null;
-    const q = quickScore(qty, c.at, money);
-    if ((q & 1) === 0) return null;
-    const r = evaluate(qty, c.roles, money);
-    if (r.failed.length > 0 || !r.extensionFits || r.held.length < maxIdentities(c.roles)) return null;
-    r.rank = r.score * 10 + cache!.maxBonus;
-    return r;
-  };
-  const fast = tryFast(hint ? cache.named : null) ?? tryFast(cache.last);
+  const fast = tryFast(qty, money, hint ? cache.named : null, cache) ?? tryFast(qty, money, cache.last, cache);
   if (fast) return fast;
   let best: Compiled | null = null;
   let bestRank = -Infinity;
@@ -292,6 +314,22 @@ export function solveRoles(qty: number | null, money: Cents[], hint: Role[] | nu
 
 // ---------------------------------------------------------------------------------------------
 // Finding the figures on a printed line.
+
+// Patterns of the per-token hot paths, made once (a literal in a function body is a new RegExp
+// object each time it runs).
+const DIGIT = /\d/;
+const LEADING_DIGIT = /^\d/;
+const BRACKETED = /^\((.+)\)$/;
+const BRACKETED_NUMBER = /^\(([\d.,]+)\)$/;
+const PLAIN_NUMBER = /^\(?[\d.,]+\)?$/;
+const LEADING_NUMBER = /^[-+]?[\d.,]+/;
+/** "13.49SQ": a quantity with its unit glued on. */
+const GLUED_UNIT = /^([-+]?[\d.,]+)([A-Za-z]{2,5})$/;
+/** "$521.95$17,811.00": money glued together. */
+const GLUED_MONEY = /(\d)\$/g;
+const SPACES = /\s+/;
+/** A figure cut short at the end of a paste: "3.", "$", "1,". */
+const CUT_SHORT = /^(\$|\d[\d,]*\.|\d{1,3},)$/;
 
 /** Words and flags printed among a line's figures that carry no amount. */
 const CONDITION_WORDS = /^(avg\.?|average|good|fair|poor|new|above|below|excellent|yrs?\.?|years?|na|n\/a)$/i;
@@ -363,7 +401,7 @@ export function moneyToken(t: string): Cents | null {
   if (q !== null) return q;
   const c0 = t.charCodeAt(0);
   // A word (no digit up front, nor a sign, $ or bracket) is never money.
-  if (!((c0 >= 48 && c0 <= 57) || c0 === 36 || c0 === 45 || c0 === 40 || c0 === 60 || c0 === 46 || c0 === 43) || !/\d/.test(t)) return null;
+  if (!((c0 >= 48 && c0 <= 57) || c0 === 36 || c0 === 45 || c0 === 40 || c0 === 60 || c0 === 46 || c0 === 43) || !DIGIT.test(t)) return null;
   return parseMoney(t);
 }
 
@@ -371,7 +409,7 @@ const unitCache = new Map<string, string | null>();
 
 /** normaliseUnit for a single token, remembered (units repeat on every line). */
 export function unitToken(t: string): string | null {
-  if (t.length > 8 || /\d/.test(t)) return null;
+  if (t.length > 8 || DIGIT.test(t)) return null;
   let u = unitCache.get(t);
   if (u === undefined) {
     u = normaliseUnit(t);
@@ -381,13 +419,14 @@ export function unitToken(t: string): string | null {
   return u;
 }
 
-/** A quantity as printed: "1,135.94", "2", "(3.00)" (a credit), not "$1.63". */
-function qtyToken(t: string): number | null {
+/** A quantity as printed: "1,135.94", "2", "(3.00)" (a credit), not "$1.63"; and whether it was
+ * written 1.234,56. */
+function qtyToken(t: string): { value: number; european: boolean } | null {
   if (t.includes('$')) return null;
-  const paren = /^\((.+)\)$/.exec(t);
+  const paren = BRACKETED.exec(t);
   const n = readNumber(paren ? paren[1] : t);
   if (!n) return null;
-  return paren ? -n.value : n.value;
+  return paren ? { value: -n.value, european: n.european } : n;
 }
 
 export interface FigureRun {
@@ -404,13 +443,16 @@ export interface FigureRun {
 export interface SplitLine {
   before: string;
   run: FigureRun;
+  /** solveRoles(run.qty, run.money, hint) as solved last, so a caller need not solve it again;
+   * null when another solve came after it (solving again could then differ: see Shape.last). */
+  solved: { reading: Reading | null; hint: Role[] | null } | null;
 }
 
 /** Money printed glued together ("$521.95$17,811.00") is two figures. */
 export function tokenize(text: string): string[] {
   const t = text.trim();
   if (t === '') return [];
-  return t.replace(/(\d)\$/g, '$1 $').split(/\s+/);
+  return t.replace(GLUED_MONEY, '$1 $').split(SPACES);
 }
 
 /**
@@ -429,7 +471,7 @@ function parseRun(tokens: string[], s: number, money0?: Array<Cents | null | und
   let qtyText = '';
   let unit = '';
   let european = false;
-  const glued = /^([-+]?[\d.,]+)([A-Za-z]{2,5})$/.exec(tokens[k]);
+  const glued = GLUED_UNIT.exec(tokens[k]);
   if (glued && normaliseUnit(glued[2]) && readNumber(glued[1])) {
     const n = readNumber(glued[1])!;
     qty = n.value;
@@ -437,19 +479,20 @@ function parseRun(tokens: string[], s: number, money0?: Array<Cents | null | und
     unit = normaliseUnit(glued[2])!;
     qtyText = tokens[k];
     k++;
-  } else if (unitToken(tokens[k]) && !/^\d/.test(tokens[k])) {
+  } else if (unitToken(tokens[k]) && !LEADING_DIGIT.test(tokens[k])) {
     unit = unitToken(tokens[k])!;
     k++;
   } else {
     const q = qtyToken(tokens[k]);
     if (q === null) return null;
-    qty = q;
-    european = readNumber(tokens[k].replace(/[()]/g, ''))?.european ?? false;
+    qty = q.value;
+    // Read without its brackets (numbers never contain any), as qtyToken read it.
+    european = q.european;
     qtyText = tokens[k];
     k++;
     // "22.21 (22.33)": the price applies to the second (bundle-rounded) quantity.
     if (k < tokens.length) {
-      const alt = /^\(([\d.,]+)\)$/.exec(tokens[k]);
+      const alt = BRACKETED_NUMBER.exec(tokens[k]);
       const second = alt ? readNumber(alt[1]) : null;
       if (second && k + 1 < tokens.length && (unitToken(tokens[k + 1]) || moneyAt(k + 1) !== null)) {
         qty = second.value;
@@ -467,7 +510,7 @@ function parseRun(tokens: string[], s: number, money0?: Array<Cents | null | und
     const t = tokens[k];
     // A figure cut short at the end of a paste ("3.", "$"): the rest of the run still counts, and
     // the missing figures show up as a short run.
-    if (k === tokens.length - 1 && money.length > 0 && /^(\$|\d[\d,]*\.|\d{1,3},)$/.test(t)) break;
+    if (k === tokens.length - 1 && money.length > 0 && CUT_SHORT.test(t)) break;
     if (isSkipToken(t)) continue;
     if (!unit && money.length === 1 && normaliseUnit(t)) {
       unit = unitToken(t)!;
@@ -498,15 +541,17 @@ export function splitFigures(line: string, hint: Role[] | null = null): SplitLin
   for (let s = first; s < tokens.length; s++) {
     // A line without a quantity prints its unit first, right after the description; a unit with
     // a number before it is "qty unit".
-    if (s !== first && unitToken(tokens[s]) && !/^\d/.test(tokens[s])) continue;
+    if (s !== first && unitToken(tokens[s]) && !LEADING_DIGIT.test(tokens[s])) continue;
     const run = parseRun(tokens, s, money0);
     if (!run) continue;
     // Runs without a unit only when no run has one (a unit is what estimates print after a qty).
     if (!run.unit && best && best.split.run.unit) continue;
+    if (best) best.split.solved = null;
     const reading = solveRoles(run.qty, run.money, hint);
     let rank = reading ? reading.rank : -999;
     if (run.unit) rank += 5;
-    if (!best || rank > best.rank) best = { split: { before: tokens.slice(0, s).join(' '), run }, rank };
+    if (!best || rank > best.rank) best = { split: { before: tokens.slice(0, s).join(' '), run, solved: null }, rank };
+    if (best.split.run === run) best.split.solved = { reading, hint };
     // The leftmost run with a unit whose arithmetic holds throughout is the line's figures.
     if (run.unit && reading && reading.extensionFits && reading.failed.length === 0) break;
   }
@@ -514,13 +559,13 @@ export function splitFigures(line: string, hint: Role[] | null = null): SplitLin
 }
 
 function figureish(t: string): boolean {
-  if (/\d/.test(t)) {
-    if (moneyToken(t) !== null || /^\(?[\d.,]+\)?$/.test(t) || isSkipToken(t)) return true;
+  if (DIGIT.test(t)) {
+    if (moneyToken(t) !== null || PLAIN_NUMBER.test(t) || isSkipToken(t)) return true;
   } else {
     if (unitToken(t) || isSkipToken(t)) return true;
     return false;
   }
-  return /^[-+]?[\d.,]+[A-Za-z]{2,5}$/.test(t) && normaliseUnit(t.replace(/^[-+]?[\d.,]+/, '')) !== null;
+  return GLUED_UNIT.test(t) && normaliseUnit(t.replace(LEADING_NUMBER, '')) !== null;
 }
 
 /** Is the whole line figures ("1.00 EA 165.00 10.31 ..."), with no description? No solving. */

@@ -38,15 +38,18 @@ export interface NumberReading {
   european: boolean;
 }
 
+// Made once: a literal in a function body is a new RegExp object each time it runs.
+const ANY_SPACE = /[\u00a0\u2007\u202f\s]/g;
+const COMMAS = /,/g;
 const US_NUMBER = /^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^[-+]?\.\d+$/;
 const EU_NUMBER = /^[-+]?(?:\d{1,3}(?:\.\d{3})+|\d+),\d{1,4}$/;
 
 /** A plain quantity: "1,040.00", "28.4", "-3", European "1.040,00". */
 export function readNumber(raw: string): NumberReading | null {
-  const s = raw.replace(/[\u00a0\u2007\u202f\s]/g, '');
+  const s = raw.replace(ANY_SPACE, '');
   if (s === '') return null;
   if (US_NUMBER.test(s)) {
-    const v = Number(s.replace(/,/g, ''));
+    const v = Number(s.replace(COMMAS, ''));
     return Number.isFinite(v) ? { value: v, european: false } : null;
   }
   if (EU_NUMBER.test(s)) {

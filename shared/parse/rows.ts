@@ -143,12 +143,16 @@ export function cellText(c: Cell): string {
   if (c === null || c === undefined) return '';
   if (typeof c === 'number') return Number.isFinite(c) ? String(c) : '';
   if (typeof c === 'boolean') return c ? 'TRUE' : 'FALSE';
-  return c.replace(/[\u00a0\u2007\u202f]/g, ' ').trim();
+  return c.replace(NO_BREAK_SPACE, ' ').trim();
 }
+
+// Made once: a literal in a function body is a new RegExp object each time it runs (every cell).
+const NO_BREAK_SPACE = /[\u00a0\u2007\u202f]/g;
+const EDGE_SPACE = /^[ \t\r\n]+|[ \t\r\n]+$/g;
 
 /** A cell's text as pasted (non-breaking spaces kept), trimmed: for descriptions and notes. */
 export function rawCellText(c: Cell): string {
-  if (typeof c === 'string') return c.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '');
+  if (typeof c === 'string') return c.replace(EDGE_SPACE, '');
   return cellText(c);
 }
 

@@ -30,9 +30,23 @@ const HEADER_WORDS: Array<[RegExp, MoneyCol | 'qty' | 'description' | 'skip' | '
   [/^ACV$/, 'acv'],
 ];
 
+// Patterns run on every row, made once (a literal in a function body is a new RegExp object each
+// time it runs).
+const QUANTITY_WORD = /\b(QUANTITY|QTY|QNTY|QUANT)\b/i;
+const LETTER = /[A-Za-z]/;
+const DIGIT = /\d/;
+const SPACES = /\s+/g;
+/** Any whitespace but a lone space. */
+const UNEVEN_SPACE = /\s{2,}|[^\S ]/;
+
+/** Runs of whitespace as one space, trimmed; most descriptions are so already, and are kept as they are. */
+function oneSpaced(text: string): string {
+  return (UNEVEN_SPACE.test(text) ? text.replace(SPACES, ' ') : text).trim();
+}
+
 /** A column header line ("DESCRIPTION  QUANTITY  UNIT PRICE  TAX  O&P  RCV") → its money columns. */
 export function readColumnHeader(line: string): MoneyCol[] | null {
-  if (!/\b(QUANTITY|QTY|QNTY|QUANT)\b/i.test(line)) return null;
+  if (!QUANTITY_WORD.test(line)) return null;
   const words = line.toUpperCase().replace(/\s+/g, ' ').trim().split(' ');
   const found: Array<MoneyCol | 'qty' | 'description' | 'skip' | 'unit'> = [];
   let unknown = 0;
@@ -67,9 +81,11 @@ export function readColumnHeader(line: string): MoneyCol[] | null {
 const PERCENT = /^[(<-]?\d[\d,]*(\.\d+)?%[)>]?$/;
 
 function assign(raw: RawLine, values: Roles): void {
-  for (const [k, v] of Object.entries(values) as Array<[Role, Cents]>) {
+  // for-in visits the keys in the order Object.entries gives them, without an array per line.
+  for (const k in values) {
     if (k === 'reset') continue;
-    raw[k] = v;
+    const role = k as Exclude<Role, 'reset'>;
+    raw[role] = values[role]!;
   }
   if (values.reset !== undefined) {
     // RESET is part of the unit price like REMOVE and REPLACE.
@@ -92,7 +108,7 @@ function readItemStart(t: string): { item: string; rest: string } | null {
   const b = BARE_ITEM.exec(t);
   if (b) {
     const split = splitFigures(b[2]);
-    if (split && split.before !== '' && /[A-Za-z]/.test(split.before)) return { item: b[1], rest: b[2] };
+    if (split && split.before !== '' && LETTER.test(split.before)) return { item: b[1], rest: b[2] };
   }
   return null;
 }
@@ -120,7 +136,7 @@ function trailingMoney(text: string): { label: string; money: Cents[] } {
     const t = tokens[k];
     if (PERCENT.test(t)) continue;
     const m = parseMoney(t);
-    if (m === null || !/\d/.test(t)) break;
+    if (m === null || !DIGIT.test(t)) break;
     money.unshift(m);
   }
   return { label: tokens.slice(0, k + 1).join(' '), money };
@@ -181,7 +197,7 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
     if (PAGE_FURNITURE.test(t)) return { kind: 'furniture', text: t };
     if (tm.money.length === 1 && tm.label && readRecapLabel(tm.label)) return { kind: 'recap', text: t };
     if (TOTALS_LINE.test(t) && tm.money.length > 0) return { kind: 'totals', text: t };
-    if (DIMENSION_WORDS.test(t) && /\d/.test(t)) return { kind: 'dimension', text: t };
+    if (DIMENSION_WORDS.test(t) && DIGIT.test(t)) return { kind: 'dimension', text: t };
     if (tm.money.length > 0 && tm.label && readRecapLabel(tm.label)) return { kind: 'recap', text: t };
     // A line with a description, a quantity and unit, and figures, but no item number: an
     // unnumbered line item (numbered by its order, and said once).
@@ -230,7 +246,7 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
     if (!current) return;
     const c = current;
     current = null;
-    c.raw.description = c.descLines.join(' ').replace(/\s+/g, ' ').trim();
+    c.raw.description = oneSpaced(c.descLines.join(' '));
     c.raw.note = c.noteLines.length ? c.noteLines.join('\n') : null;
     if (!c.hasFigures) {
       problems.push({
@@ -251,7 +267,8 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
 
   const applyFigures = (raw: RawLine, split: SplitLine, row: number): boolean => {
     const fig = split.run;
-    const reading: Reading | null = solveRoles(fig.qty, fig.money, layout);
+    // The reading splitFigures just made under this header, else solved here.
+    const reading: Reading | null = split.solved && split.solved.hint === layout ? split.solved.reading : solveRoles(fig.qty, fig.money, layout);
     const hinted = reading !== null && layout !== null && isSubsequence(reading.roles, layout);
     if (!reading || (reading.held.length === 0 && reading.failed.length > 0 && !hinted)) {
       problems.push({

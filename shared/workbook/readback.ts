@@ -28,10 +28,19 @@ export interface ReadBack {
   warnings: Array<{ item: string; message: string }>;
 }
 
+/** Carriage returns and no-break spaces, which a host may hand over; most cells have none. */
+const UNUSUAL_SPACE = /[\r\u00a0\u2007\u202f]/;
+
+/** A text cell with line ends as \n and no-break spaces as spaces; one scan when there are none. */
+function tidyText(s: string): string {
+  if (!UNUSUAL_SPACE.test(s)) return s.trim();
+  return s.replace(/\r\n?/g, '\n').replace(/[\u00a0\u2007\u202f]/g, ' ').trim();
+}
+
 /** A cell as text, whatever the host handed over (Apps Script gives Date objects for dates). */
 export function cellString(cell: unknown): string {
   if (cell === null || cell === undefined) return '';
-  if (typeof cell === 'string') return cell.replace(/\r\n?/g, '\n').replace(/[\u00a0\u2007\u202f]/g, ' ').trim();
+  if (typeof cell === 'string') return tidyText(cell);
   if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : cell.toISOString().replace(/\.000Z$/, '').replace(/Z$/, '');
