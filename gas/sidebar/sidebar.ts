@@ -4,7 +4,7 @@
  * with textContent, never as HTML.
  */
 import type { SidebarBuildRequest, BuildSummary, SelectedItem, SourceRef } from '../server';
-import type { PdfOrigin } from '../../shared/index';
+import { picksProblem, samePasteWarning, type PastePicks, type PdfOrigin } from '../../shared/index';
 import { mountSidebarPdf, PDF_SHEETS, type PdfSide } from './pdf';
 import { server } from './server-calls';
 
@@ -27,6 +27,22 @@ function setStatus(text: string, kind: Kind = ''): void {
   $('status').textContent = text;
   $('outcome').className = `outcome ${kind}`;
   $('spinner').hidden = kind !== 'busy';
+}
+
+const STEPS = ['step-1', 'step-2', 'step-3', 'step-4', 'step-5'] as const;
+
+/** Opens one step and folds the others, so the step in use (and its result) is what the user sees. */
+function openStep(step: (typeof STEPS)[number]): void {
+  for (const id of STEPS) $<HTMLDetailsElement>(id).open = id === step;
+}
+
+/** A step opened by hand folds the others too (browsers without exclusive <details name>). */
+function wireSteps(): void {
+  for (const id of STEPS) {
+    $<HTMLDetailsElement>(id).addEventListener('toggle', () => {
+      if ($<HTMLDetailsElement>(id).open) for (const other of STEPS) if (other !== id) $<HTMLDetailsElement>(other).open = false;
+    });
+  }
 }
 
 /** Runs one action with the buttons off and a spinner; its outcome (or what to do) stays in view at the top. */
@@ -72,14 +88,17 @@ function source(key: SideKey): SourceRef | null {
   return { sheet, range: range || null };
 }
 
-/** Warns as soon as both sides are the same cells; the server refuses to build them. */
+/** The engine's picks for what is chosen in step 1. */
+function picks(): PastePicks {
+  return mode() === 'compare' ? { compare: source('compare') } : { ours: source('ours'), theirs: source('theirs') };
+}
+
+/** Warns as soon as both sides are the same cells (the engine's rule); the build refuses them. */
 function checkSame(): void {
-  const a = source('ours');
-  const b = source('theirs');
-  const same = mode() === 'pair' && a && b && a.sheet === b.sheet && (a.range ?? '') === (b.range ?? '');
+  const text = samePasteWarning(picks());
   const p = $('same-sheet');
-  p.hidden = !same;
-  p.textContent = same ? `Our estimate and the insurer's are both "${a!.sheet}". Choose the sheet that holds the insurer's estimate.` : '';
+  p.hidden = !text;
+  p.textContent = text ?? '';
 }
 
 const TOTAL_FIELDS = ['oursRcv', 'oursTax', 'oursOp', 'theirsRcv', 'theirsTax', 'theirsOp'] as const;
@@ -221,6 +240,7 @@ async function refreshSheets(): Promise<void> {
 
 /** The sidebar's event wiring, section by section as the page shows them. */
 function wire(): void {
+  wireSteps();
   wirePastes();
   $('build').addEventListener('click', build);
   wireItem();
@@ -283,6 +303,7 @@ function readTotals(): Promise<void> {
     const s = await server('pursueReadTotals', request());
     prefill(s);
     const missing = [s.ours.prefill.rcv, s.theirs.prefill.rcv].filter((v) => v === '').length;
+    openStep('step-2');
     return missing
       ? { text: 'A total is not in the pastes: type it under Confirm totals, then build.', kind: 'advice' }
       : 'Totals read. Check them, type what is missing, then build.';
@@ -292,9 +313,16 @@ function readTotals(): Promise<void> {
 /** 3. Build and review. */
 function build(): Promise<void> {
   return act('Building the pursue items…', async () => {
+    // A side not chosen, or the same cells twice: say so in step 1 before asking the server.
+    const problem = picksProblem(picks());
+    if (problem) {
+      openStep('step-1');
+      throw new Error(problem);
+    }
     const s = await server('pursueBuild', request());
     prefill(s);
     showResult(s);
+    openStep('step-3');
     // The result where the user is: below the sticky outcome.
     $('result').scrollIntoView?.({ block: 'start' });
     $('result').focus({ preventScroll: true });
@@ -385,6 +413,8 @@ function start(): void {
     fillSheets(init.sheets, init.saved);
     if (!init.saved) guessSheets(init.sheets);
     showMode();
+    // A workbook already built: the AM is most likely back to log a call on an item.
+    if (init.hasPursue) openStep('step-4');
     return { text: init.hasPursue ? 'Pick an item row to add notes, or build again after new pastes.' : 'Paste both estimates into sheets, choose them here, then build.', kind: '' };
   });
 }

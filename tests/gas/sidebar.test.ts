@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { PC, SHEETS, formatMoney, dollarsToCents } from '../../shared/index';
 import { createFakeGas, loadBundle, pasteRows, type LoadedBundle } from './fake-gas';
 import { launch, seriousViolations, shot } from '../panes/browser';
+import { revealStep } from '../panes/sidebar-page';
 import list from '../../gas/entry-points.json';
 
 const HTML = path.resolve('dist/gas/Sidebar.html');
@@ -81,9 +82,11 @@ async function openSidebar(sheets: Record<string, string>, width = 320): Promise
 
 const idle = (page: Page) => page.waitForFunction(() => document.getElementById('app')?.getAttribute('aria-busy') === 'false' && !document.getElementById('outcome')?.classList.contains('busy'));
 async function click(page: Page, sel: string): Promise<void> {
+  await revealStep(page, sel);
   await page.click(sel);
   await idle(page);
 }
+const openSteps = (page: Page) => page.locator('details.step[open]').evaluateAll((els) => els.map((e) => e.id));
 const outcome = async (page: Page) => ({ kind: ((await page.getAttribute('#outcome', 'class')) ?? '').replace('outcome', '').trim(), text: (await page.textContent('#status')) ?? '' });
 
 function itemRow(b: LoadedBundle, item: string): number {
@@ -99,10 +102,13 @@ describe.each([320, 450])('sidebar at %i px', (width) => {
     const a11y: string[] = [...(await seriousViolations(page))];
     expect(await page.inputValue('#ours-sheet')).toBe('Ours');
     expect(await page.inputValue('#theirs-sheet')).toBe('Theirs');
+    // One step open at a time: the pastes first, the others folded to their headings.
+    expect(await openSteps(page)).toEqual(['step-1']);
     await shot(page, `sheets-${width}-1-start`);
 
     await click(page, '#read-totals');
     expect((await outcome(page)).kind).toBe('ok');
+    expect(await openSteps(page)).toEqual(['step-2']);
     expect(await page.inputValue('#oursRcv')).toBe(formatMoney(dollarsToCents(summary.ours.rcv)!));
     expect(await page.inputValue('#theirsRcv')).toBe(formatMoney(dollarsToCents(summary.theirs.rcv)!));
 
@@ -111,6 +117,9 @@ describe.each([320, 450])('sidebar at %i px', (width) => {
     expect(built.kind).toBe('ok');
     expect(built.text).toMatch(/^Built: \d+ items, total gap \$[\d,]+\.\d\d, reconciled\.$/);
     expect(await page.getAttribute('#mark', 'class')).toBe('mark reconciled');
+    // The result is where the user is: step 3 open, its result on screen below the outcome bar.
+    expect(await openSteps(page)).toEqual(['step-3']);
+    expect(await page.locator('#mark').isVisible()).toBe(true);
     const gap = formatMoney(dollarsToCents(summary.ours.rcv)! - dollarsToCents(summary.theirs.rcv)!);
     expect(await page.textContent('#figures')).toContain(gap);
     // Sections are numbered 1 to 5 from the start; no inner scroll box cuts the lists.
@@ -131,12 +140,14 @@ describe.each([320, 450])('sidebar at %i px', (width) => {
     expect(await page.locator('img').count()).toBe(0);
     expect(await page.isChecked('#rf')).toBe(false);
     bundle.gas.ss._select(SHEETS.pursue, `B${r6}`);
+    await revealStep(page, '#note');
     await page.fill('#note', '9/03 spoke to adjuster J. Ruiz, confirmed denial reason; next: send code citation');
     await click(page, '#add-note');
     expect((await outcome(page)).text).toMatch(/^Note added to item 5 /);
     expect(cellOf(bundle, r5, PC.status)).toContain('spoke to adjuster J. Ruiz');
     expect(cellOf(bundle, r6, PC.status)).not.toContain('spoke to adjuster J. Ruiz');
     // RF for item 5; item 6 picked shows its own state; item 5 again shows it set.
+    await revealStep(page, '#rf');
     await page.check('#rf');
     await click(page, '#set-rf');
     expect((await outcome(page)).text).toBe('RF asked set for item 5.');
@@ -180,16 +191,20 @@ describe('sidebar error paths: each says what to do, styled as an error', () => 
       expect(o).toEqual({ kind: 'error', text: expect.stringMatching(re) });
     };
     // Nothing picked.
+    await revealStep(page, '#note');
     await page.fill('#note', 'called');
     await click(page, '#add-note');
     await expectError(/^Nothing picked: click a cell in an item row/);
     await click(page, '#get-item');
     await expectError(/^Nothing picked: click a cell in an item row on the "Pursue Items" sheet/);
     // One side.
+    await revealStep(page, '#theirs-sheet');
     await page.selectOption('#theirs-sheet', '');
     await click(page, '#build');
     await expectError(/^The insurer's estimate is not picked\. Pick the sheet or cells that hold it in step 1/);
+    expect(await openSteps(page)).toEqual(['step-1']);
     // The same sheet twice: a warning at once, and the build refuses.
+    await revealStep(page, '#theirs-sheet');
     await page.selectOption('#theirs-sheet', 'Ours');
     expect(await page.locator('#same-sheet').isVisible()).toBe(true);
     await click(page, '#build');
@@ -197,15 +212,19 @@ describe('sidebar error paths: each says what to do, styled as an error', () => 
     expect(bundle.gas.ss._sheet(SHEETS.pursue)).toBeUndefined();
     await shot(page, 'sheets-320-error-same-sheet');
     // Garbage: words, not a library's text.
+    await revealStep(page, '#theirs-sheet');
     await page.selectOption('#theirs-sheet', 'Junk');
     await click(page, '#build');
     const junk = await outcome(page);
     expect(junk.text).not.toMatch(/TypeError|undefined|Cannot read|papaparse|--[a-z]/);
     // A typed total that is not an amount.
+    await revealStep(page, '#theirs-sheet');
     await page.selectOption('#theirs-sheet', 'Theirs');
+    await revealStep(page, '#oursRcv');
     await page.fill('#oursRcv', 'lots');
     await click(page, '#build');
     await expectError(/^Our RCV: "lots" is not an amount\. Type dollars/);
+    await revealStep(page, '#oursRcv');
     await page.fill('#oursRcv', '');
     // A protected spreadsheet: Google refuses the write.
     bundle.gas.counter.locked = true;

@@ -60,7 +60,14 @@ export async function openSidebar(browser: Browser, sheets: Record<string, strin
 export const sidebarIdle = (page: Page) =>
   page.waitForFunction(() => document.getElementById('app')?.getAttribute('aria-busy') === 'false' && !document.getElementById('outcome')?.classList.contains('busy'), undefined, { timeout: 60000 });
 
+/** Opens the folded step that holds `sel` by clicking its heading, as a user would. */
+export async function revealStep(page: Page, sel: string): Promise<void> {
+  const closed = page.locator(`details.step:not([open]):has(${sel})`);
+  if ((await closed.count()) > 0) await closed.locator('summary').click();
+}
+
 export async function sidebarClick(page: Page, sel: string): Promise<void> {
+  await revealStep(page, sel);
   await page.click(sel);
   await sidebarIdle(page);
 }

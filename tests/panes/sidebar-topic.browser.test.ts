@@ -11,7 +11,7 @@ import { PC, SHEETS } from '../../shared/index';
 import { LC } from '../../shared/workbook/layout';
 import type { LoadedBundle } from '../gas/fake-gas';
 import { launch, ROOT, seriousViolations, shot } from './browser';
-import { openSidebar, sidebarClick, sidebarOutcome } from './sidebar-page';
+import { openSidebar, revealStep, sidebarClick, sidebarOutcome } from './sidebar-page';
 
 const fixture = (f: string) => readFileSync(path.join(ROOT, 'tests/fixtures/case2', f), 'utf8');
 let browser: Browser;
@@ -46,9 +46,11 @@ test.each([320, 450])('accept a topic, rebuild, pick its row, choose a member (%
   expect(await page.textContent('#item')).toBe('Topic Flashing: items 12, 13, 14');
   expect(await page.locator('#member-row').isVisible()).toBe(true);
   expect(await page.locator('#member option').allTextContents()).toEqual(['12', '13', '14']);
+  await revealStep(page, '#member');
   await page.selectOption('#member', '13');
   const row5 = rows.findIndex((r) => String(r[PC.item]) === '5') + 1;
   bundle.gas.ss._select(SHEETS.pursue, `B${row5}`); // a click elsewhere moves nothing
+  await revealStep(page, '#note');
   await page.fill('#note', '9/03 spoke to adjuster J. Ruiz about the step flashing; next: send photos');
   await sidebarClick(page, '#add-note');
   expect((await sidebarOutcome(page)).text).toMatch(/^Note added to item 13 /);
@@ -56,7 +58,9 @@ test.each([320, 450])('accept a topic, rebuild, pick its row, choose a member (%
   expect(log.filter((r) => String(r[LC.text]).includes('step flashing')).map((r) => String(r[LC.item]))).toEqual(['13']);
 
   // RF asked for another member, chosen the same way.
+  await revealStep(page, '#member');
   await page.selectOption('#member', '14');
+  await revealStep(page, '#rf');
   await page.check('#rf');
   await sidebarClick(page, '#set-rf');
   expect(await sidebarOutcome(page)).toEqual({ kind: 'ok', text: 'RF asked set for item 14.' });
