@@ -487,20 +487,7 @@ function sheetPropertiesRequest(sd: SheetDescription, sheetId: number): Request 
 
 /** Column widths (runs of equal widths share one request), then the hidden columns. */
 function columnRequests(sd: SheetDescription, sheetId: number): Request[] {
-  const requests: Request[] = [];
-  const widths = sd.columnWidths.map(widthToPixels);
-  for (let c = 0; c < widths.length; ) {
-    let end = c + 1;
-    while (end < widths.length && widths[end] === widths[c]) end++;
-    requests.push({
-      updateDimensionProperties: {
-        range: { sheetId, dimension: 'COLUMNS', startIndex: c, endIndex: end },
-        properties: { pixelSize: widths[c]! },
-        fields: 'pixelSize',
-      },
-    });
-    c = end;
-  }
+  const requests = pixelSizeRuns(sheetId, 'COLUMNS', sd.columnWidths.map(widthToPixels));
   // Columns the reader needs but a person does not (the Key): hidden, still there for the next run.
   for (const c of sd.hiddenColumns ?? []) {
     requests.push({
@@ -584,18 +571,23 @@ export function rowHeightRequests(sheetId: number, sd: SheetDescription): Reques
   const heights = sd.rowHeights ?? [];
   if (!heights.some((h) => h !== null && h !== undefined)) return [];
   const px = heights.slice(0, sd.rowCount).map((h) => (h === null || h === undefined ? DEFAULT_ROW_PX : Math.round((h * 4) / 3)));
+  return pixelSizeRuns(sheetId, 'ROWS', px);
+}
+
+/** One pixelSize request per run of equal sizes (rows or columns), so requests grow with runs, not cells. */
+function pixelSizeRuns(sheetId: number, dimension: 'ROWS' | 'COLUMNS', px: number[]): Request[] {
   const out: Request[] = [];
-  for (let r = 0; r < px.length; ) {
-    let end = r + 1;
-    while (end < px.length && px[end] === px[r]) end++;
+  for (let i = 0; i < px.length; ) {
+    let end = i + 1;
+    while (end < px.length && px[end] === px[i]) end++;
     out.push({
       updateDimensionProperties: {
-        range: { sheetId, dimension: 'ROWS', startIndex: r, endIndex: end },
-        properties: { pixelSize: px[r]! },
+        range: { sheetId, dimension, startIndex: i, endIndex: end },
+        properties: { pixelSize: px[i]! },
         fields: 'pixelSize',
       },
     });
-    r = end;
+    i = end;
   }
   return out;
 }
