@@ -3,24 +3,8 @@ import { cpSync, mkdirSync, readdirSync } from 'node:fs';
 
 // The Excel task pane: the page's bundle (Fluent UI components + the host code), the engine's
 // worker bundle, the page, styles, manifest and icons. Office.js is not bundled: the page loads it
-// from Microsoft's CDN, as store add-ins must.
-/**
- * The engine's modules have no side effects on import; saying so lets the pane's bundle keep only
- * the few helpers it calls (the engine itself runs in the worker's bundle).
- */
-const pureEngine = {
-  name: 'pure-engine',
-  setup(b) {
-    b.onResolve({ filter: /.*/ }, async (args) => {
-      if (args.pluginData?.pure || args.kind === 'entry-point') return undefined;
-      const r = await b.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, importer: args.importer, pluginData: { pure: true } });
-      if (r.errors.length > 0) return undefined;
-      const pure = /[\\/]shared[\\/]/.test(r.path) && !/node_modules/.test(r.path);
-      return pure ? { path: r.path, sideEffects: false } : undefined;
-    });
-  },
-};
-
+// from Microsoft's CDN, as store add-ins must. package.json's "sideEffects": false lets the pane's
+// bundle keep only the few engine helpers it calls (the engine itself runs in the worker's bundle).
 export async function build() {
   const out = 'dist/excel-addin';
   mkdirSync(`${out}/assets`, { recursive: true });
@@ -35,7 +19,7 @@ export async function build() {
     legalComments: 'linked',
     logLevel: 'warning',
   };
-  await esbuild.build({ ...common, entryPoints: ['excel-addin/taskpane.ts'], outfile: `${out}/taskpane.js`, plugins: [pureEngine] });
+  await esbuild.build({ ...common, entryPoints: ['excel-addin/taskpane.ts'], outfile: `${out}/taskpane.js` });
   await esbuild.build({ ...common, entryPoints: ['excel-addin/engine-worker.ts'], outfile: `${out}/engine-worker.js` });
   for (const f of ['taskpane.html', 'taskpane.css', 'commands.html']) cpSync(`excel-addin/${f}`, `${out}/${f}`);
   // PDF.js (legacy build: it also runs in older WebViews) is served beside the pane and loaded only
