@@ -40,3 +40,16 @@ test('a comma CSV whose descriptions hold semicolons stays a comma CSV', () => {
   const p = parseEstimate(readText(text), 'ours');
   expect(p.lines.map((l) => [l.description, l.amount])).toEqual([['Drip edge; aluminum; white', 52200], ['Step flashing; galv.', 12000]]);
 });
+
+// "Line Item" is a description heading, but beside a "Description" column it holds the line
+// numbers: the first description column won and every line was named "1", "2", "3".
+test('"Line Item" beside "Description" is the line number, not the description', () => {
+  const text = 'Line Item,Area,Description,Qty.,U/M,Unit Cost,Ext.\n7,Roof,Drip edge,180.00,LF,2.90,522.00\n8,Roof,Step flashing,10.00,LF,12.00,120.00\n';
+  const p = parseEstimate(readText(text), 'ours');
+  expect(p.lines.map((l) => [l.item, l.description, l.unit, l.amount])).toEqual([['7', 'Drip edge', 'LF', 52200], ['8', 'Step flashing', 'LF', 12000]]);
+});
+
+test('"Line Item" alone is still the description', () => {
+  const text = 'Line Item,Qty,Unit,Unit Price,Total\nDrip edge,180.00,LF,2.90,522.00\n';
+  expect(parseEstimate(readText(text), 'ours').lines.map((l) => l.description)).toEqual(['Drip edge']);
+});
