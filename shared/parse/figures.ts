@@ -438,6 +438,8 @@ export interface FigureRun {
   money: Cents[];
   /** The quantity was written 1.234,56. */
   european: boolean;
+  /** The unit came after the price ("26.00 $240.00 SQ"), as only Symbility/Cotality prints it. */
+  unitAfterPrice: boolean;
 }
 
 export interface SplitLine {
@@ -471,6 +473,7 @@ function parseRun(tokens: string[], s: number, money0?: Array<Cents | null | und
   let qtyText = '';
   let unit = '';
   let european = false;
+  let unitAfterPrice = false;
   const glued = GLUED_UNIT.exec(tokens[k]);
   if (glued && normaliseUnit(glued[2]) && readNumber(glued[1])) {
     const n = readNumber(glued[1])!;
@@ -514,6 +517,7 @@ function parseRun(tokens: string[], s: number, money0?: Array<Cents | null | und
     if (isSkipToken(t)) continue;
     if (!unit && money.length === 1 && normaliseUnit(t)) {
       unit = unitToken(t)!;
+      unitAfterPrice = true;
       continue;
     }
     const m = moneyAt(k);
@@ -522,7 +526,7 @@ function parseRun(tokens: string[], s: number, money0?: Array<Cents | null | und
   }
   if (money.length === 0) return null;
   if (!unit && qty !== null && money.length < 2) return null;
-  return { qty, qtyText, unit, money, european };
+  return { qty, qtyText, unit, money, european, unitAfterPrice };
 }
 
 /**

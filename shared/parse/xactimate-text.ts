@@ -78,6 +78,10 @@ export function readColumnHeader(line: string): MoneyCol[] | null {
   return money;
 }
 
+// Symbility/Cotality's line: Qty $Price UNIT [$Total] $O&P $Tax $RC $Dep $ACV. Arithmetic cannot
+// tell O&P from tax (both add to the RCV), so without a header this order is taken from the unit.
+const SYMBILITY_COLUMNS: MoneyCol[] = ['unitPrice', 'amount', 'overheadProfit', 'tax', 'rcv', 'depreciation', 'acv'];
+
 const PERCENT = /^[(<-]?\d[\d,]*(\.\d+)?%[)>]?$/;
 
 function assign(raw: RawLine, values: Roles): void {
@@ -267,8 +271,10 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
 
   const applyFigures = (raw: RawLine, split: SplitLine, row: number): boolean => {
     const fig = split.run;
+    // With no column header, a unit after the price marks Symbility's columns: O&P before tax.
+    const hint = layout ?? (fig.unitAfterPrice ? SYMBILITY_COLUMNS : null);
     // The reading splitFigures just made under this header, else solved here.
-    const reading: Reading | null = split.solved && split.solved.hint === layout ? split.solved.reading : solveRoles(fig.qty, fig.money, layout);
+    const reading: Reading | null = split.solved && split.solved.hint === hint ? split.solved.reading : solveRoles(fig.qty, fig.money, hint);
     const hinted = reading !== null && layout !== null && isSubsequence(reading.roles, layout);
     if (!reading || (reading.held.length === 0 && reading.failed.length > 0 && !hinted)) {
       problems.push({
