@@ -246,6 +246,18 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
     return null;
   };
 
+  // A line whose description ends a page and whose figures open the next ("2. Hip / Ridge cap
+  // ...", footer, "CONTINUED - Roof", column header, "42.00 LF 6.50 ..."): the page break
+  // must not close it, or the line is left out and its figures reported as a stray row.
+  const PAGE_BREAK_KINDS = new Set(['blank', 'dimension', 'noise', 'furniture', 'header', 'continued']);
+  const figuresAfterPageBreak = (i: number): boolean => {
+    if (!current || current.hasFigures) return false;
+    for (let j = i + 1; j < kinds.length; j++) {
+      if (!PAGE_BREAK_KINDS.has(kinds[j].kind)) return kinds[j].kind === 'figures';
+    }
+    return false;
+  };
+
   const finish = () => {
     if (!current) return;
     const c = current;
@@ -326,13 +338,13 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
         break;
       }
       case 'header':
-        finish();
+        if (!figuresAfterPageBreak(i)) finish();
         layout = readColumnHeader(text);
         if (pendingHeading) area = pendingHeading;
         pendingHeading = null;
         break;
       case 'continued':
-        finish();
+        if (!figuresAfterPageBreak(i)) finish();
         area = CONTINUED.exec(text)![1].trim();
         pendingHeading = null;
         break;

@@ -174,3 +174,44 @@ test('an Xactimate line without its header keeps TAX before O&P', () => {
   const p = parseEstimate(readText('Roof\n3. Drip edge 180.00 LF 2.90 15.66 107.53 645.19 (0.00) 645.19'), 'ours');
   expect(p.lines.map((l) => [l.tax, l.overheadProfit, l.rcv])).toEqual([[1_566, 10_753, 64_519]]);
 });
+
+// The description ended one page and the figures opened the next, after the footer, "CONTINUED -"
+// and the column header: the page break closed the line, so it was left out ("no quantity and
+// price") and its figures reported as a stray row.
+test('a line whose figures fall after a page break is read whole', () => {
+  const text = [
+    'Roof',
+    'DESCRIPTION QUANTITY UNIT PRICE TAX O&P RCV DEPREC. ACV',
+    '1. Drip edge 180.00 LF 2.90 15.66 107.53 645.19 (0.00) 645.19',
+    '2. Hip / Ridge cap - Standard profile -',
+    'composition shingles',
+    'SMITH_JOHN 11/14/2026 Page: 3',
+    'CONTINUED - Roof',
+    'DESCRIPTION QUANTITY UNIT PRICE TAX O&P RCV DEPREC. ACV',
+    '42.00 LF 6.50 8.19 56.24 337.43 (0.00) 337.43',
+    '3. Step flashing 10.00 LF 12.00 0.00 24.00 144.00 (0.00) 144.00',
+  ].join('\n');
+  const p = parseEstimate(readText(text), 'ours');
+  expect(p.lines.map((l) => [l.item, l.area, l.description, l.qty, l.amount, l.rcv])).toEqual([
+    ['1', 'Roof', 'Drip edge', 180, 52_200, 64_519],
+    ['2', 'Roof', 'Hip / Ridge cap - Standard profile - composition shingles', 42, 27_300, 33_743],
+    ['3', 'Roof', 'Step flashing', 10, 12_000, 14_400],
+  ]);
+  expect(p.problems.filter((q) => q.severity !== 'info')).toEqual([]);
+});
+
+test('a line with no figures before a page break is still reported, and the next page read', () => {
+  const text = [
+    'Roof',
+    'DESCRIPTION QUANTITY UNIT PRICE TAX O&P RCV DEPREC. ACV',
+    '1. Drip edge 180.00 LF 2.90 15.66 107.53 645.19 (0.00) 645.19',
+    '2. Hip / Ridge cap - Standard profile',
+    'SMITH_JOHN 11/14/2026 Page: 3',
+    'CONTINUED - Roof',
+    'DESCRIPTION QUANTITY UNIT PRICE TAX O&P RCV DEPREC. ACV',
+    '3. Step flashing 10.00 LF 12.00 0.00 24.00 144.00 (0.00) 144.00',
+  ].join('\n');
+  const p = parseEstimate(readText(text), 'ours');
+  expect(p.lines.map((l) => [l.item, l.description, l.amount])).toEqual([['1', 'Drip edge', 52_200], ['3', 'Step flashing', 12_000]]);
+  expect(p.problems.map((q) => q.code)).toContain('line-without-figures');
+});
