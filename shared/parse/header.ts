@@ -4,7 +4,7 @@ import { cellText } from './rows';
 
 export type Field =
   | 'item' | 'group' | 'area' | 'description' | 'qty' | 'unit' | 'unitPrice' | 'remove' | 'replace'
-  | 'tax' | 'overheadProfit' | 'rcv' | 'amount' | 'depreciation' | 'acv' | 'note' | 'ignore';
+  | 'tax' | 'overheadProfit' | 'profit' | 'rcv' | 'amount' | 'depreciation' | 'acv' | 'note' | 'ignore';
 
 // Header words seen in Xactimate, Symbility and spreadsheet exports. Keys are normalised
 // (lower case, single spaces, no trailing dots or colons).
@@ -22,7 +22,9 @@ add('unitPrice', ['unit price', 'unit cost', 'price', 'unit rate', 'rate', 'cost
 add('remove', ['remove', 'remove price', 'rem', 'remove $']);
 add('replace', ['replace', 'repl', 'replace $']);
 add('tax', ['tax', 'sales tax', 'mat tax', 'material tax', 'taxes']);
-add('overheadProfit', ['o&p', 'op', 'o & p', 'o and p', 'overhead & profit', 'overhead and profit', 'o&p $', 'oh&p', 'oh & p', 'ohp', 'o/p', 'overhead/profit', 'oh and p']);
+add('overheadProfit', ['o&p', 'op', 'o & p', 'o and p', 'overhead & profit', 'overhead and profit', 'o&p $', 'oh&p', 'oh & p', 'ohp', 'o/p', 'overhead/profit', 'oh and p', 'overhead', 'overhead $']);
+// "Overhead" and "Profit" as two columns: the line's O&P is their sum.
+add('profit', ['profit', 'profit $']);
 add('rcv', ['rcv', 'total', 'line total', 'total rcv', 'replacement cost', 'replacement cost value', 'rcv total', 'total $', 'rcv $', 'rc', 'rcv amount', 'total replacement cost']);
 add('amount', ['ext', 'extension', 'amount', 'line amount', 'extended', 'ext price', 'extended price', 'extended cost']);
 add('depreciation', ['deprec', 'depreciation', 'dep', 'less depreciation', 'deprec $', '(deprec)', 'depr', 'dep $', 'depreciation $']);
