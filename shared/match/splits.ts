@@ -8,6 +8,7 @@ import type { EstimateLine } from '../types/estimate';
 import type { Cents } from '../types/money';
 import type { Match } from '../types/reconciliation';
 import type { PreparedLine } from './cost';
+import { comparePaths } from './area-path';
 import { unitRelation } from './describe';
 
 const ITEM_ORDER = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
@@ -62,7 +63,7 @@ const SEP = '\u0001';
 
 /**
  * Finds R&R against Remove + Replace among the unpaired lines, in both directions. The object
- * words must be the same and the building the same; the same room is preferred, then the closest
+ * words must be the same and the buildings must not differ (one side may name none); the same building and room is preferred, then the closest
  * quantity, then the lowest line numbers.
  */
 export function findSplits(
@@ -80,15 +81,17 @@ export function findSplits(
   const run = (ones: PreparedLine[], twos: PreparedLine[], oneFree: (k: number) => boolean, twoFree: (k: number) => boolean, takenOne: Set<number>, takenTwo: Set<number>, kind: SplitPair['kind']) => {
     // Only objects some free R&R line names are worth indexing.
     const wanted = new Set<string>();
-    for (const o of ones) if (o.desc.action === 'rr' && oneFree(o.index)) wanted.add(o.desc.object + SEP + o.path.building);
+    // Keyed by object alone: one side may name the building ("Dwelling Roof") where the other
+    // names none ("Roof"); only two named, different buildings keep the lines apart (in fits).
+    for (const o of ones) if (o.desc.action === 'rr' && oneFree(o.index)) wanted.add(o.desc.object);
     if (wanted.size === 0) return;
     const removes = new Map<string, PreparedLine[]>();
     const installs = new Map<string, PreparedLine[]>();
     for (const t of twos) {
       if ((t.desc.action !== 'remove' && t.desc.action !== 'install') || t.desc.object === '' || !twoFree(t.index)) continue;
-      if (!wanted.has(t.desc.object + SEP + t.path.building)) continue;
+      if (!wanted.has(t.desc.object)) continue;
       const m = t.desc.action === 'remove' ? removes : installs;
-      const k = t.desc.object + SEP + t.path.building;
+      const k = t.desc.object;
       const l = m.get(k);
       if (l) l.push(t);
       else m.set(k, [t]);
@@ -108,16 +111,16 @@ export function findSplits(
     const twosPlaced = { has: (k: string) => (twosPlacedSet ??= placed(twos, twoFree)).has(k) };
     for (const o of ones) {
       if (!oneFree(o.index) || o.desc.action !== 'rr') continue;
-      const k = o.desc.object + SEP + o.path.building;
+      const k = o.desc.object;
       if (!removes.has(k) || !installs.has(k)) continue;
       if (strict && twosPlaced.has(at(o, o.desc.key))) continue;
       const fits = (t: PreparedLine) =>
-        !takenTwo.has(t.index) && unitRelation(o.line.unit, t.line.unit) !== null &&
-        (!strict || (t.path.room === o.path.room && !onesPlaced.has(at(o, t.desc.key))));
+        !takenTwo.has(t.index) && unitRelation(o.line.unit, t.line.unit) !== null && !comparePaths(o.path, t.path).otherBuilding &&
+        (!strict || (t.place === o.place && !onesPlaced.has(at(o, t.desc.key))));
       const rem = (removes.get(k) ?? []).filter(fits);
       const ins = (installs.get(k) ?? []).filter(fits);
       if (rem.length === 0 || ins.length === 0) continue;
-      const rank = (t: PreparedLine) => [t.path.room === o.path.room ? 0 : 1, Math.abs(t.line.qty - o.line.qty), t.index];
+      const rank = (t: PreparedLine) => [(t.path.building === o.path.building ? 0 : 2) + (t.path.room === o.path.room ? 0 : 1), Math.abs(t.line.qty - o.line.qty), t.index];
       const best = (l: PreparedLine[]) =>
         [...l].sort((a, b) => {
           const x = rank(a);

@@ -328,6 +328,10 @@ const GLUED_UNIT = /^([-+]?[\d.,]+)([A-Za-z]{2,5})$/;
 /** "$521.95$17,811.00": money glued together. */
 const GLUED_MONEY = /(\d)\$/g;
 const SPACES = /\s+/;
+/** Figures as word processors and some PDFs print them: an en dash or minus sign for "-"
+ * ("–150.00", "−(20.00)"), or the dollar sign apart from its amount ("$ 144.00", Excel's
+ * accounting format). Rejoined as "-150.00" and "$144.00" so the line's figures are read. */
+const LOOSE_MONEY = /(^|\s)(?:[\u2013\u2212]|(\$)[ \t\u00a0]+)(?=\$?[(<]?\d|-\d)/g;
 /** A figure cut short at the end of a paste: "3.", "$", "1,". */
 const CUT_SHORT = /^(\$|\d[\d,]*\.|\d{1,3},)$/;
 
@@ -438,6 +442,8 @@ export interface FigureRun {
   money: Cents[];
   /** The quantity was written 1.234,56. */
   european: boolean;
+  /** The unit came after the price ("26.00 $240.00 SQ"), as only Symbility/Cotality prints it. */
+  unitAfterPrice: boolean;
 }
 
 export interface SplitLine {
@@ -452,7 +458,7 @@ export interface SplitLine {
 export function tokenize(text: string): string[] {
   const t = text.trim();
   if (t === '') return [];
-  return t.replace(GLUED_MONEY, '$1 $').split(SPACES);
+  return t.replace(GLUED_MONEY, '$1 $').replace(LOOSE_MONEY, (_, lead: string, dollar?: string) => lead + (dollar ?? '-')).split(SPACES);
 }
 
 /**
@@ -471,6 +477,7 @@ function parseRun(tokens: string[], s: number, money0?: Array<Cents | null | und
   let qtyText = '';
   let unit = '';
   let european = false;
+  let unitAfterPrice = false;
   const glued = GLUED_UNIT.exec(tokens[k]);
   if (glued && normaliseUnit(glued[2]) && readNumber(glued[1])) {
     const n = readNumber(glued[1])!;
@@ -514,6 +521,7 @@ function parseRun(tokens: string[], s: number, money0?: Array<Cents | null | und
     if (isSkipToken(t)) continue;
     if (!unit && money.length === 1 && normaliseUnit(t)) {
       unit = unitToken(t)!;
+      unitAfterPrice = true;
       continue;
     }
     const m = moneyAt(k);
@@ -522,7 +530,7 @@ function parseRun(tokens: string[], s: number, money0?: Array<Cents | null | und
   }
   if (money.length === 0) return null;
   if (!unit && qty !== null && money.length < 2) return null;
-  return { qty, qtyText, unit, money, european };
+  return { qty, qtyText, unit, money, european, unitAfterPrice };
 }
 
 /**

@@ -4,7 +4,7 @@ import { cellText } from './rows';
 
 export type Field =
   | 'item' | 'group' | 'area' | 'description' | 'qty' | 'unit' | 'unitPrice' | 'remove' | 'replace'
-  | 'tax' | 'overheadProfit' | 'rcv' | 'amount' | 'depreciation' | 'acv' | 'note' | 'ignore';
+  | 'tax' | 'overheadProfit' | 'profit' | 'rcv' | 'amount' | 'depreciation' | 'acv' | 'note' | 'ignore';
 
 // Header words seen in Xactimate, Symbility and spreadsheet exports. Keys are normalised
 // (lower case, single spaces, no trailing dots or colons).
@@ -22,7 +22,9 @@ add('unitPrice', ['unit price', 'unit cost', 'price', 'unit rate', 'rate', 'cost
 add('remove', ['remove', 'remove price', 'rem', 'remove $']);
 add('replace', ['replace', 'repl', 'replace $']);
 add('tax', ['tax', 'sales tax', 'mat tax', 'material tax', 'taxes']);
-add('overheadProfit', ['o&p', 'op', 'o & p', 'o and p', 'overhead & profit', 'overhead and profit', 'o&p $', 'oh&p', 'oh & p', 'ohp', 'o/p', 'overhead/profit', 'oh and p']);
+add('overheadProfit', ['o&p', 'op', 'o & p', 'o and p', 'overhead & profit', 'overhead and profit', 'o&p $', 'oh&p', 'oh & p', 'ohp', 'o/p', 'overhead/profit', 'oh and p', 'overhead', 'overhead $']);
+// "Overhead" and "Profit" as two columns: the line's O&P is their sum.
+add('profit', ['profit', 'profit $']);
 add('rcv', ['rcv', 'total', 'line total', 'total rcv', 'replacement cost', 'replacement cost value', 'rcv total', 'total $', 'rcv $', 'rc', 'rcv amount', 'total replacement cost']);
 add('amount', ['ext', 'extension', 'amount', 'line amount', 'extended', 'ext price', 'extended price', 'extended cost']);
 add('depreciation', ['deprec', 'depreciation', 'dep', 'less depreciation', 'deprec $', '(deprec)', 'depr', 'dep $', 'depreciation $']);
@@ -114,6 +116,7 @@ export function findHeader(rows: Rows): HeaderRow | null {
     if (!fields.has('description') || figures.length < 2) continue;
     const sideBySide = columns.some((c) => c.side === 'ours') && columns.some((c) => c.side === 'theirs');
     for (const side of sideBySide ? (['ours', 'theirs'] as const) : [null]) settleTwoTotals(columns, side);
+    settleTwoDescriptions(columns);
     return {
       rowIndex: r,
       columns,
@@ -134,6 +137,27 @@ function settleTwoTotals(columns: Column[], side: Side | null): void {
   if (own.some((c) => c.field === 'amount')) return;
   const totals = own.filter((c) => c.field === 'rcv');
   if (totals.length >= 2) totals[0]!.field = 'amount';
+}
+
+// Headings that can only mean the description; "Line Item", "Scope", "Activity" may be something else.
+const PLAIN_DESCRIPTION = new Set(['description', 'desc', 'item description', 'line description', 'line item description']);
+
+/**
+ * "Line Item … Description": two description headings. The plain "Description" is the
+ * description; "Line Item" beside it holds the line numbers (the item, when no other column
+ * does), and any other is left out. Otherwise the first would win and every line be named "1".
+ */
+function settleTwoDescriptions(columns: Column[]): void {
+  const descs = columns.filter((c) => c.field === 'description');
+  const plain = descs.find((c) => PLAIN_DESCRIPTION.has(normaliseHeader(c.header)));
+  if (descs.length < 2 || !plain) return;
+  let hasItem = columns.some((c) => c.field === 'item');
+  for (const c of descs) {
+    if (c === plain) continue;
+    const lineItem = !hasItem && normaliseHeader(c.header) === 'line item';
+    c.field = lineItem ? 'item' : 'ignore';
+    if (lineItem) hasItem = true;
+  }
 }
 
 /** The column for a field (of one side, for a side-by-side table); the first one wins. */

@@ -88,7 +88,7 @@ export function readQuantity(c: Cell): QuantityReading {
     return { ok: true, value: c, european: false, note: null };
   }
   if (EXCEL_ERROR.test(text)) return { ok: false, reason: 'excel-error', text };
-  let t = text.replace(/[\u00a0\u2007\u202f\s]/g, '');
+  let t = text.replace(/[\u00a0\u2007\u202f\s]/g, '').replace(DASH_SIGN, '$1-');
   let negative = false;
   const paren = /^\((.+)\)$/.exec(t);
   if (paren) {
@@ -123,10 +123,14 @@ export function cellMoney(c: Cell): MoneyReading | null {
   return readMoneyText(cellText(c));
 }
 
+/** An en dash or minus sign used as the sign ("–150.00", "$ −12.00"), as word processors print it. */
+const DASH_SIGN = /^(\s*\$?\s*)[\u2013\u2212](?=\s*\$?\s*[(<]?\d)/;
+
 const SIMPLE_MONEY = /^(-?)\$?(\d{1,3}(?:,\d{3})+|\d{1,12})(?:\.(\d{1,2}))?$/;
 
-export function readMoneyText(text: string): MoneyReading | null {
-  if (text === '') return null;
+export function readMoneyText(raw: string): MoneyReading | null {
+  if (raw === '') return null;
+  const text = DASH_SIGN.test(raw) ? raw.replace(DASH_SIGN, '$1-') : raw;
   // The common forms ("1,234.56", "$12.00", "-3") read directly: a paste holds many thousands.
   const simple = SIMPLE_MONEY.exec(text);
   if (simple) {

@@ -13,10 +13,9 @@ export function readText(text: string): Rows {
   const sample = lines.slice(0, 200);
   const tabbed = sample.filter((l) => l.includes('\t')).length;
   let rows: Rows;
-  if (tabbed > 0 && tabbed >= sample.filter((l) => l.trim() !== '').length * 0.3) {
-    rows = readDelimited(clean, '\t');
-  } else if (looksLikeCsv(sample)) {
-    rows = readDelimited(clean, ',');
+  const delimiter = tabbed > 0 && tabbed >= sample.filter((l) => l.trim() !== '').length * 0.3 ? '\t' : csvDelimiter(sample);
+  if (delimiter !== null) {
+    rows = readDelimited(clean, delimiter);
   } else {
     rows = lines.map((l) => [l]);
   }
@@ -80,23 +79,35 @@ export function normaliseText(text: string): string {
   return t.replace(/\r\n?/g, '\n');
 }
 
-/** CSV when most non-blank lines split into the same number (≥ 3) of comma fields. */
-function looksLikeCsv(lines: string[]): boolean {
+/**
+ * The CSV delimiter: a comma, or a semicolon (what Excel saves as "CSV" where the decimal mark
+ * is a comma); when both fit, the one that gives more fields a line, since the other is then
+ * splitting figures ("1.276,45") or descriptions. Null when the text is not CSV.
+ */
+function csvDelimiter(lines: string[]): ',' | ';' | null {
+  const comma = csvFields(lines, ',');
+  const semi = csvFields(lines, ';');
+  if (semi > comma) return ';';
+  return comma > 0 ? ',' : null;
+}
+
+/** The field count most non-blank lines split into (≥ 3 on 60% of them), or 0 when none. */
+function csvFields(lines: string[], delimiter: string): number {
   // Thousands separators inside figures ("$1,234.56" in a fixed-width table) are not field breaks.
   // Only a line laid out with runs of spaces is such a table: in a CSV row "Bldg 3,100.00" is two cells.
   const nonBlank = lines.filter((l) => l.trim() !== '').map((l) => !/\S {2,}\S/.test(l) ? l : l.replace(/(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?=\s|$)/g, (n) => n.replace(/,/g, '')));
-  if (nonBlank.length === 0) return false;
-  let parsed = Papa.parse<string[]>(nonBlank.join('\n'), { delimiter: ',', skipEmptyLines: false });
+  if (nonBlank.length === 0) return 0;
+  let parsed = Papa.parse<string[]>(nonBlank.join('\n'), { delimiter, skipEmptyLines: false });
   // A stray quote would merge lines: count fields line by line instead.
   if (parsed.errors.some((e) => e.type === 'Quotes')) {
-    parsed = { ...parsed, data: nonBlank.map((l) => Papa.parse<string[]>(l.replace(/"/g, ''), { delimiter: ',' }).data[0] ?? []) };
+    parsed = { ...parsed, data: nonBlank.map((l) => Papa.parse<string[]>(l.replace(/"/g, ''), { delimiter }).data[0] ?? []) };
   }
   const counts = new Map<number, number>();
   for (const r of parsed.data) counts.set(r.length, (counts.get(r.length) ?? 0) + 1);
   let best = 0;
   let bestCount = 0;
   for (const [n, c] of counts) if (c > bestCount) [best, bestCount] = [n, c];
-  return best >= 3 && bestCount >= nonBlank.length * 0.6;
+  return best >= 3 && bestCount >= nonBlank.length * 0.6 ? best : 0;
 }
 
 /**

@@ -25,6 +25,8 @@ interface SideColumns {
   replace: number | null;
   tax: number | null;
   overheadProfit: number | null;
+  /** A "Profit" column beside "Overhead": added to it. */
+  profit: number | null;
   rcv: number | null;
   amount: number | null;
   depreciation: number | null;
@@ -47,6 +49,7 @@ function sideColumns(h: HeaderRow, side: Side | null): SideColumns {
     replace: own('replace'),
     tax: own('tax'),
     overheadProfit: own('overheadProfit'),
+    profit: own('profit'),
     rcv: own('rcv'),
     amount: own('amount'),
     depreciation: own('depreciation'),
@@ -94,6 +97,13 @@ function money(row: Cell[], i: number | null, ctx: TableContext, r: number, what
   }
   if (m.european) ctx.european = true;
   return m.cents;
+}
+
+/** The line's O&P: its O&P column, or Overhead + Profit where they are printed apart. */
+function overheadProfit(row: Cell[], cols: SideColumns, ctx: TableContext, r: number): Cents | null {
+  const op = money(row, cols.overheadProfit, ctx, r, 'O&P');
+  const profit = money(row, cols.profit, ctx, r, 'profit');
+  return op === null && profit === null ? null : (op ?? 0) + (profit ?? 0);
 }
 
 /** The quantity that makes qty × price = total exactly (to 4 decimals), or null. */
@@ -148,7 +158,7 @@ function readLine(row: Cell[], r: number, cols: SideColumns, area: string, ctx: 
   raw.remove = money(row, cols.remove, ctx, r, 'remove price');
   raw.replace = money(row, cols.replace, ctx, r, 'replace price');
   raw.tax = money(row, cols.tax, ctx, r, 'tax');
-  raw.overheadProfit = money(row, cols.overheadProfit, ctx, r, 'O&P');
+  raw.overheadProfit = overheadProfit(row, cols, ctx, r);
   const badBefore = bad.length;
   raw.rcv = money(row, cols.rcv, ctx, r, 'total', bad);
   raw.amount = money(row, cols.amount, ctx, r, 'amount', bad);
@@ -310,7 +320,7 @@ export function parseTable(rows: Rows, header: HeaderRow, side: Side): TableResu
           row: r,
           amount: money(row, cols.amount, ctx[s], r, 'amount'),
           tax: money(row, cols.tax, ctx[s], r, 'tax'),
-          overheadProfit: money(row, cols.overheadProfit, ctx[s], r, 'O&P'),
+          overheadProfit: overheadProfit(row, cols, ctx[s], r),
           rcv: money(row, cols.rcv, ctx[s], r, 'total'),
         });
       }

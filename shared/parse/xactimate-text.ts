@@ -78,6 +78,10 @@ export function readColumnHeader(line: string): MoneyCol[] | null {
   return money;
 }
 
+// Symbility/Cotality's line: Qty $Price UNIT [$Total] $O&P $Tax $RC $Dep $ACV. Arithmetic cannot
+// tell O&P from tax (both add to the RCV), so without a header this order is taken from the unit.
+const SYMBILITY_COLUMNS: MoneyCol[] = ['unitPrice', 'amount', 'overheadProfit', 'tax', 'rcv', 'depreciation', 'acv'];
+
 const PERCENT = /^[(<-]?\d[\d,]*(\.\d+)?%[)>]?$/;
 
 function assign(raw: RawLine, values: Roles): void {
@@ -242,6 +246,18 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
     return null;
   };
 
+  // A line whose description ends a page and whose figures open the next ("2. Hip / Ridge cap
+  // ...", footer, "CONTINUED - Roof", column header, "42.00 LF 6.50 ..."): the page break
+  // must not close it, or the line is left out and its figures reported as a stray row.
+  const PAGE_BREAK_KINDS = new Set(['blank', 'dimension', 'noise', 'furniture', 'header', 'continued']);
+  const figuresAfterPageBreak = (i: number): boolean => {
+    if (!current || current.hasFigures) return false;
+    for (let j = i + 1; j < kinds.length; j++) {
+      if (!PAGE_BREAK_KINDS.has(kinds[j].kind)) return kinds[j].kind === 'figures';
+    }
+    return false;
+  };
+
   const finish = () => {
     if (!current) return;
     const c = current;
@@ -267,8 +283,10 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
 
   const applyFigures = (raw: RawLine, split: SplitLine, row: number): boolean => {
     const fig = split.run;
+    // With no column header, a unit after the price marks Symbility's columns: O&P before tax.
+    const hint = layout ?? (fig.unitAfterPrice ? SYMBILITY_COLUMNS : null);
     // The reading splitFigures just made under this header, else solved here.
-    const reading: Reading | null = split.solved && split.solved.hint === layout ? split.solved.reading : solveRoles(fig.qty, fig.money, layout);
+    const reading: Reading | null = split.solved && split.solved.hint === hint ? split.solved.reading : solveRoles(fig.qty, fig.money, hint);
     const hinted = reading !== null && layout !== null && isSubsequence(reading.roles, layout);
     if (!reading || (reading.held.length === 0 && reading.failed.length > 0 && !hinted)) {
       problems.push({
@@ -320,13 +338,13 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
         break;
       }
       case 'header':
-        finish();
+        if (!figuresAfterPageBreak(i)) finish();
         layout = readColumnHeader(text);
         if (pendingHeading) area = pendingHeading;
         pendingHeading = null;
         break;
       case 'continued':
-        finish();
+        if (!figuresAfterPageBreak(i)) finish();
         area = CONTINUED.exec(text)![1].trim();
         pendingHeading = null;
         break;

@@ -92,3 +92,33 @@ test('R&R against Remove + Replace (and the reverse) pairs as one item, gap agai
     { numRuns: 150 },
   );
 });
+
+test('a split pairs when only one side names the building ("Dwelling Roof" against "Roof"), in both directions', () => {
+  const line = (area: string, desc: string, qty100: number, price: number): ClaimLine => ({ area, desc, unit: 'LF', qty100, price });
+  // Ours R&R in "Dwelling Roof"; the insurer's Remove + Replace in "Roof".
+  const one = runPursue({
+    ours: claimRows([line('Dwelling Roof', 'R&R Ridge cap - composition shingles', 4200, 650)]),
+    theirs: claimRows([line('Roof', 'Remove Ridge cap - composition shingles', 4200, 50), line('Roof', 'Ridge cap - composition shingles', 4200, 580)]),
+  });
+  expect(one.insurerOnly).toEqual([]);
+  expect(one.lines[0].match?.method).toBe('split');
+  expect(one.lines[0].match!.insurer.item).toBe('1 + 2');
+  expect(one.lines[0].gap).toBe(27_300 - 2_100 - 24_360);
+  // The reverse: our Remove + Replace in "Roof", the insurer's R&R in "House - Roof".
+  const two = runPursue({
+    ours: claimRows([line('Roof', 'Remove Ridge cap - composition shingles', 4200, 50), line('Roof', 'Ridge cap - composition shingles', 4200, 600)]),
+    theirs: claimRows([line('House - Roof', 'R&R Ridge cap - composition shingles', 4200, 630)]),
+  });
+  expect(two.insurerOnly).toEqual([]);
+  expect(two.lines.map((l) => l.match?.method)).toEqual(['split', 'split']);
+  expect(two.lines[0].gap + two.lines[1].gap).toBe(2_100 + 25_200 - 26_460);
+});
+
+test('a split never joins lines of two named, different buildings', () => {
+  const line = (area: string, desc: string, price: number): ClaimLine => ({ area, desc, unit: 'LF', qty100: 4200, price });
+  const rec = runPursue({
+    ours: claimRows([line('Dwelling Roof', 'R&R Ridge cap - composition shingles', 650)]),
+    theirs: claimRows([line('Garage Roof', 'Remove Ridge cap - composition shingles', 50), line('Garage Roof', 'Ridge cap - composition shingles', 580)]),
+  });
+  expect(rec.lines[0].match?.method).not.toBe('split');
+});

@@ -180,3 +180,28 @@ test('a page pasted twice: the exact repeats are left out and said once, so noth
   const rooms = parseEstimate(readText([...room('Bath 1'), ...room('Bath 2')].join('\n')), 'ours');
   expect(rooms.lines.map((l) => l.area)).toEqual(['Bath 1', 'Bath 2']);
 });
+
+// A figure whose sign is an en dash or minus sign (word processors, some PDFs), or whose dollar
+// sign stands apart (Excel's accounting format, right-aligned PDF columns), made the whole line
+// "has no quantity and price" and it was left out.
+test('en dash and minus-sign negatives and "$ 12.00" are read as figures, in text and in a CSV', () => {
+  const text = [
+    'Roof',
+    '1. Credit for salvage \u20131.00 EA 150.00 0.00 0.00 \u2013150.00 (0.00) \u2013150.00',
+    '2. Step flashing 10.00 LF $ 12.00 0.00 24.00 $ 144.00 (0.00) $ 144.00',
+    '3. Valley metal 40.00 LF 5.00 0.00 0.00 200.00 \u221220.00 180.00',
+  ].join('\n');
+  const p = parseEstimate(readText(text), 'ours');
+  expect(p.lines.map((l) => [l.item, l.description, l.qty, l.unitPrice, l.amount, l.overheadProfit, l.rcv, l.depreciation, l.acv])).toEqual([
+    ['1', 'Credit for salvage', -1, 15_000, -15_000, 0, -15_000, 0, -15_000],
+    ['2', 'Step flashing', 10, 1_200, 12_000, 2_400, 14_400, 0, 14_400],
+    ['3', 'Valley metal', 40, 500, 20_000, 0, 20_000, 2_000, 18_000],
+  ]);
+  const csv = 'Description,Qty,Unit,Unit Price,Total\nCredit for salvage,\u20131.00,EA,150.00,\u2013150.00\nStep flashing,10.00,LF,$ 12.00,$ 120.00\n';
+  expect(parseEstimate(readText(csv), 'ours').lines.map((l) => [l.qty, l.unitPrice, l.amount])).toEqual([[-1, 15_000, -15_000], [10, 1_200, 12_000]]);
+});
+
+test('an en dash inside a description is kept as printed', () => {
+  const p = parseEstimate(readText('Roof\n1. Roof vent \u2013 turtle type 2.00 EA 55.00 110.00'), 'ours');
+  expect(p.lines.map((l) => [l.description, l.amount])).toEqual([['Roof vent \u2013 turtle type', 11_000]]);
+});

@@ -42,3 +42,20 @@ test('a "Line Item Totals" row with the tax and RCV columns filled stays the tab
     ['', null, 2600],
   ]);
 });
+
+// "Overhead" and "Profit" printed as two columns were not read at all: the lines had no O&P, the
+// O&P gap was $0 and every line warned that its figures did not add up to the printed total.
+test('Overhead and Profit columns add up to the line O&P, on lines and on the totals row', () => {
+  const text = [
+    'Line,Room,Description,Qty,Unit,Unit Price,Line Total,Tax,Overhead,Profit,Total RCV',
+    '1,Roof,Drip edge,180.00,LF,2.90,522.00,15.66,53.77,53.76,645.19',
+    '2,Roof,Step flashing,10.00,LF,12.00,120.00,0.00,12.00,12.00,144.00',
+    ',,Totals: Roof,,,,642.00,15.66,65.77,65.76,789.19',
+  ].join('\n');
+  const p = parseEstimate(readText(text), 'ours');
+  expect(p.lines.map((l) => [l.item, l.amount, l.tax, l.overheadProfit, l.rcv])).toEqual([
+    ['1', 52_200, 1_566, 10_753, 64_519],
+    ['2', 12_000, 0, 2_400, 14_400],
+  ]);
+  expect(p.problems.filter((q) => q.severity !== 'info')).toEqual([]);
+});

@@ -153,3 +153,65 @@ test('one row left out is "1 row ... was", with its row number', () => {
   const two = parse(['Roof', 'QUANTITY UNIT PRICE TAX RCV', '1. Drip edge', '220.00 LF 3.15 0.00 693.00', 'Totals: Roof 0.00 693.00', '$$$ ### 12 34', '### 56']);
   expect(two.problems.find((x) => x.code === 'rows-skipped')?.message).toMatch(/^2 rows of page text were left out: other text \(2: rows 6-7\)\./);
 });
+
+// Copied without its column header, a Symbility line ("26.00 $240.00 SQ $O&P $Tax $RC ...") was
+// read in Xactimate's TAX-then-O&P order: its O&P became tax and its tax O&P, so the tax and
+// O&P gaps were both wrong (by $1,165.51 here) while the line totals looked right.
+test('a Symbility line without its header (unit after the price) reads O&P before tax', () => {
+  const text = [
+    'Roof',
+    '2 Laminated - comp. shingle rfg. - w/out felt 26.00 $240.00 SQ $1,248.00 $164.32 $7,652.32 $1,530.46 $6,121.86',
+    '3 Drip edge 170.00 $2.80 LF $95.20 $13.37 $584.57 $58.46 $526.11',
+  ].join('\n');
+  const p = parseEstimate(readText(text), 'theirs');
+  expect(p.lines.map((l) => [l.item, l.amount, l.overheadProfit, l.tax, l.rcv, l.depreciation, l.acv])).toEqual([
+    ['2', 624_000, 124_800, 16_432, 765_232, 153_046, 612_186],
+    ['3', 47_600, 9_520, 1_337, 58_457, 5_846, 52_611],
+  ]);
+});
+
+test('an Xactimate line without its header keeps TAX before O&P', () => {
+  const p = parseEstimate(readText('Roof\n3. Drip edge 180.00 LF 2.90 15.66 107.53 645.19 (0.00) 645.19'), 'ours');
+  expect(p.lines.map((l) => [l.tax, l.overheadProfit, l.rcv])).toEqual([[1_566, 10_753, 64_519]]);
+});
+
+// The description ended one page and the figures opened the next, after the footer, "CONTINUED -"
+// and the column header: the page break closed the line, so it was left out ("no quantity and
+// price") and its figures reported as a stray row.
+test('a line whose figures fall after a page break is read whole', () => {
+  const text = [
+    'Roof',
+    'DESCRIPTION QUANTITY UNIT PRICE TAX O&P RCV DEPREC. ACV',
+    '1. Drip edge 180.00 LF 2.90 15.66 107.53 645.19 (0.00) 645.19',
+    '2. Hip / Ridge cap - Standard profile -',
+    'composition shingles',
+    'SMITH_JOHN 11/14/2026 Page: 3',
+    'CONTINUED - Roof',
+    'DESCRIPTION QUANTITY UNIT PRICE TAX O&P RCV DEPREC. ACV',
+    '42.00 LF 6.50 8.19 56.24 337.43 (0.00) 337.43',
+    '3. Step flashing 10.00 LF 12.00 0.00 24.00 144.00 (0.00) 144.00',
+  ].join('\n');
+  const p = parseEstimate(readText(text), 'ours');
+  expect(p.lines.map((l) => [l.item, l.area, l.description, l.qty, l.amount, l.rcv])).toEqual([
+    ['1', 'Roof', 'Drip edge', 180, 52_200, 64_519],
+    ['2', 'Roof', 'Hip / Ridge cap - Standard profile - composition shingles', 42, 27_300, 33_743],
+    ['3', 'Roof', 'Step flashing', 10, 12_000, 14_400],
+  ]);
+  expect(p.problems.filter((q) => q.severity !== 'info')).toEqual([]);
+});
+
+test('a line with no figures before a page break is still reported, and the next page read', () => {
+  const text = [
+    'Roof',
+    'DESCRIPTION QUANTITY UNIT PRICE TAX O&P RCV DEPREC. ACV',
+    '1. Drip edge 180.00 LF 2.90 15.66 107.53 645.19 (0.00) 645.19',
+    '2. Hip / Ridge cap - Standard profile',
+    'SMITH_JOHN 11/14/2026 Page: 3',
+    'CONTINUED - Roof',
+    'DESCRIPTION QUANTITY UNIT PRICE TAX O&P RCV DEPREC. ACV',
+    '3. Step flashing 10.00 LF 12.00 0.00 24.00 144.00 (0.00) 144.00',
+  ].join('\n');
+  const p = parseEstimate(readText(text), 'ours');
+  expect(p.lines.map((l) => [l.item, l.description, l.amount])).toEqual([['1', 'Drip edge', 52_200], ['3', 'Step flashing', 12_000]]);
+  expect(p.problems.map((q) => q.code)).toContain('line-without-figures');
+});
