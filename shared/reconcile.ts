@@ -105,8 +105,12 @@ function itemOrder(lines: EstimateLine[]): number[] {
   return sorted ? order : order.sort((a, b) => compareItems(lines[a].item, lines[b].item) || a - b);
 }
 
+/** Every figure the line prints, with its number: an RE that approves the same line with less tax or O&P is not the same paste. */
 function sameLine(a: EstimateLine, b: EstimateLine): boolean {
-  return a.description === b.description && a.area === b.area && a.qty === b.qty && a.unit === b.unit && a.unitPrice === b.unitPrice && a.amount === b.amount;
+  return (
+    a.item === b.item && a.description === b.description && a.area === b.area && a.qty === b.qty && a.unit === b.unit &&
+    a.unitPrice === b.unitPrice && a.amount === b.amount && a.tax === b.tax && a.overheadProfit === b.overheadProfit && a.rcv === b.rcv
+  );
 }
 
 /** The same paste given as both sides: identical lines (and recap, when printed). */

@@ -71,6 +71,14 @@ test('the same paste on both sides is a problem, and not reconciled', () => {
     expect(rec.status).not.toBe('reconciled');
     expect(rec.problems.find((p) => p.code === 'same-paste')?.message).toMatch(/same paste/);
   }
+  // The same line approved with no tax or O&P is an RE, not the same paste: its tax and O&P gaps count.
+  const head = 'Roof\nDESCRIPTION QUANTITY UNIT PRICE TAX O&P RCV DEPREC. ACV\n';
+  const cut = runPursue({
+    ours: `${head}1. Drip edge 180.00 LF 2.90 15.66 107.53 645.19 (0.00) 645.19\n`,
+    theirs: `${head}1. Drip edge 180.00 LF 2.90 0.00 0.00 522.00 (0.00) 522.00\n`,
+  });
+  expect(cut.problems.find((p) => p.code === 'same-paste')).toBeUndefined();
+  expect(cut.taxGap + cut.overheadProfitGap).toBe(12319);
   const out = cli([case1[0], case1[0]]);
   expect(out).toMatch(/same paste/);
   expect(out).not.toMatch(/RECONCILED/);
