@@ -47,7 +47,8 @@ export function followRenumbering(
   const moved: Array<[string, string]> = [];
   for (const [from, to] of moves) {
     const a = state.items[from]!;
-    items[to] = { ...a, item: to };
+    // An item that stays keeps its annotation object (mergeState copies what it carries over).
+    items[to] = to === from && a.item === to ? a : { ...a, item: to };
     if (to === from) continue;
     if (isEarlierKey(to)) warnings.push({ item: to, message: keptApartMessage(from, to, a.description) });
     else if (hasTypedData(a)) moved.push([from, to]);

@@ -118,8 +118,8 @@ function shownIdentity(s: ShownItem): string {
 /** A row's identity as read back: what it shows, and the Key attributes written for that item. */
 export interface RowIdentity {
   shown: ShownItem;
-  /** Attributes of the Key written for this item (suggestion hash, closed date), wherever that Key now sits. */
-  attrs: Record<string, string>;
+  /** Attributes of the Key written for this item (suggestion hash, closed date), wherever that Key now sits; read only. */
+  attrs: Readonly<Record<string, string>>;
 }
 
 export interface Identities {
@@ -166,7 +166,8 @@ export function readIdentities(rows: Cell[][]): Identities | null {
     const ownId = own ? keyIdentity(own) : null;
     if (ownId !== null && ownId !== id) moved.push(r);
     const written = pool.get(id);
-    const attrs = written ? { ...written.key.attrs } : {};
+    // Shared, not copied: the read-back only reads them (one object per row was a re-run's garbage).
+    const attrs = written ? written.key.attrs : NO_ATTRS;
     // Item No. against Item Name: the name written with this item, or with another one?
     if (shown.kind === 'item' && written?.key.attrs.n && shown.name !== '') {
       const nh = textHash(shown.name);
@@ -194,6 +195,8 @@ export function readIdentities(rows: Cell[][]): Identities | null {
   }
   return { header: h, rows: out, warnings, ambiguous };
 }
+
+const NO_ATTRS: Readonly<Record<string, string>> = Object.freeze({});
 
 /** Key identities by the name hash written with them (ids in the pool's order). */
 function idsByName(pool: Map<string, { key: RowKey; row: number }>): Map<string, string[]> {
