@@ -47,7 +47,8 @@ export function followRenumbering(
   const moved: Array<[string, string]> = [];
   for (const [from, to] of moves) {
     const a = state.items[from]!;
-    items[to] = { ...a, item: to };
+    // An item that stays keeps its annotation object (mergeState copies what it carries over).
+    items[to] = to === from && a.item === to ? a : { ...a, item: to };
     if (to === from) continue;
     if (isEarlierKey(to)) warnings.push({ item: to, message: keptApartMessage(from, to, a.description) });
     else if (hasTypedData(a)) moved.push([from, to]);
@@ -86,7 +87,14 @@ function movedMessages(moved: Array<[string, string]>, previous: Record<string, 
 
 /** Old key → new key for every annotation; each new key is used once. */
 function planMoves(previous: Record<string, ItemAnnotation>, ours: OurItem[]): Map<string, string> {
-  const words = new Map(ours.map((o) => [o.item, normalizeWords(o.description)]));
+  // Descriptions are normalised only when the raw text differs: most items keep theirs word for word.
+  const described = new Map(ours.map((o) => [o.item, o.description]));
+  const words = new Map<string, string>();
+  const wordsNow = (item: string): string => {
+    let w = words.get(item);
+    if (w === undefined) words.set(item, (w = normalizeWords(described.get(item)!)));
+    return w;
+  };
   const moves = new Map<string, string>();
   const claimed = new Set<string>();
   const claim = (from: string, to: string): void => {
@@ -94,17 +102,23 @@ function planMoves(previous: Record<string, ItemAnnotation>, ours: OurItem[]): M
     claimed.add(to);
   };
   const keys = Object.keys(previous);
-  const wordsOf = (k: string): string => normalizeWords(previous[k]!.description);
+  const earlierWords = new Map<string, string>();
+  const wordsOf = (k: string): string => {
+    let w = earlierWords.get(k);
+    if (w === undefined) earlierWords.set(k, (w = normalizeWords(previous[k]!.description)));
+    return w;
+  };
   const unnamed = (k: string): boolean => previous[k]!.description.trim() === '';
+  const sameAsNow = (k: string): boolean => described.has(k) && (described.get(k) === previous[k]!.description || wordsNow(k) === wordsOf(k));
 
   // 1. Still at its own number (or never named, as the O&P and tax rows).
-  for (const k of keys) if (unnamed(k) || (words.has(k) && words.get(k) === wordsOf(k))) claim(k, k);
+  for (const k of keys) if (unnamed(k) || sameAsNow(k)) claim(k, k);
   // 2. Moved: the same description at the nearest free number.
   // Current items by description, so each earlier item looks only at its namesakes.
   const byWords = new Map<string, string[]>();
   for (const o of ours) {
     if (claimed.has(o.item)) continue;
-    const w = words.get(o.item)!;
+    const w = wordsNow(o.item);
     const list = byWords.get(w);
     if (list) list.push(o.item);
     else byWords.set(w, [o.item]);
@@ -120,9 +134,9 @@ function planMoves(previous: Record<string, ItemAnnotation>, ours: OurItem[]): M
   // over when the item there is the same one reworded (mergeState says so), else kept apart.
   for (const k of keys) {
     if (moves.has(k)) continue;
-    if (!words.has(k) && !claimed.has(k)) claim(k, k);
-    else if (words.has(k) && !claimed.has(k) && wordOverlap(wordsOf(k), words.get(k)!) >= SAME_ITEM_REWORDED) claim(k, k);
-    else if (hasTypedData(previous[k]!)) claim(k, earlierKey(k, claimed, words));
+    if (!described.has(k) && !claimed.has(k)) claim(k, k);
+    else if (described.has(k) && !claimed.has(k) && wordOverlap(wordsOf(k), wordsNow(k)) >= SAME_ITEM_REWORDED) claim(k, k);
+    else if (hasTypedData(previous[k]!)) claim(k, earlierKey(k, claimed, described));
     // Else nothing was typed on it: there is nothing to keep, and no row to add.
   }
   return moves;

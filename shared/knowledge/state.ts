@@ -118,7 +118,8 @@ export function mergeState(previous: PursueState, rec: Reconciliation, today: st
 function carryItem(prev: ItemAnnotation | undefined, cur: Current, today: string): { annotation: ItemAnnotation; warnings: Warning[] } {
   const a = prev ? copyAnnotation(prev) : newAnnotation(cur.item, cur.description);
   const warnings: Warning[] = [];
-  if (prev && prev.description.trim() !== '' && normalizeWords(prev.description) !== normalizeWords(cur.description)) {
+  // The same text needs no normalising (most items on a re-run).
+  if (prev && prev.description !== cur.description && prev.description.trim() !== '' && normalizeWords(prev.description) !== normalizeWords(cur.description)) {
     warnings.push({
       item: cur.item,
       message: `Item ${cur.item} was "${prev.description}" and is now "${cur.description}": its notes were carried over by item number. Check they still apply.`,

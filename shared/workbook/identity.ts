@@ -118,8 +118,8 @@ function shownIdentity(s: ShownItem): string {
 /** A row's identity as read back: what it shows, and the Key attributes written for that item. */
 export interface RowIdentity {
   shown: ShownItem;
-  /** Attributes of the Key written for this item (suggestion hash, closed date), wherever that Key now sits. */
-  attrs: Record<string, string>;
+  /** Attributes of the Key written for this item (suggestion hash, closed date), wherever that Key now sits; read only. */
+  attrs: Readonly<Record<string, string>>;
 }
 
 export interface Identities {
@@ -141,13 +141,15 @@ export function readIdentities(rows: Cell[][]): Identities | null {
   const h = itemsHeader(rows);
   if (!h) return null;
   const keyCol = h.cols[PC.key]!;
-  const pool = new Map<string, { key: RowKey; row: number }>();
-  const keys: Array<RowKey | null> = [];
+  // Each row's Key identity, and the attributes of the first Key per identity: no RowKey is kept,
+  // since everything held across the loop below survives into the old generation (GC time).
+  const pool = new Map<string, Record<string, string>>();
+  const keyIds: Array<string | null> = [];
   for (let r = 0; r < rows.length; r++) {
     const k = r > h.row && keyCol >= 0 ? parseKey(cellString((rows[r] ?? [])[keyCol])) : null;
-    keys.push(k);
     const id = k ? keyIdentity(k) : null;
-    if (k && id && !pool.has(id)) pool.set(id, { key: k, row: r });
+    keyIds.push(id);
+    if (k && id && !pool.has(id)) pool.set(id, k.attrs);
   }
   // Names as written, to catch an Item No. that now sits beside another item's name: looked up
   // only for a row whose name is not the one written with its item, so built the first time.
@@ -162,15 +164,14 @@ export function readIdentities(rows: Cell[][]): Identities | null {
     const shown = classify(rows, h.cols, r);
     if (!shown) continue;
     const id = shownIdentity(shown);
-    const own = keys[r];
-    const ownId = own ? keyIdentity(own) : null;
+    const ownId = keyIds[r]!;
     if (ownId !== null && ownId !== id) moved.push(r);
-    const written = pool.get(id);
-    const attrs = written ? { ...written.key.attrs } : {};
+    // Shared, not copied: the read-back only reads them (one object per row was a re-run's garbage).
+    const attrs = pool.get(id) ?? NO_ATTRS;
     // Item No. against Item Name: the name written with this item, or with another one?
-    if (shown.kind === 'item' && written?.key.attrs.n && shown.name !== '') {
+    if (shown.kind === 'item' && attrs.n && shown.name !== '') {
       const nh = textHash(shown.name);
-      const others = nh === written.key.attrs.n ? [] : (idsByNameHash().get(nh) ?? []).filter((x) => x !== id);
+      const others = nh === attrs.n ? [] : (idsByNameHash().get(nh) ?? []).filter((x) => x !== id);
       if (others.length > 0) {
         const other = others[0]!.replace(/^item:/, '');
         ambiguous.push(`row ${r + 1} shows Item No. ${shown.item} beside the name of item ${other} ("${shown.name}")`);
@@ -195,14 +196,16 @@ export function readIdentities(rows: Cell[][]): Identities | null {
   return { header: h, rows: out, warnings, ambiguous };
 }
 
+const NO_ATTRS: Readonly<Record<string, string>> = Object.freeze({});
+
 /** Key identities by the name hash written with them (ids in the pool's order). */
-function idsByName(pool: Map<string, { key: RowKey; row: number }>): Map<string, string[]> {
+function idsByName(pool: Map<string, Record<string, string>>): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  for (const [id, { key }] of pool) {
-    if (!key.attrs.n) continue;
-    const ids = out.get(key.attrs.n);
+  for (const [id, attrs] of pool) {
+    if (!attrs.n) continue;
+    const ids = out.get(attrs.n);
     if (ids) ids.push(id);
-    else out.set(key.attrs.n, [id]);
+    else out.set(attrs.n, [id]);
   }
   return out;
 }

@@ -103,15 +103,22 @@ export function formatKey(kind: string, id: string, attrs: Record<string, string
 export function parseKey(text: string): RowKey | null {
   const t = text.trim();
   if (t === '') return null;
-  const [head, ...rest] = t.split(';');
-  const colon = head!.indexOf(':');
-  const kind = colon < 0 ? head! : head!.slice(0, colon);
-  const id = colon < 0 ? '' : head!.slice(colon + 1);
-  if (!/^[a-z]+$/.test(kind)) return null;
+  // Walked with indexOf rather than split and a rest spread: a re-run parses one Key per row.
+  const semi = t.indexOf(';');
+  const head = semi < 0 ? t : t.slice(0, semi);
+  const colon = head.indexOf(':');
+  const kind = colon < 0 ? head : head.slice(0, colon);
+  const id = colon < 0 ? '' : head.slice(colon + 1);
+  if (!KEY_KIND.test(kind)) return null;
   const attrs: Record<string, string> = {};
-  for (const part of rest) {
+  for (let at = semi; at >= 0; ) {
+    const next = t.indexOf(';', at + 1);
+    const part = next < 0 ? t.slice(at + 1) : t.slice(at + 1, next);
     const eq = part.indexOf('=');
     if (eq > 0) attrs[part.slice(0, eq)] = part.slice(eq + 1);
+    at = next;
   }
   return { kind, id, attrs };
 }
+
+const KEY_KIND = /^[a-z]+$/;

@@ -291,6 +291,8 @@ function readItemRow(rd: Reading, shown: ShownItem, attrs: Record<string, string
   if (gap !== null) a.gap = gap;
   // A label the workbook wrote when the item was in a topic ("Item 7: …") is not part of the text.
   const own = (cell: string): string => {
+    // Most cells start with no "Item(s) …:" label, so their first line is unlabelled: kept as typed.
+    if (!LABEL_START.test(cell)) return cell;
     const p = parseLabelled(cell, [it]);
     return p.per.has(it) && p.unlabelled === '' ? p.per.get(it)! : cell;
   };
@@ -305,6 +307,9 @@ function readItemRow(rd: Reading, shown: ShownItem, attrs: Record<string, string
     rd.overrides[it] = o;
   }
 }
+
+/** What a labelled line starts with (parseLabelled's label, without what follows). */
+const LABEL_START = /^\s*items?\s/i;
 
 /** A topic row: each member keeps its own values; text typed for the whole topic goes to every member. */
 function readTopicRow(rd: Reading, shown: ShownItem, attrs: Record<string, string>, typed: TypedCells): void {
