@@ -245,185 +245,256 @@ export interface TableResult {
  * A header-row table: an export (any column order, synonym headers), a rough draft
  * (REMOVE + REPLACE), or a side-by-side comparison with our and the insurer's columns.
  */
+type Figures = Array<{ col: number; cents: Cents }>;
+
+/** What reading a table builds up, row by row (both sides for a side-by-side comparison). */
+interface TableRead {
+  header: HeaderRow;
+  sbs: boolean;
+  side: Side;
+  ourCols: SideColumns;
+  theirCols: SideColumns | null;
+  sides: Side[];
+  problems: Problem[];
+  ctx: Record<Side, TableContext>;
+  lines: Record<Side, EstimateLine[]>;
+  recaps: Record<Side, ParsedEstimate['recap']>;
+  totals: Record<Side, PrintedTotal[]>;
+  pairs: Record<string, string>;
+  skipped: SkippedRows;
+  priceList: Record<Side, string | null>;
+  area: string;
+  lastLine: EstimateLine | null;
+  theirOrdinal: number;
+}
+
+/** One row as the steps see it: its cells, its description and item text, its label and loose figures. */
+interface RowView {
+  row: Cell[];
+  r: number;
+  desc: string;
+  itemText: string;
+  hasQty: boolean;
+  label: string;
+  figures: Figures;
+}
+
 export function parseTable(rows: Rows, header: HeaderRow, side: Side): TableResult {
-  const sbs = header.sideBySide;
-  const ourCols = sideColumns(header, sbs ? 'ours' : null);
-  const theirCols = sbs ? sideColumns(header, 'theirs') : null;
-  const sides: Side[] = sbs ? ['ours', 'theirs'] : [side];
-  const problems: Problem[] = [];
-  const ctx: Record<Side, TableContext> = {
-    ours: { side: sbs ? 'ours' : side, problems, european: false },
-    theirs: { side: 'theirs', problems, european: false },
-  };
-  const lines: Record<Side, EstimateLine[]> = { ours: [], theirs: [] };
-  const recaps = { ours: emptyRecap(), theirs: emptyRecap() };
-  const totals: Record<Side, PrintedTotal[]> = { ours: [], theirs: [] };
-  const pairs: Record<string, string> = {};
-  const skipped = new SkippedRows();
-  const priceList: Record<Side, string | null> = { ours: null, theirs: null };
-  let area = '';
-  let lastLine: EstimateLine | null = null;
-  let theirOrdinal = 0;
-  const headerKey = rows[header.rowIndex].map((c) => normaliseHeader(cellText(c))).join('|');
-  const headerDesc = ourCols.description ?? header.columns[0]?.index ?? null;
-  const headerDescText = headerDesc === null ? '' : normaliseHeader(cellText(rows[header.rowIndex][headerDesc]));
-
-  for (let i = 0; i < header.rowIndex; i++) {
-    const t = rows[i].map(cellText).join(' ').trim();
-    const pl = readPriceList(t);
-    if (pl) for (const s of sides) priceList[s] = priceList[s] ?? pl;
-    if (t !== '') skipped.add(i + 1, t);
-  }
-
+  const st = newTableRead(header, side);
+  readPreamble(st, rows);
+  const isRepeatedHeader = repeatedHeaderTest(st, rows);
   for (let i = header.rowIndex + 1; i < rows.length; i++) {
     const row = rows[i];
-    const r = i + 1;
-    if (isBlankRow(row)) continue;
-    // A repeated header (a page break in a PDF-to-Excel table); checked cheaply on the description cell first.
-    if (headerDesc !== null && normaliseHeader(cellText(row[headerDesc])) === headerDescText && row.map((c) => normaliseHeader(cellText(c))).join('|') === headerKey) continue;
-    const desc = ourCols.description !== null ? cellText(row[ourCols.description]) : '';
-    const itemText = ourCols.item !== null ? cellText(row[ourCols.item]) : '';
-    const hasQty = (ourCols.qty !== null && cellNumber(row[ourCols.qty]) !== null) || (theirCols?.qty != null && cellNumber(row[theirCols.qty]) !== null);
-    // A row with a quantity is a line: its label and loose figures are only needed otherwise.
-    const { label, figures } = hasQty ? NO_LABEL : labelAndFigures(row);
-
-    // "Subtotal  $1,234.56" right under an area's lines totals that area (as the text reader reads
-    // a fixed-width table); elsewhere it is the recap's subtotal.
-    if (!sbs && lastLine && figures.length === 1 && /^sub ?total:?$/i.test(label)) {
-      totals[side].push({ area, row: r, amount: null, tax: null, overheadProfit: null, rcv: figures[0].cents });
-      lastLine = null;
-      continue;
-    }
-    // A recap row: a label we know and a figure (in a comparison, the column says whose it is).
-    const recap = label && !hasQty ? readRecapLabel(label) : null;
-    const totalsRow = (TOTALS_LABEL.test(desc) || TOTALS_LABEL.test(itemText) || TOTALS_LABEL.test(label)) && !hasQty;
-    // "Line Item Total $1,234.56" with its one figure outside the tax, O&P and taxed-total columns
-    // is the recap's line, as in page text; with those columns filled it is the table's totals row.
-    const lone = figures.length === 1 ? figures[0].col : null;
-    const oneTotal = !sbs && lone !== null && lone !== ourCols.tax && lone !== ourCols.overheadProfit && !(lone === ourCols.rcv && (ourCols.tax !== null || ourCols.overheadProfit !== null));
-    if (recap && figures.length > 0 && !(totalsRow && recap.field === 'lineItemTotal' && !oneTotal)) {
-      if (recap.field) {
-        const fig = figures[figures.length - 1];
-        const s: Side = sbs ? recap.side ?? sideOfColumn(header, fig.col) : side;
-        setRecap(recaps[s], recap.field, fig.cents);
-      }
-      lastLine = null;
-      continue;
-    }
-
-    if (totalsRow) {
-      for (const s of sides) {
-        const cols = sbs && s === 'theirs' ? theirCols! : ourCols;
-        const totalsArea = /^totals?:\s*(.+)$/i.exec(desc || label)?.[1]?.trim() ?? '';
-        totals[s].push({
-          area: /^line item/i.test(desc || label) ? '' : totalsArea,
-          row: r,
-          amount: money(row, cols.amount, ctx[s], r, 'amount'),
-          tax: money(row, cols.tax, ctx[s], r, 'tax'),
-          overheadProfit: overheadProfit(row, cols, ctx[s], r),
-          rcv: money(row, cols.rcv, ctx[s], r, 'total'),
-        });
-      }
-      lastLine = null;
-      continue;
-    }
-
-    const oursRead = readLine(row, r, ourCols, area, ctx.ours);
-    const theirsRead = theirCols ? deniedToNull(readLine(row, r, theirCols, area, ctx.theirs), row, theirCols) : null;
-    if (oursRead === 'refused' || theirsRead === 'refused') {
-      if (theirsRead === 'refused' && theirCols) theirOrdinal += 1;
-      if (oursRead === 'refused' || theirsRead === 'refused') continue;
-    }
-    const ours = oursRead;
-    const theirs = theirsRead;
-    if (ours || theirs) {
-      const ourLine = ours ? finishLine(ours, ctx.ours.side, problems) : null;
-      let theirLine: EstimateLine | null = null;
-      if (theirs && theirCols) {
-        theirOrdinal += 1;
-        theirs.item = String(theirOrdinal); // a comparison prints no insurer line numbers
-        theirLine = finishLine(theirs, 'theirs', problems);
-      }
-      if (ourLine) {
-        if (ourLine.item === '') {
-          ourLine.item = String(lines[ctx.ours.side].length + 1);
-          if (ourCols.item !== null && !sbs) {
-            problems.push({
-              side: ctx.ours.side, row: r, severity: 'warning', code: 'missing-item-number',
-              message: `Row ${r} has figures but no item number; numbered ${ourLine.item} by its position. Type the item number in the paste.`,
-            });
-          }
-        }
-        lines[ctx.ours.side].push(ourLine);
-        lastLine = ourLine;
-      }
-      if (theirLine) {
-        lines.theirs.push(theirLine);
-        if (ourLine) pairs[ourLine.item] = theirLine.item;
-        else lastLine = theirLine; // an insurer-only row: a note under it is the insurer's
-      }
-      continue;
-    }
-
-    // A NOTE row (Xactimate exports: "NOTE" in the item or type column, or "NOTE:" before the text)
-    // is the line above's note, kept as pasted.
-    const noteText = noteRowText(row, ourCols);
-    if (noteText !== null && figures.length === 0) {
-      if (lastLine) lastLine.note = lastLine.note ? `${lastLine.note}\n${noteText}` : noteText;
-      else skipped.add(r, noteText);
-      continue;
-    }
-    // Text alone in the description column: an area heading or a note under the line above.
-    const nonEmpty = row.filter((c) => cellText(c) !== '').length;
-    const text = desc !== '' && nonEmpty === 1 ? desc : nonEmpty === 1 && !lastLine ? label : '';
-    if (text && figures.length === 0) {
-      if (lastLine && looksLikeNote(text)) {
-        lastLine.note = lastLine.note ? `${lastLine.note}\n${text}` : text;
-        continue;
-      }
-      if (looksLikeHeading(text)) {
-        area = text;
-        lastLine = null;
-        continue;
-      }
-      if (lastLine) {
-        lastLine.note = lastLine.note ? `${lastLine.note}\n${text}` : text;
-        continue;
-      }
-      skipped.add(r, text);
-      continue;
-    }
-    problems.push({
-      side: sbs ? 'both' : side, row: r, severity: 'warning', code: 'row-not-understood',
-      message: `Row ${r} ("${row.map(cellText).filter(Boolean).join(' | ').slice(0, 80)}") is not a line item, a total or a recap line; it is left out. Check it.`,
+    if (isBlankRow(row) || isRepeatedHeader(row)) continue;
+    const v = viewRow(st, row, i + 1);
+    if (areaSubtotalRow(st, v) || recapRow(st, v) || totalsRow(st, v) || lineRow(st, v) || noteRow(st, v) || textRow(st, v)) continue;
+    st.problems.push({
+      side: st.sbs ? 'both' : side, row: v.r, severity: 'warning', code: 'row-not-understood',
+      message: `Row ${v.r} ("${row.map(cellText).filter(Boolean).join(' | ').slice(0, 80)}") is not a line item, a total or a recap line; it is left out. Check it.`,
     });
   }
+  return finishTable(st, rows);
+}
 
-  skipped.report(problems, sbs ? 'both' : side);
-  for (const s of sides) collapseDerivedPrices(problems, s);
-  for (const s of sides) checkCutOff(rows, lines[s], sbs && s === 'theirs' ? theirCols! : ourCols, s, problems);
+function newTableRead(header: HeaderRow, side: Side): TableRead {
+  const sbs = !!header.sideBySide;
+  const problems: Problem[] = [];
+  return {
+    header, sbs, side, problems,
+    ourCols: sideColumns(header, sbs ? 'ours' : null),
+    theirCols: sbs ? sideColumns(header, 'theirs') : null,
+    sides: sbs ? ['ours', 'theirs'] : [side],
+    ctx: { ours: { side: sbs ? 'ours' : side, problems, european: false }, theirs: { side: 'theirs', problems, european: false } },
+    lines: { ours: [], theirs: [] },
+    recaps: { ours: emptyRecap(), theirs: emptyRecap() },
+    totals: { ours: [], theirs: [] },
+    pairs: {},
+    skipped: new SkippedRows(),
+    priceList: { ours: null, theirs: null },
+    area: '',
+    lastLine: null,
+    theirOrdinal: 0,
+  };
+}
+
+/** Rows above the header: the price list if printed; the rest is reported as left out. */
+function readPreamble(st: TableRead, rows: Rows): void {
+  for (let i = 0; i < st.header.rowIndex; i++) {
+    const t = rows[i].map(cellText).join(' ').trim();
+    const pl = readPriceList(t);
+    if (pl) for (const s of st.sides) st.priceList[s] = st.priceList[s] ?? pl;
+    if (t !== '') st.skipped.add(i + 1, t);
+  }
+}
+
+/** A repeated header (a page break in a PDF-to-Excel table); checked cheaply on the description cell first. */
+function repeatedHeaderTest(st: TableRead, rows: Rows): (row: Cell[]) => boolean {
+  const headerKey = rows[st.header.rowIndex].map((c) => normaliseHeader(cellText(c))).join('|');
+  const headerDesc = st.ourCols.description ?? st.header.columns[0]?.index ?? null;
+  const headerDescText = headerDesc === null ? '' : normaliseHeader(cellText(rows[st.header.rowIndex][headerDesc]));
+  return (row) => headerDesc !== null && normaliseHeader(cellText(row[headerDesc])) === headerDescText && row.map((c) => normaliseHeader(cellText(c))).join('|') === headerKey;
+}
+
+function viewRow(st: TableRead, row: Cell[], r: number): RowView {
+  const { ourCols, theirCols } = st;
+  const hasQty = (ourCols.qty !== null && cellNumber(row[ourCols.qty]) !== null) || (theirCols?.qty != null && cellNumber(row[theirCols.qty]) !== null);
+  // A row with a quantity is a line: its label and loose figures are only needed otherwise.
+  const { label, figures } = hasQty ? NO_LABEL : labelAndFigures(row);
+  return {
+    row, r, hasQty, label, figures,
+    desc: ourCols.description !== null ? cellText(row[ourCols.description]) : '',
+    itemText: ourCols.item !== null ? cellText(row[ourCols.item]) : '',
+  };
+}
+
+/**
+ * "Subtotal  $1,234.56" right under an area's lines totals that area (as the text reader reads a
+ * fixed-width table); elsewhere it is the recap's subtotal.
+ */
+function areaSubtotalRow(st: TableRead, v: RowView): boolean {
+  if (st.sbs || !st.lastLine || v.figures.length !== 1 || !/^sub ?total:?$/i.test(v.label)) return false;
+  st.totals[st.side].push({ area: st.area, row: v.r, amount: null, tax: null, overheadProfit: null, rcv: v.figures[0].cents });
+  st.lastLine = null;
+  return true;
+}
+
+function isTotalsRow(v: RowView): boolean {
+  return (TOTALS_LABEL.test(v.desc) || TOTALS_LABEL.test(v.itemText) || TOTALS_LABEL.test(v.label)) && !v.hasQty;
+}
+
+/** A recap row: a label we know and a figure (in a comparison, the column says whose it is). */
+function recapRow(st: TableRead, v: RowView): boolean {
+  const recap = v.label && !v.hasQty ? readRecapLabel(v.label) : null;
+  if (!recap || v.figures.length === 0) return false;
+  // "Line Item Total $1,234.56" with its one figure outside the tax, O&P and taxed-total columns
+  // is the recap's line, as in page text; with those columns filled it is the table's totals row.
+  const cols = st.ourCols;
+  const lone = v.figures.length === 1 ? v.figures[0].col : null;
+  const oneTotal = !st.sbs && lone !== null && lone !== cols.tax && lone !== cols.overheadProfit && !(lone === cols.rcv && (cols.tax !== null || cols.overheadProfit !== null));
+  if (isTotalsRow(v) && recap.field === 'lineItemTotal' && !oneTotal) return false;
+  if (recap.field) {
+    const fig = v.figures[v.figures.length - 1];
+    const s: Side = st.sbs ? recap.side ?? sideOfColumn(st.header, fig.col) : st.side;
+    setRecap(st.recaps[s], recap.field, fig.cents);
+  }
+  st.lastLine = null;
+  return true;
+}
+
+/** "Totals: Roof" or "Line Item Totals" under the line columns: each side's printed totals. */
+function totalsRow(st: TableRead, v: RowView): boolean {
+  if (!isTotalsRow(v)) return false;
+  for (const s of st.sides) {
+    const cols = st.sbs && s === 'theirs' ? st.theirCols! : st.ourCols;
+    const totalsArea = /^totals?:\s*(.+)$/i.exec(v.desc || v.label)?.[1]?.trim() ?? '';
+    st.totals[s].push({
+      area: /^line item/i.test(v.desc || v.label) ? '' : totalsArea,
+      row: v.r,
+      amount: money(v.row, cols.amount, st.ctx[s], v.r, 'amount'),
+      tax: money(v.row, cols.tax, st.ctx[s], v.r, 'tax'),
+      overheadProfit: overheadProfit(v.row, cols, st.ctx[s], v.r),
+      rcv: money(v.row, cols.rcv, st.ctx[s], v.r, 'total'),
+    });
+  }
+  st.lastLine = null;
+  return true;
+}
+
+/** A line item (ours, the insurer's, or both on a side-by-side row); a refused row is reported by readLine. */
+function lineRow(st: TableRead, v: RowView): boolean {
+  const ours = readLine(v.row, v.r, st.ourCols, st.area, st.ctx.ours);
+  const theirs = st.theirCols ? deniedToNull(readLine(v.row, v.r, st.theirCols, st.area, st.ctx.theirs), v.row, st.theirCols) : null;
+  if (ours === 'refused' || theirs === 'refused') {
+    if (theirs === 'refused' && st.theirCols) st.theirOrdinal += 1;
+    return true;
+  }
+  if (!ours && !theirs) return false;
+  const ourLine = ours ? finishLine(ours, st.ctx.ours.side, st.problems) : null;
+  let theirLine: EstimateLine | null = null;
+  if (theirs && st.theirCols) {
+    st.theirOrdinal += 1;
+    theirs.item = String(st.theirOrdinal); // a comparison prints no insurer line numbers
+    theirLine = finishLine(theirs, 'theirs', st.problems);
+  }
+  if (ourLine) keepOurLine(st, ourLine, v.r);
+  if (theirLine) {
+    st.lines.theirs.push(theirLine);
+    if (ourLine) st.pairs[ourLine.item] = theirLine.item;
+    else st.lastLine = theirLine; // an insurer-only row: a note under it is the insurer's
+  }
+  return true;
+}
+
+/** Our line, numbered by its position when the paste gives it no item number (said, when there is a column for it). */
+function keepOurLine(st: TableRead, line: EstimateLine, r: number): void {
+  const side = st.ctx.ours.side;
+  if (line.item === '') {
+    line.item = String(st.lines[side].length + 1);
+    if (st.ourCols.item !== null && !st.sbs) {
+      st.problems.push({
+        side, row: r, severity: 'warning', code: 'missing-item-number',
+        message: `Row ${r} has figures but no item number; numbered ${line.item} by its position. Type the item number in the paste.`,
+      });
+    }
+  }
+  st.lines[side].push(line);
+  st.lastLine = line;
+}
+
+function addNote(line: EstimateLine, text: string): void {
+  line.note = line.note ? `${line.note}\n${text}` : text;
+}
+
+/** A NOTE row (Xactimate exports: "NOTE" in the item or type column, or "NOTE:" before the text) is the line above's note, kept as pasted. */
+function noteRow(st: TableRead, v: RowView): boolean {
+  const noteText = noteRowText(v.row, st.ourCols);
+  if (noteText === null || v.figures.length > 0) return false;
+  if (st.lastLine) addNote(st.lastLine, noteText);
+  else st.skipped.add(v.r, noteText);
+  return true;
+}
+
+/** Text alone in the description column: an area heading or a note under the line above. */
+function textRow(st: TableRead, v: RowView): boolean {
+  const nonEmpty = v.row.filter((c) => cellText(c) !== '').length;
+  const text = v.desc !== '' && nonEmpty === 1 ? v.desc : nonEmpty === 1 && !st.lastLine ? v.label : '';
+  if (!text || v.figures.length > 0) return false;
+  if (st.lastLine && looksLikeNote(text)) addNote(st.lastLine, text);
+  else if (looksLikeHeading(text)) {
+    st.area = text;
+    st.lastLine = null;
+  } else if (st.lastLine) addNote(st.lastLine, text);
+  else st.skipped.add(v.r, text);
+  return true;
+}
+
+/** The whole-table checks, then each side's estimate. */
+function finishTable(st: TableRead, rows: Rows): TableResult {
+  st.skipped.report(st.problems, st.sbs ? 'both' : st.side);
+  for (const s of st.sides) collapseDerivedPrices(st.problems, s);
+  for (const s of st.sides) checkCutOff(rows, st.lines[s], st.sbs && s === 'theirs' ? st.theirCols! : st.ourCols, s, st.problems);
   const build = (s: Side): ParsedEstimate => {
-    completeRecap(recaps[s]);
-    if (ctx[s].european) {
-      problems.push({
+    completeRecap(st.recaps[s]);
+    if (st.ctx[s].european) {
+      st.problems.push({
         side: s, row: null, severity: 'warning', code: 'european-numbers',
         message: 'Some figures were written 1.234,56 and read as 1,234.56. Check the amounts.',
       });
     }
-    checkDuplicateItems(lines[s], s, problems);
+    checkDuplicateItems(st.lines[s], s, st.problems);
     return {
       side: s,
-      format: sbs ? 'side-by-side' : header.roughDraft ? 'rough-draft' : 'header-table',
-      lines: lines[s],
-      recap: recaps[s],
-      printedTotals: totals[s],
-      priceList: priceList[s],
-      problems: problems.filter((p) => p.side === s || p.side === 'both'),
+      format: st.sbs ? 'side-by-side' : st.header.roughDraft ? 'rough-draft' : 'header-table',
+      lines: st.lines[s],
+      recap: st.recaps[s],
+      printedTotals: st.totals[s],
+      priceList: st.priceList[s],
+      problems: st.problems.filter((p) => p.side === s || p.side === 'both'),
       rowCount: rows.length,
     };
   };
-  if (sbs) return { ours: build('ours'), theirs: build('theirs'), pairs };
-  return { ours: build(side), theirs: null, pairs };
+  if (st.sbs) return { ours: build('ours'), theirs: build('theirs'), pairs: st.pairs };
+  return { ours: build(st.side), theirs: null, pairs: st.pairs };
 }
 
 /** Which side a figure belongs to in a side-by-side table: the nearest headed column at or left of it. */
