@@ -105,8 +105,14 @@ const ITEM_START = /^\s*(?:line\s+(\d{1,5}[a-z]?)[.:)]?|(\d{1,5}[a-z]?)[.)])\s+(
 const BARE_ITEM = /^\s*(\d{1,5}[a-z]?)\s+(\D\S*.*)$/i;
 const SUBTOTAL_LINE = /^\s*(.*?)\s*-\s*subtotal\b(?:\s*\(\d+\s+items?\))?\s*(.*)$/i;
 
+/** An item's number and the rest of its first line. */
+interface ItemStart {
+  item: string;
+  rest: string;
+}
+
 /** The item number and the rest of an item's first line, or null. */
-function readItemStart(t: string): { item: string; rest: string } | null {
+function readItemStart(t: string): ItemStart | null {
   const m = ITEM_START.exec(t);
   if (m) return { item: m[1] ?? m[2], rest: m[3] };
   const b = BARE_ITEM.exec(t);
@@ -152,26 +158,19 @@ function trailingMoney(text: string): { label: string; money: Cents[] } {
  */
 export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
   const lines = rows.map((r) => rowText(r));
-  const problems: Problem[] = [];
-  const recapReader = new RecapReader();
-  const printedTotals: PrintedTotal[] = [];
-  const out: EstimateLine[] = [];
-  let priceList: string | null = null;
-  let european = false;
-
-  // The page header block: text above the first numbered line, repeated on later pages.
   const itemStarts = lines.map((l) => readItemStart(l.trim()));
-  const firstItem = itemStarts.findIndex((s) => s !== null);
-  const headerBlock = new Set(lines.slice(0, firstItem < 0 ? lines.length : firstItem).map((l) => l.trim()));
-  // Lines printed on every page (company name, address) are page furniture: counted only for the
-  // header block's lines, the only ones asked about.
-  const counts = new Map<string, number>();
-  for (const l of lines) {
-    const t = l.trim();
-    if (t && headerBlock.has(t)) counts.set(t, (counts.get(t) ?? 0) + 1);
-  }
+  const kinds = classifyLines(lines, itemStarts);
+  const s = new TextParse(side, kinds, itemStarts, namedAreas(kinds));
+  for (let i = 0; i < kinds.length; i++) readRow(s, i);
+  s.finish();
+  return finishParse(s, rows.length);
+}
+
+// Every line is given its kind first, so the reading loop can look ahead at what follows.
+function classifyLines(lines: string[], itemStarts: Array<ItemStart | null>): Classified[] {
+  const repeated = repeatedHeaderLines(lines, itemStarts);
   let inRecapTable = false;
-  const kinds: Classified[] = lines.map((l, lineIndex) => {
+  return lines.map((l, lineIndex) => {
     const t = l.trim();
     if (t === '') return { kind: 'blank', text: t };
     const room = roomHeight(t);
@@ -190,34 +189,55 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
     if (itemStarts[lineIndex]) return { kind: 'item', text: t };
     // Most rows of a carrier layout are figures lines: recognised before the costlier tests.
     if (!inRecapTable && isFiguresLine(t)) return { kind: 'figures', text: t };
-    const repeated = headerBlock.has(t) && (counts.get(t) ?? 0) > 1;
-    const noise = noiseKind(t, repeated);
-    if (noise && !TOTALS_LINE.test(t)) return { kind: 'noise', text: t, noise };
-    const tm = trailingMoney(t);
-    if (SUBTOTAL_LINE.test(t) && tm.money.length > 0) return { kind: 'subtotal', text: t };
-    // "Subtotal $0.00 $526.57 $18,139.98 ..." under the columns: the whole estimate's totals row.
-    if (/^subtotal\b/i.test(t) && tm.money.length > 1 && !/^subtotal\s*:/i.test(t)) return { kind: 'subtotal', text: ` - ${t}` };
-    if (CONTINUED.test(t)) return { kind: 'continued', text: t };
-    if (PAGE_FURNITURE.test(t)) return { kind: 'furniture', text: t };
-    if (tm.money.length === 1 && tm.label && readRecapLabel(tm.label)) return { kind: 'recap', text: t };
-    if (TOTALS_LINE.test(t) && tm.money.length > 0) return { kind: 'totals', text: t };
-    if (DIMENSION_WORDS.test(t) && DIGIT.test(t)) return { kind: 'dimension', text: t };
-    if (tm.money.length > 0 && tm.label && readRecapLabel(tm.label)) return { kind: 'recap', text: t };
-    // A line with a description, a quantity and unit, and figures, but no item number: an
-    // unnumbered line item (numbered by its order, and said once).
-    if (/^[A-Za-z(]/.test(t) && !readRecapLabel(t.replace(/[\d$.,()-]+\s*$/, '').trim())) {
-      const split = splitFigures(t);
-      if (split && split.run.unit && split.run.qty !== null && /[A-Za-z]{2}/.test(split.before)) {
-        itemStarts[lineIndex] = { item: '', rest: t };
-        return { kind: 'item', text: t };
-      }
-    }
-    return { kind: 'text', text: t };
+    const c = classifyText(t, repeated.has(t));
+    // An unnumbered line item starts like a numbered one, with the whole line as its rest.
+    if (c.kind === 'item') itemStarts[lineIndex] = { item: '', rest: t };
+    return c;
   });
+}
 
-  // Area names the paste itself confirms: "Totals: Roof", "Roof - Subtotal", "CONTINUED - Roof",
-  // "Roof Height: 8'". When there are any, a heading-like line is an area only if it is one of them;
-  // other capitalised labels between lines ("PRT 6/1", "CHIMNEY:") are labels, not areas.
+// The page header block (text above the first numbered line) is repeated on later pages; lines
+// printed on every page (company name, address) are page furniture. Only its lines are counted.
+function repeatedHeaderLines(lines: string[], itemStarts: Array<ItemStart | null>): Set<string> {
+  const firstItem = itemStarts.findIndex((s) => s !== null);
+  const headerBlock = new Set(lines.slice(0, firstItem < 0 ? lines.length : firstItem).map((l) => l.trim()));
+  const counts = new Map<string, number>();
+  for (const l of lines) {
+    const t = l.trim();
+    if (t && headerBlock.has(t)) counts.set(t, (counts.get(t) ?? 0) + 1);
+  }
+  const repeated = new Set<string>();
+  for (const [t, n] of counts) if (n > 1) repeated.add(t);
+  return repeated;
+}
+
+// A line that is neither a room, header, recap row, numbered item nor figures line: the slower tests.
+function classifyText(t: string, repeated: boolean): Classified {
+  const noise = noiseKind(t, repeated);
+  if (noise && !TOTALS_LINE.test(t)) return { kind: 'noise', text: t, noise };
+  const tm = trailingMoney(t);
+  if (SUBTOTAL_LINE.test(t) && tm.money.length > 0) return { kind: 'subtotal', text: t };
+  // "Subtotal $0.00 $526.57 $18,139.98 ..." under the columns: the whole estimate's totals row.
+  if (/^subtotal\b/i.test(t) && tm.money.length > 1 && !/^subtotal\s*:/i.test(t)) return { kind: 'subtotal', text: ` - ${t}` };
+  if (CONTINUED.test(t)) return { kind: 'continued', text: t };
+  if (PAGE_FURNITURE.test(t)) return { kind: 'furniture', text: t };
+  if (tm.money.length === 1 && tm.label && readRecapLabel(tm.label)) return { kind: 'recap', text: t };
+  if (TOTALS_LINE.test(t) && tm.money.length > 0) return { kind: 'totals', text: t };
+  if (DIMENSION_WORDS.test(t) && DIGIT.test(t)) return { kind: 'dimension', text: t };
+  if (tm.money.length > 0 && tm.label && readRecapLabel(tm.label)) return { kind: 'recap', text: t };
+  // A line with a description, a quantity and unit, and figures, but no item number: an
+  // unnumbered line item (numbered by its order, and said once).
+  if (/^[A-Za-z(]/.test(t) && !readRecapLabel(t.replace(/[\d$.,()-]+\s*$/, '').trim())) {
+    const split = splitFigures(t);
+    if (split && split.run.unit && split.run.qty !== null && /[A-Za-z]{2}/.test(split.before)) return { kind: 'item', text: t };
+  }
+  return { kind: 'text', text: t };
+}
+
+// Area names the paste itself confirms: "Totals: Roof", "Roof - Subtotal", "CONTINUED - Roof",
+// "Roof Height: 8'". When there are any, a heading-like line is an area only if it is one of them;
+// other capitalised labels between lines ("PRT 6/1", "CHIMNEY:") are labels, not areas.
+function namedAreas(kinds: Classified[]): Set<string> {
   const named = new Set<string>();
   kinds.forEach((c) => {
     let name: string | null = null;
@@ -230,315 +250,392 @@ export function parseXactimateText(rows: Rows, side: Side): ParsedEstimate {
     }
     if (name && name.trim()) named.add(areaKey(name));
   });
-  const noiseReport = new NoiseReport();
+  return named;
+}
 
-  let layout: MoneyCol[] | null = null;
-  let groupStart = 0;
-  const rcvSums = new RcvSums();
-  let area = '';
-  let pendingHeading: string | null = null;
-  let current: { raw: RawLine; figuresOnStart: boolean; hasFigures: boolean; noteLines: string[]; descLines: string[] } | null = null;
+/** The line being read: its first row seen, its figures perhaps not yet. */
+interface PendingLine {
+  raw: RawLine;
+  figuresOnStart: boolean;
+  hasFigures: boolean;
+  noteLines: string[];
+  descLines: string[];
+}
 
-  const nextSignificant = (i: number): Classified | null => {
-    for (let j = i + 1; j < kinds.length; j++) {
-      if (kinds[j].kind !== 'blank' && kinds[j].kind !== 'dimension') return kinds[j];
+/** How many figures a line carried, for the cut-off check at the end. */
+interface FigureCount {
+  line: RawLine;
+  row: number;
+  count: number;
+  hinted: number | null;
+}
+
+// A line whose description ends a page and whose figures open the next ("2. Hip / Ridge cap
+// ...", footer, "CONTINUED - Roof", column header, "42.00 LF 6.50 ..."): the page break
+// must not close it, or the line is left out and its figures reported as a stray row.
+const PAGE_BREAK_KINDS = new Set(['blank', 'dimension', 'noise', 'furniture', 'header', 'continued']);
+
+// What the reading loop carries from row to row, shared by the per-kind steps below.
+class TextParse {
+  readonly problems: Problem[] = [];
+  readonly recapReader = new RecapReader();
+  readonly printedTotals: PrintedTotal[] = [];
+  readonly out: EstimateLine[] = [];
+  readonly noiseReport = new NoiseReport();
+  readonly rcvSums = new RcvSums();
+  // Lines whose printed total is above qty × price with no tax column: a tax-inclusive total
+  // ("*TOTAL", rough drafts). Reported once for the whole paste, not once a line.
+  readonly taxInclusive: Array<{ row: number; ratio: number; excess: Cents }> = [];
+  readonly unnumbered: number[] = [];
+  readonly figureCounts: FigureCount[] = [];
+  priceList: string | null = null;
+  european = false;
+  layout: MoneyCol[] | null = null;
+  groupStart = 0;
+  area = '';
+  pendingHeading: string | null = null;
+  current: PendingLine | null = null;
+
+  constructor(
+    readonly side: Side,
+    readonly kinds: Classified[],
+    readonly itemStarts: Array<ItemStart | null>,
+    readonly named: Set<string>,
+  ) {}
+
+  /** The next line that is not blank or a dimension, or null. */
+  nextSignificant(i: number): Classified | null {
+    for (let j = i + 1; j < this.kinds.length; j++) {
+      if (this.kinds[j].kind !== 'blank' && this.kinds[j].kind !== 'dimension') return this.kinds[j];
     }
     return null;
-  };
+  }
 
-  // A line whose description ends a page and whose figures open the next ("2. Hip / Ridge cap
-  // ...", footer, "CONTINUED - Roof", column header, "42.00 LF 6.50 ..."): the page break
-  // must not close it, or the line is left out and its figures reported as a stray row.
-  const PAGE_BREAK_KINDS = new Set(['blank', 'dimension', 'noise', 'furniture', 'header', 'continued']);
-  const figuresAfterPageBreak = (i: number): boolean => {
-    if (!current || current.hasFigures) return false;
-    for (let j = i + 1; j < kinds.length; j++) {
-      if (!PAGE_BREAK_KINDS.has(kinds[j].kind)) return kinds[j].kind === 'figures';
+  /** Does the pending line's figures row come after the page break at row i? */
+  figuresAfterPageBreak(i: number): boolean {
+    if (!this.current || this.current.hasFigures) return false;
+    for (let j = i + 1; j < this.kinds.length; j++) {
+      if (!PAGE_BREAK_KINDS.has(this.kinds[j].kind)) return this.kinds[j].kind === 'figures';
     }
     return false;
-  };
+  }
 
-  const finish = () => {
-    if (!current) return;
-    const c = current;
-    current = null;
+  /** Closes the pending line: out, or said why it is left out. */
+  finish(): void {
+    if (!this.current) return;
+    const c = this.current;
+    this.current = null;
     c.raw.description = oneSpaced(c.descLines.join(' '));
     c.raw.note = c.noteLines.length ? c.noteLines.join('\n') : null;
     if (!c.hasFigures) {
-      problems.push({
-        side, row: c.raw.row, severity: 'error', code: 'line-without-figures',
+      this.problems.push({
+        side: this.side, row: c.raw.row, severity: 'error', code: 'line-without-figures',
         message: `Line ${c.raw.item} (row ${c.raw.row}) "${c.raw.description.slice(0, 60)}" has no quantity and price; it is left out. The paste may be cut off: copy the whole line from the estimate.`,
       });
       return;
     }
-    const line = finishLine(c.raw, side, problems);
-    if (line) out.push(line);
-  };
+    const line = finishLine(c.raw, this.side, this.problems);
+    if (line) this.out.push(line);
+  }
 
-  // Lines whose printed total is above qty × price with no tax column: a tax-inclusive total
-  // ("*TOTAL", rough drafts). Reported once for the whole paste, not once a line.
-  const taxInclusive: Array<{ row: number; ratio: number; excess: Cents }> = [];
-  const unnumbered: number[] = [];
-  const figureCounts: Array<{ line: RawLine; row: number; count: number; hinted: number | null }> = [];
-
-  const applyFigures = (raw: RawLine, split: SplitLine, row: number): boolean => {
+  /** Reads a figures run into the line; false (and said) when the figures fit no reading. */
+  applyFigures(raw: RawLine, split: SplitLine, row: number): boolean {
     const fig = split.run;
+    const layout = this.layout;
     // With no column header, a unit after the price marks Symbility's columns: O&P before tax.
     const hint = layout ?? (fig.unitAfterPrice ? SYMBILITY_COLUMNS : null);
     // The reading splitFigures just made under this header, else solved here.
     const reading: Reading | null = split.solved && split.solved.hint === hint ? split.solved.reading : solveRoles(fig.qty, fig.money, hint);
     const hinted = reading !== null && layout !== null && isSubsequence(reading.roles, layout);
     if (!reading || (reading.held.length === 0 && reading.failed.length > 0 && !hinted)) {
-      problems.push({
-        side, row, severity: 'warning', code: 'figures-not-understood',
+      this.problems.push({
+        side: this.side, row, severity: 'warning', code: 'figures-not-understood',
         message: `Row ${row}: line ${raw.item}'s figures (${fig.qtyText || 'no quantity'} ${fig.unit} ${fig.money.map(formatMoney).join(' ')}) fit none of qty × price = total, total + tax + O&P = RCV or RCV − depreciation = ACV; it is left out. Check the row against the estimate.`,
       });
       return false;
     }
     raw.qty = fig.qty ?? 0;
     raw.unit = fig.unit;
-    figureCounts.push({ line: raw, row, count: fig.money.length, hinted: layout?.length ?? null });
-    if (fig.european) european = true;
+    this.figureCounts.push({ line: raw, row, count: fig.money.length, hinted: layout?.length ?? null });
+    if (fig.european) this.european = true;
     assign(raw, reading.values);
     if (!reading.extensionFits && reading.values.tax === undefined && reading.values.amount === undefined && reading.values.rcv !== undefined) {
       const price = priceOf(reading.values);
       const ext = price === null ? null : extension(raw.qty, price);
       if (ext !== null && ext > 0 && reading.values.rcv > ext && reading.values.rcv <= ext * 1.2) {
-        taxInclusive.push({ row, ratio: reading.values.rcv / ext, excess: reading.values.rcv - ext });
+        this.taxInclusive.push({ row, ratio: reading.values.rcv / ext, excess: reading.values.rcv - ext });
         raw.quietMismatch = true;
       }
     }
     return true;
-  };
-
-  for (let i = 0; i < kinds.length; i++) {
-    const { kind, text } = kinds[i];
-    const row = i + 1;
-    const pl = readPriceList(text);
-    if (pl && !priceList) priceList = pl;
-    switch (kind) {
-      case 'blank':
-        break;
-      case 'dimension':
-        noiseReport.add('dimension', row, text);
-        break;
-      case 'noise':
-        noiseReport.add(kinds[i].noise!, row, text);
-        break;
-      case 'room':
-        finish();
-        area = text;
-        pendingHeading = null;
-        noiseReport.add('dimension', row, text);
-        break;
-      case 'furniture': {
-        const summary = /^\s*summary for\s+(.+?)\s*$/i.exec(text);
-        if (summary) recapReader.startBlock(summary[1]);
-        noiseReport.add('furniture', row, text);
-        break;
-      }
-      case 'header':
-        if (!figuresAfterPageBreak(i)) finish();
-        layout = readColumnHeader(text);
-        if (pendingHeading) area = pendingHeading;
-        pendingHeading = null;
-        break;
-      case 'continued':
-        if (!figuresAfterPageBreak(i)) finish();
-        area = CONTINUED.exec(text)![1].trim();
-        pendingHeading = null;
-        break;
-      case 'totals': {
-        finish();
-        const m = TOTALS_LINE.exec(text)!;
-        const { label, money } = trailingMoney(m[2] ?? '');
-        const whole = /^line item/i.test(m[1]);
-        const summable: MoneyCol[] = (layout ?? (['unitPrice', 'tax', 'overheadProfit', 'rcv'] as MoneyCol[])).filter(
-          (c) => c !== 'unitPrice' && c !== 'remove' && c !== 'replace' && c !== 'reset',
-        );
-        const cols = summable.slice(Math.max(0, summable.length - money.length));
-        const get = (c: MoneyCol) => (cols.indexOf(c) >= 0 ? money[cols.indexOf(c)] : null);
-        // "Total: Interior" (singular) is also how Xactimate totals a group of rooms. When the
-        // room's own lines do not make it but every line since the last group total does, it is
-        // the group's total: checked here, not filed as a room's.
-        if (!whole && /^total$/i.test(m[1]) && get('rcv') !== null) {
-          const { own, lines: ownLines, group } = rcvSums.of(out, areaKey(label), groupStart);
-          if (own !== get('rcv') && group === get('rcv')) {
-            groupStart = out.length;
-            break;
-          }
-          if (own !== get('rcv') && ownLines === 0 && group < get('rcv')!) {
-            // A group total over rooms of which some never reached the paste (pages cut).
-            problems.push({
-              side, row, severity: 'warning', code: 'group-total-short',
-              message: `"${text.slice(0, 40)}" (row ${row}) prints RCV ${formatMoney(get('rcv')!)}, but the lines above it add up to ${formatMoney(group)}: ${formatMoney(get('rcv')! - group)} is in rooms that are not in the paste. Pages seem to be missing; paste the whole estimate.`,
-            });
-            groupStart = out.length;
-            break;
-          }
-          if (own !== get('rcv')) groupStart = out.length;
-        }
-        printedTotals.push({
-          area: whole ? '' : label,
-          row,
-          amount: get('amount'),
-          tax: get('tax'),
-          overheadProfit: get('overheadProfit'),
-          rcv: get('rcv'),
-        });
-        break;
-      }
-      case 'subtotal': {
-        // "Roof - Subtotal (20 items) $0.00 $521.95 $17,811.00 $0.00 $17,811.00" (Symbility): the
-        // columns after the price, i.e. O&P, tax, RC, depreciation, ACV in the header's order.
-        finish();
-        const m = SUBTOTAL_LINE.exec(text)!;
-        const { money } = trailingMoney(m[2] ?? '');
-        const name = m[1].trim();
-        if (name === '' && printedTotals.some((t) => t.area === '')) break;
-        const cols: MoneyCol[] = (layout ?? (['unitPrice', 'tax', 'overheadProfit', 'rcv'] as MoneyCol[])).filter(
-          (c) => c !== 'unitPrice' && c !== 'remove' && c !== 'replace' && c !== 'reset',
-        );
-        const get = (c: MoneyCol): Cents | null => (cols.indexOf(c) >= 0 && cols.length === money.length ? money[cols.indexOf(c)] : null);
-        const rcv = get('rcv') ?? (cols.length === money.length ? null : money[money.length - 1] ?? null);
-        if (!printedTotals.some((t) => t.area.toLowerCase() === name.toLowerCase() && t.rcv === rcv)) {
-          printedTotals.push({ area: name, row, amount: get('amount'), tax: get('tax'), overheadProfit: get('overheadProfit'), rcv });
-        }
-        break;
-      }
-      case 'recap': {
-        const { label, money } = trailingMoney(text);
-        // "Subtotal  $1,234.56" right under an area's lines (fixed-width tables) totals that area;
-        // on the recap page it is the recap's subtotal.
-        if (current !== null && money.length === 1 && /^sub ?total:?$/i.test(label)) {
-          finish();
-          printedTotals.push({ area, row, amount: null, tax: null, overheadProfit: null, rcv: money[0] });
-          break;
-        }
-        finish();
-        recapReader.add(label, money[money.length - 1], row);
-        break;
-      }
-      case 'recap-table':
-        noiseReport.add('text', row, text);
-        break;
-      case 'item': {
-        finish();
-        const m = itemStarts[i]!;
-        const raw = blankRawLine(row);
-        raw.item = m.item;
-        if (m.item === '') {
-          unnumbered.push(row);
-          raw.item = String(out.length + (current ? 2 : 1));
-        }
-        raw.area = area;
-        const split = splitFigures(m.rest, layout);
-        current = { raw, figuresOnStart: false, hasFigures: false, noteLines: [], descLines: [] };
-        if (split) {
-          current.descLines.push(split.before);
-          current.hasFigures = applyFigures(raw, split, row);
-          current.figuresOnStart = true;
-        } else {
-          current.descLines.push(m.rest);
-        }
-        break;
-      }
-      case 'figures': {
-        const fig = splitFigures(text, layout);
-        if (fig && current && !current.hasFigures) {
-          current.hasFigures = applyFigures(current.raw, fig, row);
-        } else {
-          problems.push({
-            side, row, severity: 'warning', code: 'row-not-understood',
-            message: `Row ${row} ("${text.slice(0, 60)}") has figures but no numbered line above it; it is left out. Copy the line's number and description with it.`,
-          });
-        }
-        break;
-      }
-      case 'text': {
-        const next = nextSignificant(i);
-        const headingAhead = next !== null && (next.kind === 'header' || next.kind === 'item');
-        const asName = text.replace(/:$/, '').trim();
-        if (named.size > 0 && named.has(areaKey(asName)) && (!current || current.hasFigures)) {
-          finish();
-          area = asName;
-          pendingHeading = null;
-          break;
-        }
-        // An all-capitals label just before a line ("PRT 6/1", "CHIMNEY:", "TREE REMOVAL ...")
-        // titles a group of lines; it is neither a note of the line above nor an area.
-        if (named.size > 0 && next?.kind === 'item' && !/[a-z]/.test(text) && text.length <= 80 && !(current && !current.hasFigures)) {
-          noiseReport.add('text', row, text);
-          break;
-        }
-        if (current) {
-          if (!current.hasFigures) {
-            current.descLines.push(text);
-            break;
-          }
-          if (named.size === 0 && next && next.kind === 'header' && looksLikeHeading(text)) {
-            finish();
-            pendingHeading = text;
-            break;
-          }
-          if (current.figuresOnStart && current.noteLines.length === 0 && isContinuation(current.descLines, text)) {
-            current.descLines.push(text);
-            break;
-          }
-          if (named.size === 0 && next && next.kind === 'item' && looksLikeHeading(text) && text.split(/\s+/).length <= 4) {
-            finish();
-            area = text;
-            break;
-          }
-          current.noteLines.push(text);
-          break;
-        }
-        if (looksLikeHeading(text) && headingAhead && (named.size === 0 || next?.kind === 'header')) {
-          pendingHeading = text;
-          if (next?.kind === 'item') {
-            area = text;
-            pendingHeading = null;
-          }
-          break;
-        }
-        if (looksLikeHeading(text) && out.length > 0) {
-          pendingHeading = text;
-        }
-        noiseReport.add('text', row, text);
-        break;
-      }
-    }
   }
-  finish();
+}
 
-  const { recap, rows: recapRows } = recapReader.result();
-  checkTextCutOff(kinds, figureCounts, out, side, problems);
-  if (unnumbered.length > 0) {
-    problems.push({
-      side, row: null, severity: 'info', code: 'items-numbered-by-order',
-      message: `${unnumbered.length} line(s) print no item number (rows ${compactRanges(unnumbered)}); they are numbered by their order in the paste.`,
+// One row of the paste, by its kind; the longer kinds have their own steps below.
+function readRow(s: TextParse, i: number): void {
+  const { kind, text } = s.kinds[i];
+  const row = i + 1;
+  const pl = readPriceList(text);
+  if (pl && !s.priceList) s.priceList = pl;
+  switch (kind) {
+    case 'blank':
+      break;
+    case 'dimension':
+      s.noiseReport.add('dimension', row, text);
+      break;
+    case 'noise':
+      s.noiseReport.add(s.kinds[i].noise!, row, text);
+      break;
+    case 'room':
+      s.finish();
+      s.area = text;
+      s.pendingHeading = null;
+      s.noiseReport.add('dimension', row, text);
+      break;
+    case 'furniture': {
+      const summary = /^\s*summary for\s+(.+?)\s*$/i.exec(text);
+      if (summary) s.recapReader.startBlock(summary[1]);
+      s.noiseReport.add('furniture', row, text);
+      break;
+    }
+    case 'header':
+      if (!s.figuresAfterPageBreak(i)) s.finish();
+      s.layout = readColumnHeader(text);
+      if (s.pendingHeading) s.area = s.pendingHeading;
+      s.pendingHeading = null;
+      break;
+    case 'continued':
+      if (!s.figuresAfterPageBreak(i)) s.finish();
+      s.area = CONTINUED.exec(text)![1].trim();
+      s.pendingHeading = null;
+      break;
+    case 'totals':
+      readTotals(s, text, row);
+      break;
+    case 'subtotal':
+      readSubtotal(s, text, row);
+      break;
+    case 'recap':
+      readRecap(s, text, row);
+      break;
+    case 'recap-table':
+      s.noiseReport.add('text', row, text);
+      break;
+    case 'item':
+      startItem(s, s.itemStarts[i]!, row);
+      break;
+    case 'figures':
+      readFigures(s, text, row);
+      break;
+    case 'text':
+      readText(s, i, text, row);
+      break;
+  }
+}
+
+// Totals and subtotals rows sum the columns after the price, in the header's order.
+function summedColumns(layout: MoneyCol[] | null): MoneyCol[] {
+  return (layout ?? (['unitPrice', 'tax', 'overheadProfit', 'rcv'] as MoneyCol[])).filter(
+    (c) => c !== 'unitPrice' && c !== 'remove' && c !== 'replace' && c !== 'reset',
+  );
+}
+
+// "Totals: Roof  515.47  4,257.20  26,058.47" or "Line Item Totals: ...": a printed total.
+function readTotals(s: TextParse, text: string, row: number): void {
+  s.finish();
+  const m = TOTALS_LINE.exec(text)!;
+  const { label, money } = trailingMoney(m[2] ?? '');
+  const whole = /^line item/i.test(m[1]);
+  const summable = summedColumns(s.layout);
+  const cols = summable.slice(Math.max(0, summable.length - money.length));
+  const get = (c: MoneyCol) => (cols.indexOf(c) >= 0 ? money[cols.indexOf(c)] : null);
+  if (!whole && /^total$/i.test(m[1]) && get('rcv') !== null && readGroupTotal(s, text, row, label, get('rcv')!)) return;
+  s.printedTotals.push({
+    area: whole ? '' : label,
+    row,
+    amount: get('amount'),
+    tax: get('tax'),
+    overheadProfit: get('overheadProfit'),
+    rcv: get('rcv'),
+  });
+}
+
+// "Total: Interior" (singular) is also how Xactimate totals a group of rooms. When the room's own
+// lines do not make it but every line since the last group total does, it is the group's total:
+// checked here, not filed as a room's. True when the row was taken as a group's total.
+function readGroupTotal(s: TextParse, text: string, row: number, label: string, rcv: Cents): boolean {
+  const { own, lines: ownLines, group } = s.rcvSums.of(s.out, areaKey(label), s.groupStart);
+  if (own !== rcv && group === rcv) {
+    s.groupStart = s.out.length;
+    return true;
+  }
+  if (own !== rcv && ownLines === 0 && group < rcv) {
+    // A group total over rooms of which some never reached the paste (pages cut).
+    s.problems.push({
+      side: s.side, row, severity: 'warning', code: 'group-total-short',
+      message: `"${text.slice(0, 40)}" (row ${row}) prints RCV ${formatMoney(rcv)}, but the lines above it add up to ${formatMoney(group)}: ${formatMoney(rcv - group)} is in rooms that are not in the paste. Pages seem to be missing; paste the whole estimate.`,
+    });
+    s.groupStart = s.out.length;
+    return true;
+  }
+  if (own !== rcv) s.groupStart = s.out.length;
+  return false;
+}
+
+// "Roof - Subtotal (20 items) $0.00 $521.95 $17,811.00 $0.00 $17,811.00" (Symbility): the
+// columns after the price, i.e. O&P, tax, RC, depreciation, ACV in the header's order.
+function readSubtotal(s: TextParse, text: string, row: number): void {
+  s.finish();
+  const m = SUBTOTAL_LINE.exec(text)!;
+  const { money } = trailingMoney(m[2] ?? '');
+  const name = m[1].trim();
+  if (name === '' && s.printedTotals.some((t) => t.area === '')) return;
+  const cols = summedColumns(s.layout);
+  const get = (c: MoneyCol): Cents | null => (cols.indexOf(c) >= 0 && cols.length === money.length ? money[cols.indexOf(c)] : null);
+  const rcv = get('rcv') ?? (cols.length === money.length ? null : money[money.length - 1] ?? null);
+  if (!s.printedTotals.some((t) => t.area.toLowerCase() === name.toLowerCase() && t.rcv === rcv)) {
+    s.printedTotals.push({ area: name, row, amount: get('amount'), tax: get('tax'), overheadProfit: get('overheadProfit'), rcv });
+  }
+}
+
+// A recap row ("Roofing  1,234.56"), or an area's "Subtotal" right under its lines.
+function readRecap(s: TextParse, text: string, row: number): void {
+  const { label, money } = trailingMoney(text);
+  // "Subtotal  $1,234.56" right under an area's lines (fixed-width tables) totals that area;
+  // on the recap page it is the recap's subtotal.
+  if (s.current !== null && money.length === 1 && /^sub ?total:?$/i.test(label)) {
+    s.finish();
+    s.printedTotals.push({ area: s.area, row, amount: null, tax: null, overheadProfit: null, rcv: money[0] });
+    return;
+  }
+  s.finish();
+  s.recapReader.add(label, money[money.length - 1], row);
+}
+
+// A numbered (or unnumbered) line's first row: closes the one before, opens a pending line.
+function startItem(s: TextParse, m: ItemStart, row: number): void {
+  s.finish();
+  const raw = blankRawLine(row);
+  raw.item = m.item;
+  if (m.item === '') {
+    s.unnumbered.push(row);
+    raw.item = String(s.out.length + (s.current ? 2 : 1));
+  }
+  raw.area = s.area;
+  const split = splitFigures(m.rest, s.layout);
+  const current: PendingLine = { raw, figuresOnStart: false, hasFigures: false, noteLines: [], descLines: [] };
+  s.current = current;
+  if (split) {
+    current.descLines.push(split.before);
+    current.hasFigures = s.applyFigures(raw, split, row);
+    current.figuresOnStart = true;
+  } else {
+    current.descLines.push(m.rest);
+  }
+}
+
+// A row of figures alone: the pending line's, if it has none yet; else a stray row, said.
+function readFigures(s: TextParse, text: string, row: number): void {
+  const fig = splitFigures(text, s.layout);
+  if (fig && s.current && !s.current.hasFigures) {
+    s.current.hasFigures = s.applyFigures(s.current.raw, fig, row);
+  } else {
+    s.problems.push({
+      side: s.side, row, severity: 'warning', code: 'row-not-understood',
+      message: `Row ${row} ("${text.slice(0, 60)}") has figures but no numbered line above it; it is left out. Copy the line's number and description with it.`,
     });
   }
-  noiseReport.report(problems, side);
-  reportTaxInclusive(taxInclusive, out.length, side, problems);
-  if (european) {
+}
+
+// A row of words: an area, a group label, a line's description or note, a heading, or noise.
+function readText(s: TextParse, i: number, text: string, row: number): void {
+  const next = s.nextSignificant(i);
+  const headingAhead = next !== null && (next.kind === 'header' || next.kind === 'item');
+  const asName = text.replace(/:$/, '').trim();
+  if (s.named.size > 0 && s.named.has(areaKey(asName)) && (!s.current || s.current.hasFigures)) {
+    s.finish();
+    s.area = asName;
+    s.pendingHeading = null;
+    return;
+  }
+  // An all-capitals label just before a line ("PRT 6/1", "CHIMNEY:", "TREE REMOVAL ...")
+  // titles a group of lines; it is neither a note of the line above nor an area.
+  if (s.named.size > 0 && next?.kind === 'item' && !/[a-z]/.test(text) && text.length <= 80 && !(s.current && !s.current.hasFigures)) {
+    s.noiseReport.add('text', row, text);
+    return;
+  }
+  if (s.current) {
+    readTextUnderLine(s, s.current, text, next);
+    return;
+  }
+  if (looksLikeHeading(text) && headingAhead && (s.named.size === 0 || next?.kind === 'header')) {
+    s.pendingHeading = text;
+    if (next?.kind === 'item') {
+      s.area = text;
+      s.pendingHeading = null;
+    }
+    return;
+  }
+  if (looksLikeHeading(text) && s.out.length > 0) {
+    s.pendingHeading = text;
+  }
+  s.noiseReport.add('text', row, text);
+}
+
+// Words under a pending line: its wrapped description, a heading that ends it, or its note.
+function readTextUnderLine(s: TextParse, current: PendingLine, text: string, next: Classified | null): void {
+  if (!current.hasFigures) {
+    current.descLines.push(text);
+    return;
+  }
+  if (s.named.size === 0 && next && next.kind === 'header' && looksLikeHeading(text)) {
+    s.finish();
+    s.pendingHeading = text;
+    return;
+  }
+  if (current.figuresOnStart && current.noteLines.length === 0 && isContinuation(current.descLines, text)) {
+    current.descLines.push(text);
+    return;
+  }
+  if (s.named.size === 0 && next && next.kind === 'item' && looksLikeHeading(text) && text.split(/\s+/).length <= 4) {
+    s.finish();
+    s.area = text;
+    return;
+  }
+  current.noteLines.push(text);
+}
+
+// The whole-paste checks and notes, said once after every row is read.
+function finishParse(s: TextParse, rowCount: number): ParsedEstimate {
+  const { side, problems, out } = s;
+  const { recap, rows: recapRows } = s.recapReader.result();
+  checkTextCutOff(s.kinds, s.figureCounts, out, side, problems);
+  if (s.unnumbered.length > 0) {
+    problems.push({
+      side, row: null, severity: 'info', code: 'items-numbered-by-order',
+      message: `${s.unnumbered.length} line(s) print no item number (rows ${compactRanges(s.unnumbered)}); they are numbered by their order in the paste.`,
+    });
+  }
+  s.noiseReport.report(problems, side);
+  reportTaxInclusive(s.taxInclusive, out.length, side, problems);
+  if (s.european) {
     problems.push({
       side, row: null, severity: 'warning', code: 'european-numbers',
       message: 'Some quantities were written 1.234,56 and read as 1,234.56. Check them.',
     });
   }
   checkDuplicateItems(out, side, problems);
-  const rough = layout !== null && (layout as MoneyCol[]).includes('remove');
+  const rough = s.layout !== null && s.layout.includes('remove');
   return {
     side,
     format: rough ? 'rough-draft' : 'xactimate-text',
     lines: out,
     recap,
     recapRows,
-    printedTotals,
-    priceList,
+    printedTotals: s.printedTotals,
+    priceList: s.priceList,
     problems,
-    rowCount: rows.length,
+    rowCount,
   };
 }
 
@@ -613,7 +710,7 @@ function areaKey(name: string): string {
  */
 function checkTextCutOff(
   kinds: Classified[],
-  counts: Array<{ line: RawLine; row: number; count: number; hinted: number | null }>,
+  counts: FigureCount[],
   out: EstimateLine[],
   side: Side,
   problems: Problem[],
