@@ -8,6 +8,7 @@ import {
   buildPursue,
   formatMoney,
   parseEstimate,
+  paneNotes,
   parseReadinessOptions,
   PursueInputError,
   readiness,
@@ -43,30 +44,11 @@ function statusOf(rec: Reconciliation): { state: StatusState; text: string } {
   return { state, text: statusMessage(rec, 'excel') };
 }
 
-function where(input: EngineInput, side: string, row: number | null): string {
-  const o = input.origins[side as 'ours'];
-  const who = side === 'ours' ? 'Our estimate' : side === 'theirs' ? "Insurer's estimate" : side === 'compare' ? 'Comparison' : '';
-  if (!who) return '';
-  if (row === null || !o) return `${who}: `;
-  return `${who}, row ${row + o.firstRow} of "${o.sheet}": `;
-}
-
 const MAX_LISTED = 40;
 
 function summarize(input: EngineInput, result: PursueResult): PaneSummary {
   const rec = result.rec;
-  const errors: string[] = [];
-  const advisories: string[] = [];
-  const add = (list: string[], text: string) => {
-    if (!errors.includes(text) && !advisories.includes(text)) list.push(text);
-  };
-  for (const p of rec.problems) add(p.severity === 'error' ? errors : advisories, `${where(input, p.side, p.row)}${p.message}`);
-  // A failed check that repeats a problem already listed is shown once, as that problem.
-  const said = rec.problems.map((p) => p.message);
-  for (const c of rec.checks) {
-    if (c.status === 'fail' && !said.some((m) => m.includes(c.detail) || c.detail.includes(m))) add(errors, `${c.label}: ${c.detail}`);
-  }
-  for (const w of result.warnings) add(advisories, w.item ? `Item ${w.item}: ${w.message}` : w.message);
+  const { errors, advisories } = paneNotes(result, input.origins);
   const listed = (list: string[], kind: 'error' | 'advisory') => {
     const out = list.slice(0, MAX_LISTED).map((text) => ({ kind, text }));
     if (list.length > MAX_LISTED) out.push({ kind, text: `…and ${count(list.length - MAX_LISTED)} more on the "Checks" sheet.` });

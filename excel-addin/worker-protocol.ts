@@ -8,12 +8,9 @@ import type { RowChunk, SheetMeta } from './payload';
 
 export type Side = 'ours' | 'theirs';
 
-/** Where a problem's row is in the sheet: the paste's sheet and the sheet row of its first row. */
-export interface PasteOrigin {
-  sheet: string;
-  /** 0-based sheet row of rows[0]. */
-  firstRow: number;
-}
+/** Where a problem's row is in the sheet (the engine's type: it words the place). */
+export type { PasteOrigin } from '../shared/index';
+import type { PasteOrigin } from '../shared/index';
 
 export interface EngineInput {
   ours?: Rows;

@@ -8,7 +8,7 @@ export { readiness, readinessHeadline } from '../shared/index';
 export { SHEETS, PC, OP_ITEM, TAX_ITEM, parseKey } from '../shared/index';
 export { pursueHeader, cellString } from '../shared/index';
 export { dollarsToCents, formatMoney } from '../shared/index';
-export { statusMessage } from '../shared/index';
+export { paneNotes, statusMessage } from '../shared/index';
 export { parseReadinessOptions, picksProblem, PursueInputError, READINESS_DEFAULTS, reconcileOptionsFromText } from '../shared/index';
 export { itemAtRow, rowOfItem, type ShownItem } from '../shared/index';
 export { rfAskedAt } from '../shared/index';

@@ -8,6 +8,7 @@ import {
   buildPursue,
   formatMoney,
   itemAtRow,
+  paneNotes,
   parseReadinessOptions,
   picksProblem,
   PursueInputError,
@@ -241,7 +242,7 @@ function summarize(result: PursueResult, written: boolean, writer?: BuildSummary
     tolerance: formatMoney(rec.tolerance),
     reconciled: rec.reconciled,
     status: statusOf(rec),
-    notes: paneNotes(result),
+    notes: sidebarNotes(result),
     problems: rec.problems.map((p) => ({ side: p.side, row: p.row, severity: p.severity, message: p.message })),
     checks: rec.checks.map((c) => ({ label: c.label, status: c.status, detail: c.detail })),
     topics: topics.map((t) => ({ name: t.name, items: [...t.items], state: t.state })),
@@ -258,26 +259,10 @@ function statusOf(rec: Reconciliation): BuildSummary['status'] {
 }
 
 /** Errors and advisories for the sidebar, each said once (a failed check that repeats a problem is dropped). */
-function paneNotes(result: PursueResult): BuildSummary['notes'] {
-  const out: BuildSummary['notes'] = [];
-  const seen = new Set<string>();
-  const add = (kind: 'error' | 'advisory', text: string) => {
-    if (seen.has(text)) return;
-    seen.add(text);
-    out.push({ kind, text });
-  };
-  const rec = result.rec;
-  const where = (side: string, row: number | null) => {
-    const who = side === 'ours' ? 'Our estimate' : side === 'theirs' ? "Insurer's estimate" : side === 'compare' ? 'Comparison' : '';
-    return who ? `${who}${row === null ? '' : `, row ${row}`}: ` : '';
-  };
-  const said = rec.problems.map((p) => p.message);
-  for (const c of rec.checks) {
-    if (c.status === 'fail' && !said.some((m) => m.includes(c.detail) || c.detail.includes(m))) add('error', `${c.label}: ${c.detail}`);
-  }
-  for (const p of rec.problems) add(p.severity === 'error' ? 'error' : 'advisory', `${where(p.side, p.row)}${p.message}`);
-  for (const w of result.warnings) add('advisory', w.item ? `Item ${w.item}: ${w.message}` : w.message);
-  return [...out.filter((n) => n.kind === 'error'), ...out.filter((n) => n.kind === 'advisory')];
+/** The engine's notes for a pane, errors first (rows as pasted: the sidebar reads whole sheets or ranges). */
+function sidebarNotes(result: PursueResult): BuildSummary['notes'] {
+  const { errors, advisories } = paneNotes(result);
+  return [...errors.map((text) => ({ kind: 'error' as const, text })), ...advisories.map((text) => ({ kind: 'advisory' as const, text }))];
 }
 
 function savedRequest(): SidebarBuildRequest | null {

@@ -9,6 +9,7 @@ export { runPursue, parseInput, PursueInputError, type PastesInput } from './run
 export { buildPursue, type PursueInput, type PursueResult } from './pursue';
 export { toJsonReport, type JsonReport, type JsonLine } from './report/json';
 export { formatTextReport } from './report/text';
+export { paneNotes, noteWhere, type PaneNotes, type PasteOrigin } from './report/pane-notes';
 export { statusMessage, STATUS_LABEL, missingTotals, type StatusHost } from './report/status';
 export { formatMoney, formatPlain, parseMoney, toDollars, dollarsToCents, extension } from './money';
 export {
