@@ -46,7 +46,6 @@ export interface PreparedLine {
   /** Id of desc.key in the vocabulary: equal ids = the same item. */
   keyId: number;
   path: AreaPath;
-  textKey: string;
   /** building ␁ room. */
   place: string;
 }
@@ -106,7 +105,7 @@ export function prepareLines(lines: EstimateLine[], vocab: Vocabulary): Prepared
     const desc = prepareDescription(line.description);
     const { ids, keyId } = vocab.describe(desc);
     const { path, place } = vocab.placeOf(line.area);
-    return { index, line, desc, ids, keyId, path, textKey: desc.textKey, place };
+    return { index, line, desc, ids, keyId, path, place };
   });
 }
 
@@ -119,7 +118,7 @@ function relDiff(a: number, b: number): number {
  * NOT_CLOSE; a number, not an object, because candidates cost many pairs per line. */
 function descriptionCostValue(o: PreparedLine, t: PreparedLine): number {
   if (o.desc.action !== t.desc.action) return NOT_CLOSE;
-  if (o.keyId === t.keyId) return o.textKey === t.textKey ? 0 : COST.textDiffers;
+  if (o.keyId === t.keyId) return o.desc.textKey === t.desc.textKey ? 0 : COST.textDiffers;
   const shared = sharedIds(o.ids, t.ids);
   const min = Math.min(o.ids.length, t.ids.length);
   const union = o.ids.length + t.ids.length - shared;

@@ -80,9 +80,9 @@ function explain(o: PreparedLine, t: PreparedLine, fallback: boolean): Omit<Matc
     confidence = 0.4 + 0.45 * descScore;
     weak = true;
   } else {
-    if (o.textKey !== t.textKey) notes.push(`worded differently: "${o.line.description}" / "${t.line.description}"`);
+    if (o.desc.textKey !== t.desc.textKey) notes.push(`worded differently: "${o.line.description}" / "${t.line.description}"`);
     method = samePlace ? 'same-area' : 'other-area';
-    confidence = otherBuilding ? 0.6 : samePlace ? (o.textKey === t.textKey ? 1 : 0.95) : 0.9;
+    confidence = otherBuilding ? 0.6 : samePlace ? (o.desc.textKey === t.desc.textKey ? 1 : 0.95) : 0.9;
     weak = otherBuilding;
   }
   if (unit !== 'same') confidence -= 0.05;

@@ -289,7 +289,7 @@ export function solveRoles(qty: number | null, money: Cents[], hint: Role[] | nu
   // find again: taken without trying the other ~80 readings.
   const cache = shapeOf(money.length, hint, hintKey ?? '');
   const bonus = cache.bonus;
-  const fast = tryFast(qty, money, hint ? cache.named : null, cache) ?? tryFast(qty, money, cache.last, cache);
+  const fast = tryFast(qty, money, cache.named, cache) ?? tryFast(qty, money, cache.last, cache);
   if (fast) return fast;
   let best: Compiled | null = null;
   let bestRank = -Infinity;

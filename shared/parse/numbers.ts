@@ -88,7 +88,7 @@ export function readQuantity(c: Cell): QuantityReading {
     return { ok: true, value: c, european: false, note: null };
   }
   if (EXCEL_ERROR.test(text)) return { ok: false, reason: 'excel-error', text };
-  let t = text.replace(/[\u00a0\u2007\u202f\s]/g, '').replace(DASH_SIGN, '$1-');
+  let t = text.replace(ANY_SPACE, '').replace(DASH_SIGN, '$1-');
   let negative = false;
   const paren = /^\((.+)\)$/.exec(t);
   if (paren) {
