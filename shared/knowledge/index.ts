@@ -24,4 +24,4 @@ export {
   vagueness,
   daysBetween,
 } from './status';
-export { emptyState, mergeState, OP_ITEM, OP_DESCRIPTION, TAX_ITEM } from './state';
+export { emptyState, mergeState, newAnnotation, OP_ITEM, OP_DESCRIPTION, TAX_ITEM } from './state';

@@ -36,7 +36,8 @@ function copyTopic(t: Topic): Topic {
   return { ...t, items: [...t.items] };
 }
 
-function newAnnotation(item: string, description: string): ItemAnnotation {
+/** An annotation nobody has typed on yet. */
+export function newAnnotation(item: string, description: string): ItemAnnotation {
   return {
     item,
     description,

@@ -17,7 +17,7 @@ function askForReason(row: ModelRow): string {
  * What to do next on a row with a gap, always something: the next step the last note names, else
  * what is missing, in the order a call needs it.
  */
-export function suggestedNextStep(row: ModelRow): string {
+function suggestedNextStep(row: ModelRow): string {
   const last = row.status.at(-1);
   const named = last ? namedNextStep(last.text) : null;
   if (named) return named;
@@ -29,8 +29,12 @@ export function suggestedNextStep(row: ModelRow): string {
   return steps.join(' ');
 }
 
+/** A gap still to argue: neither closed nor on the row of an item our estimate dropped. */
+export function hasOpenGap(row: ModelRow): boolean {
+  return row.gap > 0 && row.closedOn === null && row.absentSince === null;
+}
+
 /** Every open row with a gap gets a next step; rows with nothing to pursue get none. */
 export function nextStepOf(row: ModelRow): string | null {
-  const open = row.kind !== 'insurer-only' && row.gap > 0 && row.closedOn === null && row.absentSince === null;
-  return open ? suggestedNextStep(row) : null;
+  return row.kind !== 'insurer-only' && hasOpenGap(row) ? suggestedNextStep(row) : null;
 }

@@ -1,10 +1,11 @@
 import type { PriorityWeights } from '../types/knowledge';
 import type { ModelRow } from '../types/model';
 import { scorePriorities } from '../knowledge/priority';
+import { hasOpenGap } from './next-step';
 
 /** Rows worth pursuing: our items, topics and O&P with an open gap (tax, insurer-only and closed rows are not argued). */
 function isRanked(row: ModelRow): boolean {
-  return (row.kind === 'item' || row.kind === 'topic' || row.kind === 'op') && row.gap > 0 && row.closedOn === null && row.absentSince === null;
+  return (row.kind === 'item' || row.kind === 'topic' || row.kind === 'op') && hasOpenGap(row);
 }
 
 /**

@@ -23,8 +23,11 @@ export function blankRow(kind: ModelRowKind, fields: Partial<ModelRow>): ModelRo
   };
 }
 
+/** The fields of a row that come from what a person typed. */
+type TypedFields = Pick<ModelRow, 'denial' | 'category' | 'approve' | 'status' | 'rfAsked' | 'rfCell' | 'override' | 'closedOn'>;
+
 /** What a person typed on an item, as a row shows it (typed denial first, else the insurer's note). */
-export function typedFields(a: ItemAnnotation | undefined, note: string | null = null): Partial<ModelRow> {
+export function typedFields(a: ItemAnnotation | undefined, note: string | null = null): TypedFields {
   const denial = (a?.denialText ?? '').trim() !== '' ? a!.denialText : (note ?? '');
   return {
     denial,
@@ -67,7 +70,7 @@ function lineRemarks(l: LineGap, repeats: LineGap[]): string[] {
 function itemRow(l: LineGap, state: PursueState, repeats: LineGap[]): ModelRow {
   const ours = l.ours.amount;
   const insurer = l.match ? l.match.insurer.amount : 0;
-  const t = typedFields(state.items[l.ours.item], l.match?.insurer.note?.trim() || null) as Required<ReturnType<typeof typedFields>>;
+  const t = typedFields(state.items[l.ours.item], l.match?.insurer.note?.trim() || null);
   return {
     kind: 'item', items: [l.ours.item], label: l.ours.item, area: l.ours.area, name: l.ours.description, ours, insurer, gap: l.gap,
     gapIsDifference: ours - insurer === l.gap, gapKind: l.kind, denial: t.denial, category: t.category, approve: t.approve,

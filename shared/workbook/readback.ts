@@ -6,6 +6,7 @@ import {
   defaultRebuttals,
   defaultWeights,
   emptyState,
+  newAnnotation,
   parseStatusCell,
   parseStatusDate,
   rebuttalsFromRows,
@@ -186,20 +187,14 @@ interface Reading {
 
 /** A notes cell of Pursue Items, read once the Status Log is known (step 3). */
 interface PendingNote {
-  item: string;
-  known: string[];
   cell: string;
+  /** The row's items; an entry goes to the first unless it names another. */
   members: string[];
 }
 
 /** The item's annotation, created empty the first time the item is met. */
 function annotation(items: Record<string, ItemAnnotation>, item: string): ItemAnnotation {
-  let a = items[item];
-  if (!a) {
-    a = { item, description: '', denialText: '', reasonToApprove: '', rfAsked: false, status: [], topic: null, override: null, closedOn: null };
-    items[item] = a;
-  }
-  return a;
+  return (items[item] ??= newAnnotation(item, ''));
 }
 
 /** A row's cell by logical column; null where a person deleted the column. */
@@ -277,7 +272,7 @@ function readPursueItems(rd: Reading, sheet: Cell[][]): PendingNote[] {
     if (shown.kind !== 'topic') readItemRow(rd, shown, attrs, typed, rowGap(row, get));
     else readTopicRow(rd, shown, attrs, typed);
     const notes = cellString(get(row, PC.status));
-    if (notes !== '') pendingNotes.push({ item: members[0]!, known: members, cell: notes, members });
+    if (notes !== '') pendingNotes.push({ cell: notes, members });
   }
   return pendingNotes;
 }
@@ -352,13 +347,14 @@ function readTopicRow(rd: Reading, shown: ShownItem, attrs: Record<string, strin
 /** Lines of a notes cell the Status Log does not hold yet become entries of their item. */
 function addTypedNotes(rd: Reading, pendingNotes: PendingNote[]): void {
   for (const p of pendingNotes) {
-    const known = p.known.flatMap((m) => rd.items[m]?.status ?? []);
+    const first = p.members[0]!;
+    const known = p.members.flatMap((m) => rd.items[m]?.status ?? []);
     const fresh = parseStatusCell(p.cell, rd.today, rd.runAuthor).filter((c) => !known.some((e) => e.date === c.date && oneLine(e.text) === oneLine(c.text)));
     for (const f of fresh) {
       // On a topic row, "Item 9: …" files the note under item 9; otherwise under the row's first item.
       const lab = p.members.length > 1 ? parseLabelled(f.text, p.members) : null;
-      const target = lab && lab.unlabelled === '' && lab.per.size === 1 ? [...lab.per.keys()][0]! : p.item;
-      const entry = target === p.item ? f : { ...f, text: lab!.per.get(target)! };
+      const target = lab && lab.unlabelled === '' && lab.per.size === 1 ? [...lab.per.keys()][0]! : first;
+      const entry = target === first ? f : { ...f, text: lab!.per.get(target)! };
       const a = annotation(rd.items, target);
       a.status = [...a.status, entry];
     }
